@@ -1,0 +1,6 @@
+import packageJson from '../../package.json';
+
+export const appIdentity = {
+  productName: packageJson.productName,
+  version: packageJson.version,
+} as const;

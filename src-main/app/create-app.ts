@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import type { AppInfo, HostKind } from '../../src-shared/models/app-info';
+import { createAppHandlers } from '../api/app-handlers';
+import { createDispatcher, type Dispatcher } from '../api/dispatcher';
+import { createEventBus, type EventBus } from '../api/event-bus';
+import type { HandlerTable } from '../api/handler-types';
+import { createOperationsHandlers } from '../api/operations-handlers';
+import { createProfilesHandlers } from '../api/profiles-handlers';
+import { createSettingsHandlers } from '../api/settings-handlers';
+import { createKeychainSecretStore } from '../credentials/keychain-secret-store';
+import type { SecretStore } from '../credentials/secret-store';
+import { createDiagnostics } from '../diagnostics/diagnostics-service';
+import { createFileLogger, type Logger } from '../log/logger';
+import { createOperationRunner } from '../operations/operation-runner';
+import { createProfileStore } from '../profiles/profile-store';
+import { createSettingsStore } from '../settings/settings-store';
+import { appIdentity } from './app-identity';
+
+export interface KeywardApp {
+  readonly dispatcher: Dispatcher;
+  readonly events: EventBus;
+  readonly logger: Logger;
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+export interface HostDescription {
+  readonly host: HostKind;
+  readonly versions: AppInfo['versions'];
+}
+
+/**
+ * The composition root shared by both hosts: everything below it knows nothing of Electron or
+ * HTTP. Hosts bind `dispatcher` and `events` to their transport.
+ */
+export function createKeywardApp(options: {
+  dataDir: string;
+  host: HostDescription;
+  secrets?: SecretStore;
+  logger?: Logger;
+}): KeywardApp {
+  const { dataDir, host } = options;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const logger = options.logger ?? createFileLogger(dataDir);
+  const events = createEventBus();
+  const operations = createOperationRunner(events, logger);
+  const settings = createSettingsStore(dataDir, logger);
+  const profiles = createProfileStore(dataDir, logger);
+  const secrets = options.secrets ?? createKeychainSecretStore();
+  const diagnostics = createDiagnostics({ dataDir, settings, secrets });
+
+  const info = (): AppInfo => ({
+    name: appIdentity.productName,
+    version: appIdentity.version,
+    host: host.host,
+    dataDir,
+    platform: process.platform,
+    arch: process.arch,
+    versions: host.versions,
+  });
+
+  const handlers: HandlerTable = {
+    ...createAppHandlers({ info, diagnostics }),
+    ...createSettingsHandlers(settings),
+    ...createProfilesHandlers({ profiles, settings }),
+    ...createOperationsHandlers(operations),
+  };
+
+  logger.log('info', 'keyward started', { host: host.host, version: appIdentity.version });
+  return {
+    dispatcher: createDispatcher({ handlers, operations, logger }),
+    events,
+    logger,
+    dataDir,
+    async close() {
+      for (const op of operations.list()) operations.cancel(op.operationId);
+      await operations.idle();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { AsyncEntry } from '@napi-rs/keyring';
+import { KeywardError } from '../../src-shared/errors';
+import { KEYCHAIN_SERVICE, type SecretStore } from './secret-store';
+
+const hint =
+  'Keyward keeps secrets only in the OS keychain and never falls back to a plain file. ' +
+  'On Linux start a Secret Service (GNOME Keyring or KWallet) and unlock it; on macOS unlock ' +
+  'the login keychain; then try again.';
+
+function unavailable(error: unknown): KeywardError {
+  return new KeywardError(
+    'keychain-unavailable',
+    `The OS keychain could not be used: ${(error as Error).message}`,
+    { hint },
+  );
+}
+
+/** Secrets in the OS keychain (Secret Service, macOS Keychain, Windows Credential Manager). */
+export function createKeychainSecretStore(service = KEYCHAIN_SERVICE): SecretStore {
+  const entry = (account: string): AsyncEntry => new AsyncEntry(service, account);
+  return {
+    async get(account) {
+      try {
+        return await entry(account).getPassword();
+      } catch (error) {
+        throw unavailable(error);
+      }
+    },
+    async set(account, secret) {
+      try {
+        await entry(account).setPassword(secret);
+      } catch (error) {
+        throw unavailable(error);
+      }
+    },
+    async delete(account) {
+      try {
+        return await entry(account).deleteCredential();
+      } catch (error) {
+        throw unavailable(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rm, statfs, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { KeywardError } from '../../src-shared/errors';
+import type { DiagnosticCheck, DiagnosticsReport } from '../../src-shared/models/diagnostics';
+import type { OperationContext } from '../api/handler-types';
+import type { SecretStore } from '../credentials/secret-store';
+import type { SettingsStore } from '../settings/settings-store';
+
+interface Check {
+  readonly id: string;
+  readonly title: string;
+  run(): Promise<Omit<DiagnosticCheck, 'id' | 'title'>>;
+}
+
+const LOW_DISK_BYTES = 512 * 1024 * 1024;
+
+/** Read-mostly health checks a user runs from Settings before trusting the console with secrets. */
+export function createDiagnostics(deps: {
+  dataDir: string;
+  settings: SettingsStore;
+  secrets: SecretStore;
+}) {
+  const { dataDir, settings, secrets } = deps;
+
+  const checks: readonly Check[] = [
+    {
+      id: 'data-dir',
+      title: 'Data directory is writable',
+      async run() {
+        const probe = join(dataDir, `.probe-${randomBytes(4).toString('hex')}`);
+        await writeFile(probe, 'probe');
+        const back = await readFile(probe, 'utf8');
+        await rm(probe);
+        return back === 'probe'
+          ? { outcome: 'pass', detail: dataDir }
+          : { outcome: 'fail', detail: `${dataDir} returned different bytes than were written` };
+      },
+    },
+    {
+      id: 'disk-space',
+      title: 'Enough free disk space',
+      async run() {
+        const stats = await statfs(dataDir);
+        const free = stats.bavail * stats.bsize;
+        const mib = Math.round(free / 1024 / 1024);
+        return free < LOW_DISK_BYTES
+          ? {
+              outcome: 'warn',
+              detail: `Only ${mib} MiB free: journals and the audit cache may not fit.`,
+            }
+          : { outcome: 'pass', detail: `${mib.toLocaleString('en-US')} MiB free` };
+      },
+    },
+    {
+      id: 'settings',
+      title: 'Settings file is valid',
+      async run() {
+        const current = await settings.get();
+        return { outcome: 'pass', detail: `${settings.path} (theme ${current.theme})` };
+      },
+    },
+    {
+      id: 'keychain',
+      title: 'OS keychain stores and removes a secret',
+      async run() {
+        const account = `__diagnostics-${randomBytes(4).toString('hex')}`;
+        const value = randomBytes(16).toString('hex');
+        try {
+          await secrets.set(account, value);
+          const back = await secrets.get(account);
+          await secrets.delete(account);
+          return back === value
+            ? { outcome: 'pass', detail: 'A probe secret was written, read back and deleted.' }
+            : {
+                outcome: 'fail',
+                detail: 'The keychain returned a different value than was stored.',
+              };
+        } catch (error) {
+          const hint = error instanceof KeywardError && error.hint ? ` ${error.hint}` : '';
+          return { outcome: 'fail', detail: `${(error as Error).message}.${hint}` };
+        }
+      },
+    },
+  ];
+
+  return {
+    async run(ctx: OperationContext): Promise<DiagnosticsReport> {
+      const results: DiagnosticCheck[] = [];
+      for (const [index, check] of checks.entries()) {
+        if (ctx.signal.aborted) throw new KeywardError('cancelled', 'Diagnostics were cancelled.');
+        ctx.progress(index, checks.length, check.title, index / checks.length);
+        try {
+          results.push({ id: check.id, title: check.title, ...(await check.run()) });
+        } catch (error) {
+          results.push({
+            id: check.id,
+            title: check.title,
+            outcome: 'fail',
+            detail: (error as Error).message,
+          });
+        }
+      }
+      return { checks: results, finishedAt: new Date().toISOString() };
+    },
+  };
+}
+
+export type Diagnostics = ReturnType<typeof createDiagnostics>;

@@ -1,0 +1,24 @@
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { isAppUrl } from './app-origin';
+
+/** Only the app's own windows, from their main frame, on the app's own page, may call main. */
+export function createTrustedSenders(rendererUrl: string) {
+  const trusted = new Set<number>();
+  return {
+    add(contents: WebContents): void {
+      trusted.add(contents.id);
+      contents.once('destroyed', () => trusted.delete(contents.id));
+    },
+    isTrusted(event: IpcMainInvokeEvent): boolean {
+      const frame = event.senderFrame;
+      return (
+        trusted.has(event.sender.id) &&
+        frame !== null &&
+        frame === event.sender.mainFrame &&
+        isAppUrl(frame.url, rendererUrl)
+      );
+    },
+  };
+}
+
+export type TrustedSenders = ReturnType<typeof createTrustedSenders>;

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { OperationEvent } from '../../src-shared/contract';
+import { KeywardError } from '../../src-shared/errors';
+import type { EventBus } from '../api/event-bus';
+import type { OperationContext } from '../api/handler-types';
+import { toSerializedError } from '../api/to-serialized-error';
+import type { Logger } from '../log/logger';
+
+interface Running {
+  readonly operationId: string;
+  readonly name: string;
+  readonly startedAt: string;
+  readonly controller: AbortController;
+  latest: OperationEvent | null;
+}
+
+export interface OperationSummary {
+  readonly operationId: string;
+  readonly name: string;
+  readonly startedAt: string;
+  readonly latest: OperationEvent | null;
+}
+
+export interface OperationRunner {
+  start(
+    name: string,
+    run: (ctx: OperationContext) => Promise<unknown>,
+    resultSchema: z.ZodType,
+  ): string;
+  cancel(operationId: string): boolean;
+  list(): readonly OperationSummary[];
+  /** Resolves when every running operation has ended (used on shutdown and in tests). */
+  idle(): Promise<void>;
+}
+
+const KEEP_FINISHED = 50;
+
+export function createOperationRunner(events: EventBus, logger: Logger): OperationRunner {
+  const operations = new Map<string, Running>();
+  const inFlight = new Set<Promise<void>>();
+
+  function emit(op: Running, event: OperationEvent): void {
+    op.latest = event;
+    events.publish('operation', event);
+  }
+
+  function forgetOldFinished(): void {
+    const finished = [...operations.values()].filter((op) => op.latest?.type !== 'progress');
+    for (const op of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
+      operations.delete(op.operationId);
+    }
+  }
+
+  async function execute(
+    op: Running,
+    run: (ctx: OperationContext) => Promise<unknown>,
+    schema: z.ZodType,
+  ) {
+    const base = { operationId: op.operationId, name: op.name };
+    const ctx: OperationContext = {
+      correlationId: op.operationId,
+      logger,
+      signal: op.controller.signal,
+      progress(step, stepCount, title, value) {
+        if (op.controller.signal.aborted) return;
+        emit(op, {
+          ...base,
+          type: 'progress',
+          step,
+          stepCount,
+          title,
+          ...(value === undefined ? {} : { value }),
+        });
+      },
+    };
+    try {
+      const result = await run(ctx);
+      if (op.controller.signal.aborted)
+        throw new KeywardError('cancelled', 'The operation was cancelled.');
+      const checked = schema.safeParse(result);
+      if (!checked.success)
+        throw new Error(`result of ${op.name} failed its schema: ${checked.error.message}`);
+      emit(op, { ...base, type: 'done', result: checked.data });
+    } catch (error) {
+      emit(op, { ...base, type: 'failed', error: toSerializedError(error, logger, op.name) });
+    } finally {
+      forgetOldFinished();
+    }
+  }
+
+  return {
+    start(name, run, resultSchema) {
+      const op: Running = {
+        operationId: randomUUID(),
+        name,
+        startedAt: new Date().toISOString(),
+        controller: new AbortController(),
+        latest: null,
+      };
+      operations.set(op.operationId, op);
+      // Deferred so the caller can return the id (and the page subscribe) before the first event.
+      const task = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+        execute(op, run, resultSchema),
+      );
+      inFlight.add(task);
+      void task.finally(() => inFlight.delete(task));
+      return op.operationId;
+    },
+    cancel(operationId) {
+      const op = operations.get(operationId);
+      if (!op || op.latest?.type === 'done' || op.latest?.type === 'failed') return false;
+      op.controller.abort();
+      return true;
+    },
+    list() {
+      return [...operations.values()].map(({ operationId, name, startedAt, latest }) => ({
+        operationId,
+        name,
+        startedAt,
+        latest,
+      }));
+    },
+    async idle() {
+      await Promise.all([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const chromiumCandidates = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+
+export function findChromium(): string | undefined {
+  return chromiumCandidates.find((path) => existsSync(path));
+}
+
+function hasDisplay(env: NodeJS.ProcessEnv): boolean {
+  if (process.platform !== 'linux') return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+/** Opens the console in a Chromium app window (no tabs, no address bar) when one can be shown. */
+export function openAppWindow(url: string, dataDir: string, env = process.env): string | undefined {
+  const chromium = findChromium();
+  if (!chromium) return 'Chromium was not found; open the address above in a browser.';
+  if (!hasDisplay(env)) return 'No display is available; open the address above in a browser.';
+  const args = [
+    `--app=${url}`,
+    `--user-data-dir=${join(dataDir, 'browser-window')}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  const child = spawn(chromium, args, { detached: true, stdio: 'ignore' });
+  child.unref();
+  return undefined;
+}

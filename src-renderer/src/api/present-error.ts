@@ -1,0 +1,50 @@
+import { notifications } from '@mantine/notifications';
+import { KeywardError, type ErrorCode, type SerializedError } from '../../../src-shared/errors';
+
+const titles: Readonly<Record<ErrorCode, string>> = {
+  validation: 'Some values need attention',
+  'not-found': 'Not found',
+  'access-denied': 'Access denied',
+  throttled: 'AWS is throttling requests',
+  'invalid-state': 'Not possible in the current state',
+  conflict: 'Conflicting change',
+  'credentials-missing': 'Credentials needed',
+  'keychain-unavailable': 'OS keychain unavailable',
+  network: 'Network problem',
+  cancelled: 'Cancelled',
+  unavailable: 'Keyward host unavailable',
+  internal: 'Unexpected error',
+};
+
+export const errorTitle = (code: ErrorCode): string => titles[code];
+
+export function toSerialized(error: unknown): SerializedError {
+  if (error instanceof KeywardError) return error.toJSON();
+  return {
+    code: 'internal',
+    message: error instanceof Error ? error.message : String(error),
+    retryable: false,
+  };
+}
+
+interface FormLike {
+  setErrors(errors: Record<string, string>): void;
+}
+
+/**
+ * The one place errors are shown (style.md A.5): field errors land on the form's fields;
+ * everything else becomes a notification that says what happened and what to do next.
+ */
+export function presentError(error: unknown, options: { form?: FormLike } = {}): void {
+  const serialized = toSerialized(error);
+  if (serialized.code === 'validation' && serialized.fieldErrors && options.form) {
+    options.form.setErrors(serialized.fieldErrors);
+    return;
+  }
+  notifications.show({
+    color: serialized.code === 'cancelled' ? 'gray' : 'red',
+    title: errorTitle(serialized.code),
+    message: serialized.hint ? `${serialized.message} ${serialized.hint}` : serialized.message,
+    autoClose: serialized.retryable ? 6000 : false,
+  });
+}

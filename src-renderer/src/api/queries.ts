@@ -1,0 +1,47 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Settings, SettingsPatch } from '../../../src-shared/schemas/settings';
+import { useApi } from './api-context';
+
+export const queryKeys = {
+  appInfo: ['app.info'],
+  settings: ['settings'],
+  profiles: ['profiles'],
+  regions: ['regions'],
+  operations: ['operations'],
+} as const;
+
+export function useAppInfo() {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.appInfo,
+    queryFn: () => api.app.info(),
+    staleTime: Infinity,
+  });
+}
+
+export function useSettings() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.settings, queryFn: () => api.settings.get() });
+}
+
+export function useUpdateSettings() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: SettingsPatch) => api.settings.set(patch),
+    onSuccess: (settings: Settings) => {
+      queryClient.setQueryData(queryKeys.settings, settings);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.regions });
+    },
+  });
+}
+
+export function useProfiles() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.profiles, queryFn: () => api.profiles.list() });
+}
+
+export function useRegions() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.regions, queryFn: () => api.regions.list() });
+}

@@ -1,0 +1,61 @@
+import { Anchor, Group, Image, Modal, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useAppInfo } from '../../api/queries';
+import { CopyDetailsButton } from '../CopyButton/CopyDetailsButton';
+
+export function AboutModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { data: info, isLoading } = useAppInfo();
+  const rows: [string, string | undefined][] = info
+    ? [
+        ['Version', info.version],
+        ['Host', info.host === 'electron' ? 'Electron window' : 'Browser mode (loopback web host)'],
+        ['Data directory', info.dataDir],
+        ['Platform', `${info.platform} (${info.arch})`],
+        ['Node.js', info.versions.node],
+        ['Electron', info.versions.electron],
+        ['Chromium', info.versions.chrome],
+      ]
+    : [];
+  const shown = rows.filter((row): row is [string, string] => row[1] !== undefined);
+  return (
+    <Modal opened={opened} onClose={onClose} title="About Keyward" size="lg" centered>
+      <Stack>
+        <Group wrap="nowrap" align="center">
+          <Image src="./icon.svg" w={56} h={56} alt="" />
+          <div>
+            <Title order={3}>Keyward</Title>
+            <Text size="sm" c="dimmed">
+              A console for AWS KMS keys and the encrypted snapshots and AMIs they protect.
+            </Text>
+          </div>
+        </Group>
+        {isLoading ? (
+          <Skeleton h={180} />
+        ) : (
+          <Table variant="vertical" withTableBorder data-testid="about-table">
+            <Table.Tbody>
+              {shown.map(([label, value]) => (
+                <Table.Tr key={label}>
+                  <Table.Th w={160}>{label}</Table.Th>
+                  <Table.Td style={{ wordBreak: 'break-all' }}>{value}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Group justify="space-between">
+          <Anchor
+            href="https://docs.aws.amazon.com/kms/latest/developerguide/overview.html"
+            target="_blank"
+            size="sm"
+          >
+            AWS KMS developer guide
+          </Anchor>
+          <CopyDetailsButton
+            details={shown.map(([label, value]) => `${label}: ${value}`).join('\n')}
+            label="Copy version info"
+          />
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

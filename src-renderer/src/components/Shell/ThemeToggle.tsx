@@ -1,0 +1,23 @@
+import { ActionIcon, Tooltip, useComputedColorScheme } from '@mantine/core';
+import { IconMoon, IconSun } from '@tabler/icons-react';
+import { useUpdateSettings } from '../../api/queries';
+import { presentError } from '../../api/present-error';
+
+/** Flips between light and dark and saves the choice; "follow the OS" is in Settings. */
+export function ThemeToggle() {
+  const computed = useComputedColorScheme('light');
+  const update = useUpdateSettings();
+  const next = computed === 'dark' ? 'light' : 'dark';
+  return (
+    <Tooltip label={`Switch to ${next} theme`}>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label={`Switch to ${next} theme`}
+        onClick={() => update.mutate({ theme: next }, { onError: (error) => presentError(error) })}
+      >
+        {computed === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
+      </ActionIcon>
+    </Tooltip>
+  );
+}

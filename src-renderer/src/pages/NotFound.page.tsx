@@ -1,0 +1,19 @@
+import { Button } from '@mantine/core';
+import { IconMapOff } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { EmptyState } from '../components/EmptyState/EmptyState';
+
+export function NotFoundPage() {
+  return (
+    <EmptyState
+      icon={IconMapOff}
+      title="No such page"
+      description="The address does not match any page of Keyward."
+      action={
+        <Button component={Link} to="/keys">
+          Go to Keys
+        </Button>
+      }
+    />
+  );
+}

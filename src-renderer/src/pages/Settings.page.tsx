@@ -1,0 +1,34 @@
+import { Skeleton, Stack } from '@mantine/core';
+import { useEffect } from 'react';
+import { useLocation } from 'react-router';
+import { useSettings } from '../api/queries';
+import { toSerialized } from '../api/present-error';
+import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
+import { PageHeader } from '../components/PageHeader/PageHeader';
+import { DiagnosticsCard } from './settings/DiagnosticsCard';
+import { SettingsForm } from './settings/SettingsForm';
+
+export function SettingsPage() {
+  const { data: settings, error } = useSettings();
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash === '#diagnostics') document.getElementById('diagnostics')?.scrollIntoView();
+  }, [hash, settings]);
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description="Appearance, regions and safety. Saved in the data directory."
+      />
+      <Stack maw={900}>
+        {error && <ErrorAlert error={toSerialized(error)} />}
+        {settings ? (
+          <SettingsForm key={JSON.stringify(settings)} settings={settings} />
+        ) : (
+          !error && <Skeleton h={320} />
+        )}
+        <DiagnosticsCard />
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { createTheme, type MantineColorsTuple } from '@mantine/core';
+
+// The shield blue of the Keyward icon.
+const keyward: MantineColorsTuple = [
+  '#e8f1ff',
+  '#d0e0ff',
+  '#a1bfff',
+  '#6d9cff',
+  '#437dfd',
+  '#2a6afb',
+  '#1f6feb',
+  '#1257d4',
+  '#084cbe',
+  '#0b3d91',
+];
+
+export const theme = createTheme({
+  primaryColor: 'keyward',
+  colors: { keyward },
+  primaryShade: { light: 6, dark: 5 },
+  defaultRadius: 'md',
+  fontFamily:
+    'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  fontFamilyMonospace:
+    'ui-monospace, "JetBrains Mono", "SFMono-Regular", Menlo, Consolas, monospace',
+  headings: { fontWeight: '650' },
+  cursorType: 'pointer',
+  focusRing: 'auto',
+});

@@ -1,0 +1,17 @@
+// Names only, no zod: the one contract file the preload bundles. A test keeps it equal to the
+// contract's keys.
+export const CHANNEL_PREFIX = 'keyward:';
+export const EVENT_CHANNEL = 'keyward:event';
+
+export const callNames = [
+  'app.info',
+  'diagnostics.run',
+  'settings.get',
+  'settings.set',
+  'profiles.list',
+  'regions.list',
+  'operations.cancel',
+  'operations.list',
+] as const;
+
+export const eventTopicNames = ['operation'] as const;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** What an `operation` call answers at once; progress and the result follow as events. */
+export const operationStartedSchema = z.object({ operationId: z.string() }).strict();
+export type OperationStarted = z.infer<typeof operationStartedSchema>;
+
+export interface InvokeDef<I extends z.ZodType, O extends z.ZodType> {
+  readonly kind: 'invoke';
+  readonly summary: string;
+  readonly input: I;
+  readonly output: O;
+}
+
+export interface OperationDef<I extends z.ZodType, R extends z.ZodType> {
+  readonly kind: 'operation';
+  readonly summary: string;
+  readonly input: I;
+  readonly output: typeof operationStartedSchema;
+  /** Schema of the value carried by the operation's `done` event. */
+  readonly result: R;
+}
+
+export type CallDef = InvokeDef<z.ZodType, z.ZodType> | OperationDef<z.ZodType, z.ZodType>;
+
+export function invoke<I extends z.ZodType, O extends z.ZodType>(def: {
+  summary: string;
+  input: I;
+  output: O;
+}): InvokeDef<I, O> {
+  return { kind: 'invoke', ...def };
+}
+
+export function operation<I extends z.ZodType, R extends z.ZodType>(def: {
+  summary: string;
+  input: I;
+  result: R;
+}): OperationDef<I, R> {
+  return { kind: 'operation', output: operationStartedSchema, ...def };
+}
+
+/** Input of calls that take nothing. */
+export const noInput = z.object({}).strict();

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { appCalls } from './app';
+import type { CallDef } from './define';
+import { operationsCalls } from './operations';
+import { profilesCalls } from './profiles';
+import { settingsCalls } from './settings';
+
+/** THE list of calls between the page and the main process. One entry per call. */
+export const contract = {
+  ...appCalls,
+  ...settingsCalls,
+  ...profilesCalls,
+  ...operationsCalls,
+} as const satisfies Record<string, CallDef>;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type InvokeName = {
+  [N in CallName]: Contract[N]['kind'] extends 'invoke' ? N : never;
+}[CallName];
+export type OperationName = Exclude<CallName, InvokeName>;
+
+/** What a caller passes (before defaults and transforms). */
+export type Input<N extends CallName> = z.input<Contract[N]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type Output<N extends CallName> = z.output<Contract[N]['output']>;
+export type OperationResult<N extends OperationName> = z.output<Contract[N]['result']>;
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(contract, name);
+}
+
+export * from './define';
+export * from './operation-event';
+export * from './result';

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/**
+ * The closed list of error codes that cross the boundary. Codes are ours; AWS's own codes travel
+ * in `aws.code` for the details view. Add a code here (and its default hint) before using it.
+ */
+export const errorCodes = [
+  'validation',
+  'not-found',
+  'access-denied',
+  'throttled',
+  'invalid-state',
+  'conflict',
+  'credentials-missing',
+  'keychain-unavailable',
+  'network',
+  'cancelled',
+  'unavailable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const awsErrorDetailsSchema = z
+  .object({
+    code: z.string().max(200),
+    requestId: z.string().max(200).optional(),
+    service: z.string().max(100).optional(),
+    operation: z.string().max(100).optional(),
+  })
+  .strict();
+
+export const serializedErrorSchema = z
+  .object({
+    code: z.enum(errorCodes),
+    message: z.string().max(2000),
+    hint: z.string().max(2000).optional(),
+    retryable: z.boolean(),
+    fieldErrors: z.record(z.string(), z.string()).optional(),
+    aws: awsErrorDetailsSchema.optional(),
+    correlationId: z.string().max(100).optional(),
+  })
+  .strict();
+
+export type SerializedError = z.infer<typeof serializedErrorSchema>;
+export type AwsErrorDetails = z.infer<typeof awsErrorDetailsSchema>;
+
+const retryableCodes: ReadonlySet<ErrorCode> = new Set(['throttled', 'network', 'unavailable']);
+
+/** An expected failure that a handler raises on purpose; anything else thrown is a bug. */
+export class KeywardError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+  readonly retryable: boolean;
+  readonly fieldErrors: Readonly<Record<string, string>> | undefined;
+  readonly aws: AwsErrorDetails | undefined;
+  readonly correlationId: string | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: Partial<Omit<SerializedError, 'code' | 'message'>> = {},
+  ) {
+    super(message);
+    this.name = 'KeywardError';
+    this.code = code;
+    this.hint = details.hint;
+    this.retryable = details.retryable ?? retryableCodes.has(code);
+    this.fieldErrors = details.fieldErrors;
+    this.aws = details.aws;
+    this.correlationId = details.correlationId;
+  }
+
+  toJSON(): SerializedError {
+    return serializeError(this);
+  }
+
+  static from(serialized: SerializedError): KeywardError {
+    return new KeywardError(serialized.code, serialized.message, serialized);
+  }
+}
+
+export function serializeError(error: KeywardError): SerializedError {
+  const out: SerializedError = {
+    code: error.code,
+    message: error.message,
+    retryable: error.retryable,
+  };
+  if (error.hint !== undefined) out.hint = error.hint;
+  if (error.fieldErrors !== undefined) out.fieldErrors = { ...error.fieldErrors };
+  if (error.aws !== undefined) out.aws = error.aws;
+  if (error.correlationId !== undefined) out.correlationId = error.correlationId;
+  return out;
+}
+
+/** Turns zod issues into `{ 'a.b.0': 'message' }`, the shape forms use for field errors. */
+export function fieldErrorsFromIssues(
+  issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[],
+): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fieldErrors[key] ??= issue.message;
+  }
+  return fieldErrors;
+}

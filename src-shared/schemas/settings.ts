@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { regionCode } from './regions';
+
+export const themeChoice = z.enum(['system', 'light', 'dark']);
+export type ThemeChoice = z.infer<typeof themeChoice>;
+
+const defaultRegions = z
+  .array(regionCode)
+  .min(1, 'Choose at least one region')
+  .max(12, 'Choose at most 12 regions')
+  .refine((regions) => new Set(regions).size === regions.length, 'Each region only once');
+
+export const settingsSchema = z
+  .object({
+    theme: themeChoice,
+    defaultRegions,
+    confirmBeforeDestructive: z.boolean(),
+    activeRegion: regionCode,
+    activeProfileId: z.string().max(200).nullable(),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A partial update: only the named fields change. */
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const defaultSettings: Settings = {
+  theme: 'system',
+  defaultRegions: ['us-east-1', 'us-west-2', 'eu-west-1'],
+  confirmBeforeDestructive: true,
+  activeRegion: 'us-east-1',
+  activeProfileId: null,
+};
