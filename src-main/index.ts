@@ -9,7 +9,9 @@ import { createTrustedSenders } from './electron/security/trusted-sender';
 import { createMainWindow, rendererUrl } from './electron/window';
 
 app.setName('Keyward');
-if (process.env.KEYWARD_DATA_DIR) app.setPath('userData', process.env.KEYWARD_DATA_DIR);
+const dataDirArg = process.argv.indexOf('--data-dir');
+const dataDir = dataDirArg > 0 ? process.argv[dataDirArg + 1] : process.env.KEYWARD_DATA_DIR;
+if (dataDir) app.setPath('userData', dataDir);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -11,6 +11,7 @@ import { ApiProvider } from './api/api-context';
 import { useSettings } from './api/queries';
 import { Shell } from './components/Shell/Shell';
 import { AppRoutes } from './Router';
+import { cssVariablesResolver } from './css-variables';
 import { theme } from './theme';
 
 /** Follows the OS until the user picks light or dark in Settings. */
@@ -20,6 +21,7 @@ function ThemedApp({ children }: { children: ReactNode }) {
   return (
     <MantineProvider
       theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
       defaultColorScheme="auto"
       {...(forced ? { forceColorScheme: forced } : {})}
     >

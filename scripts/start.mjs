@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// `npm start`: build what is stale, then run the Electron window when its binary is present
+// (fetching it once with Electron's own installer if missing), else browser mode.
+// Arguments after `--` go to the host (e.g. `npm start -- --data-dir /tmp/k --no-open`).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = join(root, 'out', '.build-stamp');
+const sources = [
+  'src-main',
+  'src-preload',
+  'src-renderer',
+  'src-shared',
+  'src-sandbox',
+  'assets/app',
+  'electron.vite.config.ts',
+  'package.json',
+];
+const hostArgs = process.argv.slice(2);
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return readdirSync(path).reduce(
+    (newest, name) => Math.max(newest, newestMtime(join(path, name))),
+    stats.mtimeMs,
+  );
+}
+
+function buildIfStale() {
+  const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+  const changed = Math.max(...sources.map((source) => newestMtime(join(root, source))));
+  if (built >= changed && existsSync(join(root, 'out/main/browser-mode.js'))) return;
+  console.log('keyward: building (sources changed since the last build)…');
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  writeFileSync(stamp, new Date().toISOString());
+}
+
+function electronBinary() {
+  const require = createRequire(import.meta.url);
+  try {
+    const dir = dirname(require.resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return { dir };
+    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? { dir, binary } : { dir };
+  } catch {
+    return {};
+  }
+}
+
+function tryInstallElectron(dir) {
+  const env = { ...process.env };
+  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  const install = spawnSync(process.execPath, [join(dir, 'install.js')], {
+    cwd: dir,
+    env,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (install.status === 0) return undefined;
+  const firstLine = `${install.stderr ?? ''}${install.stdout ?? ''}`
+    .split('\n')
+    .find((line) => line.trim() && !/^\s+at /.test(line));
+  return (
+    firstLine?.trim() ??
+    (install.error ? install.error.message : `installer exited with ${install.status}`)
+  );
+}
+
+function run(command, args) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+}
+
+buildIfStale();
+let electron = electronBinary();
+let why = electron.dir ? undefined : 'the electron package is not installed';
+if (electron.dir && !electron.binary && process.env.KEYWARD_BROWSER_MODE !== '1') {
+  const failure = tryInstallElectron(electron.dir);
+  electron = electronBinary();
+  if (!electron.binary) why = `its download failed (${failure ?? 'no binary after install'})`;
+}
+if (process.env.KEYWARD_BROWSER_MODE === '1') why = 'KEYWARD_BROWSER_MODE=1 is set';
+
+if (electron.binary && !why) {
+  run(electron.binary, [join(root, 'out/main/index.js'), ...hostArgs]);
+} else {
+  console.log(`keyward: Electron binary unavailable — ${why}; starting browser mode.`);
+  run(process.execPath, [join(root, 'out/main/browser-mode.js'), ...hostArgs]);
+}

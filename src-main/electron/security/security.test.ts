@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../web/content-security-policy';
+import { isAppUrl } from './app-origin';
+import { isSafeExternalUrl } from './external-urls';
+import { secureWebPreferences } from './web-preferences';
+
+describe('security: window options', () => {
+  it('isolates and sandboxes the page, with no Node and no webviews', () => {
+    const prefs = secureWebPreferences('/app/out/preload/index.cjs', true);
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      devTools: false,
+      preload: '/app/out/preload/index.cjs',
+    });
+    expect(secureWebPreferences('/p.cjs', false).devTools).toBe(true);
+  });
+});
+
+describe('security: navigation and external links', () => {
+  it('keeps navigation on the app’s own page', () => {
+    const app = 'file:///opt/Keyward/resources/app.asar/out/renderer/index.html';
+    expect(isAppUrl(`${app}#/keys`, app)).toBe(true);
+    expect(isAppUrl('file:///etc/passwd', app)).toBe(false);
+    expect(isAppUrl('https://evil.example/', app)).toBe(false);
+    expect(isAppUrl('http://localhost:5173/#/keys', 'http://localhost:5173/')).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+  });
+
+  it.each([
+    ['https://docs.aws.amazon.com/kms/latest/developerguide/overview.html', true],
+    ['https://us-east-1.console.aws.amazon.com/kms/home', true],
+    ['http://docs.aws.amazon.com/', false],
+    ['https://docs.aws.amazon.com.evil.example/', false],
+    ['https://user:pw@docs.aws.amazon.com/', false],
+    ['javascript:alert(1)', false],
+    ['file:///etc/passwd', false],
+    ['not a url', false],
+  ])('opens %s externally: %s', (url, allowed) => {
+    expect(isSafeExternalUrl(url)).toBe(allowed);
+  });
+});
+
+describe('security: content security policy', () => {
+  it('index.html carries the same policy the browser-mode host sends', () => {
+    const html = readFileSync(new URL('../../../src-renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    // frame-ancestors is not allowed in a meta tag; the header adds it.
+    const headerWithoutFrameAncestors = contentSecurityPolicy.replace(
+      /; frame-ancestors 'none'/,
+      '',
+    );
+    expect(meta).toBe(headerWithoutFrameAncestors);
+    expect(contentSecurityPolicy).not.toContain('unsafe-eval');
+    expect(contentSecurityPolicy).toContain("script-src 'self'");
+  });
+});

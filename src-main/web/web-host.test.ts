@@ -1,0 +1,183 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeywardApp, type KeywardApp } from '../app/create-app';
+import type { SecretStore } from '../credentials/secret-store';
+import { silentLogger } from '../log/logger';
+import { startWebHost, type WebHost, MAX_BODY_BYTES } from './web-host';
+
+interface Reply {
+  readonly status: number;
+  readonly body: string;
+  readonly headers: Record<string, string | string[] | undefined>;
+}
+
+// node:http rather than fetch, because fetch refuses to set Host and Origin by hand.
+function send(
+  host: WebHost,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString(),
+            headers: res.headers,
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+const memorySecrets: SecretStore = {
+  get: async () => null,
+  set: async () => undefined,
+  delete: async () => false,
+};
+
+let dir: string;
+let app: KeywardApp;
+let host: WebHost;
+const invoke = (name: string, input: unknown, headers: Record<string, string> = {}) =>
+  send(host, `/api/invoke/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-keyward-token': host.token, ...headers },
+    body: JSON.stringify({ input }),
+  });
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'keyward-web-'));
+  const rendererDir = join(dir, 'renderer');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Keyward</title>');
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
+  app = createKeywardApp({
+    dataDir: join(dir, 'data'),
+    host: { host: 'browser', versions: { node: process.versions.node } },
+    secrets: memorySecrets,
+    logger: silentLogger,
+  });
+  host = await startWebHost({ dispatcher: app.dispatcher, events: app.events, rendererDir });
+});
+
+afterAll(async () => {
+  await host.close();
+  await app.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('browser-mode host', () => {
+  it('binds loopback only and carries a 256-bit token in the URL fragment', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#token=`));
+    expect(Buffer.from(host.token, 'base64url')).toHaveLength(32);
+  });
+
+  it('answers an API call with the token', async () => {
+    const reply = await invoke('app.info', {});
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: true,
+      value: { host: 'browser', name: 'Keyward' },
+    });
+    expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses a call without the token or with a wrong one (401)', async () => {
+    const missing = await send(host, '/api/invoke/app.info', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(missing.status).toBe(401);
+    const wrong = await invoke('app.info', {}, { 'x-keyward-token': 'A'.repeat(43) });
+    expect(wrong.status).toBe(401);
+    const events = await send(host, '/api/events');
+    expect(events.status).toBe(401);
+  });
+
+  it('refuses a foreign Host even with the token (403, DNS rebinding)', async () => {
+    const reply = await invoke('app.info', {}, { host: `evil.example:${host.port}` });
+    expect(reply.status).toBe(403);
+    const page = await send(host, '/', { headers: { host: 'evil.example' } });
+    expect(page.status).toBe(403);
+  });
+
+  it('refuses a foreign Origin even with the token (403, no CORS)', async () => {
+    const reply = await invoke('app.info', {}, { origin: 'http://evil.example' });
+    expect(reply.status).toBe(403);
+    expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+    const own = await invoke('app.info', {}, { origin: `http://127.0.0.1:${host.port}` });
+    expect(own.status).toBe(200);
+  });
+
+  it('answers 413 to an oversized body and 404 to unknown paths', async () => {
+    const big = await invoke('settings.set', { theme: 'x'.repeat(MAX_BODY_BYTES) });
+    expect(big.status).toBe(413);
+    expect(
+      (await send(host, '/api/nothing', { headers: { 'x-keyward-token': host.token } })).status,
+    ).toBe(404);
+    expect((await send(host, '/nothing.html')).status).toBe(404);
+  });
+
+  it('serves the renderer with a strict CSP and nothing outside its folder', async () => {
+    const page = await send(host, '/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect((await send(host, '/assets/app.js')).status).toBe(200);
+    expect((await send(host, '/../secret.txt')).status).toBe(404);
+    expect((await send(host, '/%2e%2e/secret.txt')).status).toBe(404);
+    expect((await send(host, '/assets/%2e%2e/%2e%2e/secret.txt')).status).toBe(404);
+  });
+
+  it('reports validation failures in the envelope with field errors', async () => {
+    const reply = await invoke('settings.set', { theme: 'purple' });
+    const result = JSON.parse(reply.body) as {
+      ok: boolean;
+      error: { code: string; fieldErrors: Record<string, string> };
+    };
+    expect(result.ok).toBe(false);
+    expect(result.error.code).toBe('validation');
+    expect(Object.keys(result.error.fieldErrors)).toEqual(['theme']);
+  });
+
+  it('streams operation events to a page that holds the token', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`http://127.0.0.1:${host.port}/api/events`, {
+      headers: { 'x-keyward-token': host.token },
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    const started = JSON.parse((await invoke('diagnostics.run', {})).body) as {
+      value: { operationId: string };
+    };
+    let text = '';
+    while (!text.includes('"type":"done"') && !text.includes('"type":"failed"')) {
+      const { value } = await reader.read();
+      text += new TextDecoder().decode(value);
+    }
+    controller.abort();
+    expect(text).toContain('event: operation');
+    expect(text).toContain(started.value.operationId);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { KeywardError } from '../../../src-shared/errors';
+import { createMockBridge } from '../test-utils/mock-bridge';
+import { createClient } from './client';
+import { takeTokenFromLocation } from './http-bridge';
+
+describe('typed client', () => {
+  it('unwraps a successful envelope', async () => {
+    const { bridge, invoke } = createMockBridge({
+      'settings.get': () => ({ ok: true, value: { theme: 'dark' } }),
+    });
+    const client = createClient(bridge);
+    await expect(client.settings.get()).resolves.toEqual({ theme: 'dark' });
+    expect(invoke).toHaveBeenCalledWith('settings.get', {});
+  });
+
+  it('throws a KeywardError carrying the code, hint and AWS details', async () => {
+    const { bridge } = createMockBridge({
+      'profiles.list': () => ({
+        ok: false,
+        error: {
+          code: 'access-denied',
+          message: 'Denied',
+          hint: 'Ask for kms:ListKeys',
+          retryable: false,
+          aws: { code: 'AccessDeniedException', requestId: 'r-9' },
+        },
+      }),
+    });
+    const error = await createClient(bridge)
+      .profiles.list()
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(KeywardError);
+    expect(error).toMatchObject({
+      code: 'access-denied',
+      hint: 'Ask for kms:ListKeys',
+      aws: { requestId: 'r-9' },
+    });
+  });
+
+  it('reports a host that does not answer as unavailable', async () => {
+    const { bridge } = createMockBridge();
+    bridge.invoke = () => Promise.reject(new TypeError('Failed to fetch'));
+    await expect(createClient(bridge).app.info()).rejects.toMatchObject({ code: 'unavailable' });
+  });
+});
+
+describe('browser-mode token', () => {
+  it('moves the token from the fragment into session storage and clears the address bar', () => {
+    window.history.replaceState(null, '', '/#token=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG');
+    const token = takeTokenFromLocation(window.location, window.sessionStorage, window.history);
+    expect(token).toBe('abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG');
+    expect(window.location.hash).toBe('#/');
+    expect(takeTokenFromLocation(window.location, window.sessionStorage, window.history)).toBe(
+      token,
+    );
+  });
+});
