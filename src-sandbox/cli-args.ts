@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+
+export interface CliOptions {
+  readonly port: number;
+  readonly dataDir: string;
+  readonly reset: boolean;
+  readonly faults?: string;
+  readonly scale: number;
+}
+
+export const USAGE =
+  'usage: npm run sandbox -- --port <p> --data-dir <dir> [--reset] [--faults <spec>] [--scale N]';
+
+/** Parses `--port <p> --data-dir <d> [--reset] [--faults <spec>] [--scale N]`; throws with a message. */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      reset: { type: 'boolean', default: false },
+      faults: { type: 'string' },
+      scale: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = Number(values.port ?? '0');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`invalid --port '${values.port}'`);
+  const dataDir = values['data-dir'];
+  if (dataDir === undefined || dataDir === '') throw new Error('--data-dir is required');
+  const scale = Number(values.scale ?? '0');
+  if (!Number.isInteger(scale) || scale < 0) throw new Error(`invalid --scale '${values.scale}'`);
+  return {
+    port,
+    dataDir,
+    reset: values.reset === true,
+    ...(values.faults === undefined ? {} : { faults: values.faults }),
+    scale,
+  };
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * zod helpers that produce AWS's constraint wording, so a failed parse reads like
+ * `1 validation error detected: Value 'x' at 'roleSessionName' failed to satisfy constraint:
+ * Member must satisfy regular expression pattern: [\w+=,.@-]*`.
+ */
+export function awsString(min: number, max: number, pattern?: RegExp, patternText?: string) {
+  let s = z
+    .string()
+    .min(min, `Member must have length greater than or equal to ${min}`)
+    .max(max, `Member must have length less than or equal to ${max}`);
+  if (pattern) {
+    s = s.regex(
+      pattern,
+      `Member must satisfy regular expression pattern: ${patternText ?? pattern.source}`,
+    );
+  }
+  return s;
+}
+
+/** Integer that may arrive as text (query protocols). */
+export function awsInt(min: number, max: number) {
+  return z.coerce
+    .number()
+    .int('Member must be an integer')
+    .min(min, `Member must have value greater than or equal to ${min}`)
+    .max(max, `Member must have value less than or equal to ${max}`);
+}
+
+/** `true`/`false` as text (query) or JSON boolean. */
+export const awsBool = z.preprocess(
+  (v) => (v === 'true' ? true : v === 'false' ? false : v),
+  z.boolean('Member must be a boolean'),
+);
+
+/** A list that may arrive as `Name=` (empty awsQuery list) or be absent. */
+export function awsList<T extends z.ZodType>(item: T, max = 1000) {
+  return z.preprocess(
+    (v) => (v === '' ? [] : v),
+    z.array(item).max(max, `Member must have length less than or equal to ${max}`),
+  );
+}
+
+function lowerFirst(key: string): string {
+  return key.length === 0 ? key : (key[0]?.toLowerCase() ?? '') + key.slice(1);
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let node: unknown = raw;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** AWS-style text for a failed zod parse. */
+export function validationMessage(issues: readonly z.core.$ZodIssue[], raw: unknown): string {
+  const parts = issues.map((issue) => {
+    const where = issue.path
+      .map((p) => (typeof p === 'string' ? lowerFirst(p) : String(p)))
+      .join('.');
+    const value = valueAt(raw, issue.path);
+    if (value === undefined || value === null) {
+      return `Value null at '${where}' failed to satisfy constraint: Member must not be null`;
+    }
+    const shown = typeof value === 'string' ? value : JSON.stringify(value);
+    const rule = issue.message.startsWith('Member must')
+      ? issue.message
+      : `Member must be valid (${issue.message})`;
+    return `Value '${shown}' at '${where}' failed to satisfy constraint: ${rule}`;
+  });
+  const n = parts.length;
+  return `${n} validation error${n === 1 ? '' : 's'} detected: ${parts.join('; ')}`;
+}

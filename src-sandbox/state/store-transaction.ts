@@ -1,0 +1,122 @@
+import type { DocumentStore } from './document-store';
+import { bucketKey, deepFreeze, SEP, type CommitWork, type PendingChange } from './store-internals';
+import type { DocumentKind, Scope, StoredDocument, StoreTransaction } from './store-types';
+
+/** A unit of work over a DocumentStore (see StoreTransaction). */
+export class Transaction implements StoreTransaction {
+  private readonly changes = new Map<string, PendingChange>();
+  private readonly counterValues = new Map<string, number>();
+  private readonly extra: (() => void)[] = [];
+  private done = false;
+
+  constructor(private readonly store: DocumentStore) {}
+
+  private pending(bucket: string, id: string): PendingChange | undefined {
+    return this.changes.get(bucket + SEP + id);
+  }
+
+  get<T>(kind: DocumentKind<T>, scope: Scope, id: string): T | undefined {
+    const bucket = bucketKey(kind.name, scope);
+    const change = this.pending(bucket, id);
+    if (change) return change.value as T | undefined;
+    return this.store.cached(bucket, id)?.value as T | undefined;
+  }
+
+  list<T>(kind: DocumentKind<T>, scope: Scope): readonly T[] {
+    const bucket = bucketKey(kind.name, scope);
+    const out: T[] = [];
+    const seen = new Set<string>();
+    for (const doc of this.store.bucketValues(bucket)) {
+      seen.add(doc.id);
+      const change = this.pending(bucket, doc.id);
+      if (!change) out.push(doc.value as T);
+      else if (change.value !== undefined) out.push(change.value as T);
+    }
+    for (const change of this.changes.values()) {
+      if (change.bucket === bucket && !seen.has(change.id) && change.value !== undefined) {
+        out.push(change.value as T);
+      }
+    }
+    return out;
+  }
+
+  findById<T>(kind: DocumentKind<T>, id: string): StoredDocument<T> | undefined {
+    for (const change of this.changes.values()) {
+      if (change.kind === kind.name && change.id === id && change.value !== undefined) {
+        return { scope: change.scope, id, value: change.value as T };
+      }
+    }
+    for (const bucket of this.store.holdersOf(kind.name, id)) {
+      const change = this.pending(bucket, id);
+      if (change) continue;
+      const doc = this.store.cached(bucket, id);
+      if (doc) return { scope: doc.scope, id, value: doc.value as T };
+    }
+    return undefined;
+  }
+
+  listAll<T>(kind: DocumentKind<T>): readonly StoredDocument<T>[] {
+    const out = this.store
+      .listAll(kind)
+      .filter((d) => !this.pending(bucketKey(kind.name, d.scope), d.id));
+    for (const change of this.changes.values()) {
+      if (change.kind === kind.name && change.value !== undefined) {
+        out.push({ scope: change.scope, id: change.id, value: change.value as T });
+      }
+    }
+    return out;
+  }
+
+  put<T>(kind: DocumentKind<T>, scope: Scope, id: string, value: T): void {
+    this.assertOpen();
+    const bucket = bucketKey(kind.name, scope);
+    const frozen = deepFreeze(value);
+    this.changes.set(bucket + SEP + id, { bucket, scope, kind: kind.name, id, value: frozen });
+  }
+
+  delete<T>(kind: DocumentKind<T>, scope: Scope, id: string): boolean {
+    this.assertOpen();
+    const existed = this.get(kind, scope, id) !== undefined;
+    const bucket = bucketKey(kind.name, scope);
+    this.changes.set(bucket + SEP + id, { bucket, scope, kind: kind.name, id, value: undefined });
+    return existed;
+  }
+
+  nextId(sequence: string): number {
+    const value = this.store.allocate(sequence);
+    this.counterValues.set(sequence, value);
+    return value;
+  }
+
+  onCommit(work: () => void): void {
+    this.assertOpen();
+    this.extra.push(work);
+  }
+
+  discardChanges(): void {
+    this.changes.clear();
+  }
+
+  private finish(): CommitWork | undefined {
+    this.assertOpen();
+    this.done = true;
+    if (this.changes.size === 0 && this.counterValues.size === 0 && this.extra.length === 0) {
+      return undefined;
+    }
+    return { changes: [...this.changes.values()], counters: this.counterValues, extra: this.extra };
+  }
+
+  commit(): void {
+    const work = this.finish();
+    if (work) this.store.apply(work);
+  }
+
+  commitBatched(): Promise<void> {
+    const work = this.finish();
+    return work ? this.store.applyBatched(work) : Promise.resolve();
+  }
+
+  private assertOpen(): void {
+    if (this.done) throw new Error('store transaction already committed');
+  }
+}
