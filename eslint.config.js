@@ -109,6 +109,10 @@ export default tseslint.config(
           message: 'src-main does not import renderer or preload code.',
         },
         { group: ['**/e2e/**'], message: 'Product code never imports tests.' },
+        {
+          regex: '^(?!.*src-sandbox/server$).*src-sandbox/',
+          message: 'src-main embeds the sandbox only through src-sandbox/server (start/stop).',
+        },
       ],
       [rawIpc],
     ),

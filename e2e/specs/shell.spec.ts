@@ -70,6 +70,9 @@ test('the header pickers are fed by the API and the About panel shows the host',
   const about = page.getByRole('dialog', { name: 'About Keyward' });
   await expect(about.getByTestId('about-table')).toContainText(keyward.dataDir);
   await expect(about.getByTestId('about-table')).toContainText(
+    /Running at http:\/\/127\.0\.0\.1:\d+ \(prod 111111111111, backup 222222222222, partner 333333333333\)/,
+  );
+  await expect(about.getByTestId('about-table')).toContainText(
     keyward.host ? 'Browser mode' : 'Electron window',
   );
   await page.keyboard.press('Escape');

@@ -36,6 +36,7 @@ function setup(overrides: Partial<HandlerTable> = {}) {
       dataDir: '/d',
       platform: 'linux',
       arch: 'x64',
+      sandbox: { state: 'off', accounts: [] },
       versions: { node: '20' },
     }),
     'diagnostics.run': async (_input, ctx) => {

@@ -13,6 +13,7 @@ import { createDiagnostics } from '../diagnostics/diagnostics-service';
 import { createFileLogger, type Logger } from '../log/logger';
 import { createOperationRunner } from '../operations/operation-runner';
 import { createProfileStore } from '../profiles/profile-store';
+import { startEmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { createSettingsStore } from '../settings/settings-store';
 import { appIdentity } from './app-identity';
 
@@ -38,6 +39,8 @@ export function createKeywardApp(options: {
   host: HostDescription;
   secrets?: SecretStore;
   logger?: Logger;
+  /** Start the embedded sandbox (default true; unit tests of the hosts turn it off). */
+  sandbox?: boolean;
 }): KeywardApp {
   const { dataDir, host } = options;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -48,6 +51,7 @@ export function createKeywardApp(options: {
   const profiles = createProfileStore(dataDir, logger);
   const secrets = options.secrets ?? createKeychainSecretStore();
   const diagnostics = createDiagnostics({ dataDir, settings, secrets });
+  const sandbox = options.sandbox === false ? undefined : startEmbeddedSandbox(dataDir, logger);
 
   const info = (): AppInfo => ({
     name: appIdentity.productName,
@@ -56,6 +60,7 @@ export function createKeywardApp(options: {
     dataDir,
     platform: process.platform,
     arch: process.arch,
+    sandbox: sandbox?.status() ?? { state: 'off', accounts: [] },
     versions: host.versions,
   });
 
@@ -75,6 +80,7 @@ export function createKeywardApp(options: {
     async close() {
       for (const op of operations.list()) operations.cancel(op.operationId);
       await operations.idle();
+      await sandbox?.stop();
     },
   };
 }

@@ -1,12 +1,20 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createKeychainSecretStore } from './keychain-secret-store';
 
 // Runs against the real OS keychain (GNOME Keyring in a D-Bus session under `npm test`).
 const service = `keyward-test-${randomBytes(4).toString('hex')}`;
 
 describe('keychain secret store (real Secret Service)', () => {
+  beforeAll(() => {
+    if (process.platform === 'linux' && process.env.KEYWARD_KEYRING_READY !== '1') {
+      throw new Error(
+        'These tests need a Secret Service: run them with `npm run test:unit` (scripts/with-keyring.mjs).',
+      );
+    }
+  });
+
   it('stores, reads back and deletes a secret', async () => {
     const store = createKeychainSecretStore(service);
     const secret = randomBytes(20).toString('base64');

@@ -75,6 +75,7 @@ beforeAll(async () => {
     host: { host: 'browser', versions: { node: process.versions.node } },
     secrets: memorySecrets,
     logger: silentLogger,
+    sandbox: false,
   });
   host = await startWebHost({ dispatcher: app.dispatcher, events: app.events, rendererDir });
 });

@@ -3,6 +3,17 @@ import { z } from 'zod';
 export const hostKind = z.enum(['electron', 'browser']);
 export type HostKind = z.infer<typeof hostKind>;
 
+export const sandboxStatusSchema = z
+  .object({
+    state: z.enum(['off', 'starting', 'running', 'failed', 'stopped']),
+    endpoint: z.string().optional(),
+    accounts: z.array(z.object({ name: z.string(), id: z.string() }).strict()),
+    error: z.string().optional(),
+  })
+  .strict();
+
+export type SandboxStatus = z.infer<typeof sandboxStatusSchema>;
+
 export const appInfoSchema = z
   .object({
     name: z.string(),
@@ -11,6 +22,7 @@ export const appInfoSchema = z
     dataDir: z.string(),
     platform: z.string(),
     arch: z.string(),
+    sandbox: sandboxStatusSchema,
     versions: z
       .object({
         node: z.string(),

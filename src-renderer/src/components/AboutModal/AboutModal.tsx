@@ -1,6 +1,16 @@
 import { Anchor, Group, Image, Modal, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import type { AppInfo } from '../../../../src-shared/models/app-info';
 import { useAppInfo } from '../../api/queries';
 import { CopyDetailsButton } from '../CopyButton/CopyDetailsButton';
+
+function sandboxLine(sandbox: AppInfo['sandbox']): string {
+  if (sandbox.state === 'running') {
+    const accounts = sandbox.accounts.map((account) => `${account.name} ${account.id}`).join(', ');
+    return `Running at ${sandbox.endpoint ?? '?'} (${accounts})`;
+  }
+  if (sandbox.state === 'failed') return `Failed to start: ${sandbox.error ?? 'unknown error'}`;
+  return sandbox.state === 'off' ? 'Off' : sandbox.state === 'starting' ? 'Starting…' : 'Stopped';
+}
 
 export function AboutModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { data: info, isLoading } = useAppInfo();
@@ -9,6 +19,7 @@ export function AboutModal({ opened, onClose }: { opened: boolean; onClose: () =
         ['Version', info.version],
         ['Host', info.host === 'electron' ? 'Electron window' : 'Browser mode (loopback web host)'],
         ['Data directory', info.dataDir],
+        ['Sandbox', sandboxLine(info.sandbox)],
         ['Platform', `${info.platform} (${info.arch})`],
         ['Node.js', info.versions.node],
         ['Electron', info.versions.electron],
