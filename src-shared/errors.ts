@@ -12,6 +12,7 @@ export const errorCodes = [
   'invalid-state',
   'conflict',
   'credentials-missing',
+  'credentials-invalid',
   'keychain-unavailable',
   'network',
   'cancelled',

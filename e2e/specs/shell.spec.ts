@@ -19,8 +19,6 @@ test('pages that are not built yet say so instead of showing made-up data', asyn
     await expect(keyward.page.getByTestId('empty-state')).toContainText('not built yet');
     await expect(keyward.page.getByRole('table')).toHaveCount(0);
   }
-  await shell.open('Profiles');
-  await expect(keyward.page.getByTestId('empty-state')).toContainText('No profiles yet');
 });
 
 test('the command palette opens with Ctrl+K and navigates by keyboard', async ({ keyward }) => {
@@ -57,10 +55,8 @@ test('the header pickers are fed by the API and the About panel shows the host',
   keyward,
 }) => {
   const { page } = keyward;
-  await expect(page.getByTestId('profile-picker')).toHaveAttribute(
-    'placeholder',
-    'No profiles yet',
-  );
+  await expect(page.getByTestId('profile-picker')).toHaveValue('Sandbox · prod · 111111111111');
+  await expect(page.getByTestId('sandbox-badge')).toBeVisible();
   await expect(page.getByTestId('region-picker')).toHaveValue('us-east-1 · US East (N. Virginia)');
   await page.getByTestId('region-picker').click();
   await page.getByRole('option', { name: /eu-west-1/ }).click();

@@ -48,6 +48,13 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     'settings.get': () => settings,
     'settings.set': (patch) => ({ ...settings, ...patch }),
     'profiles.list': () => [],
+    'profiles.addAccessKey': () => {
+      throw new Error('not used');
+    },
+    'profiles.verify': () => {
+      throw new Error('not used');
+    },
+    'profiles.delete': () => ({ deleted: false }),
     'regions.list': () => [],
     'operations.cancel': ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
     'operations.list': () => [...operations.list()],

@@ -1,16 +1,32 @@
 import { knownRegions } from '../../src-shared/schemas/regions';
-import type { ProfileStore } from '../profiles/profile-store';
+import type { ProfileService } from '../profiles/profile-service';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Handlers } from './handler-types';
 
 export function createProfilesHandlers(deps: {
-  profiles: ProfileStore;
+  profiles: ProfileService;
   settings: SettingsStore;
-}): Handlers<'profiles.list' | 'regions.list'> {
+}): Handlers<
+  'profiles.list' | 'profiles.addAccessKey' | 'profiles.verify' | 'profiles.delete' | 'regions.list'
+> {
+  const { profiles, settings } = deps;
   return {
-    'profiles.list': async () => [...(await deps.profiles.list())],
+    'profiles.list': () => profiles.list(),
+    'profiles.addAccessKey': async (input) => {
+      const added = await profiles.addAccessKey(input);
+      if ((await settings.get()).activeProfileId === null)
+        await settings.update({ activeProfileId: added.id });
+      return added;
+    },
+    'profiles.verify': ({ id }) => profiles.verify(id),
+    'profiles.delete': async ({ id }) => {
+      const deleted = await profiles.remove(id);
+      if ((await settings.get()).activeProfileId === id)
+        await settings.update({ activeProfileId: null });
+      return { deleted };
+    },
     'regions.list': async () => {
-      const { defaultRegions } = await deps.settings.get();
+      const { defaultRegions } = await settings.get();
       const known = new Map<string, string>(
         knownRegions.map((region) => [region.code, region.name]),
       );

@@ -12,6 +12,7 @@ import type { SecretStore } from '../credentials/secret-store';
 import { createDiagnostics } from '../diagnostics/diagnostics-service';
 import { createFileLogger, type Logger } from '../log/logger';
 import { createOperationRunner } from '../operations/operation-runner';
+import { createProfileService } from '../profiles/profile-service';
 import { createProfileStore } from '../profiles/profile-store';
 import { startEmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { createSettingsStore } from '../settings/settings-store';
@@ -48,10 +49,14 @@ export function createKeywardApp(options: {
   const events = createEventBus();
   const operations = createOperationRunner(events, logger);
   const settings = createSettingsStore(dataDir, logger);
-  const profiles = createProfileStore(dataDir, logger);
   const secrets = options.secrets ?? createKeychainSecretStore();
   const diagnostics = createDiagnostics({ dataDir, settings, secrets });
   const sandbox = options.sandbox === false ? undefined : startEmbeddedSandbox(dataDir, logger);
+  const profiles = createProfileService({
+    store: createProfileStore(dataDir, logger),
+    secrets,
+    sandbox,
+  });
 
   const info = (): AppInfo => ({
     name: appIdentity.productName,

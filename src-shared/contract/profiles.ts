@@ -1,12 +1,29 @@
 import { z } from 'zod';
 import { profileSummarySchema } from '../models/profile';
+import { addAccessKeyProfileInput, profileRef } from '../schemas/profile-input';
 import { invoke, noInput } from './define';
 
 export const profilesCalls = {
   'profiles.list': invoke({
-    summary: 'Profiles Keyward knows, without secrets.',
+    summary: 'Profiles Keyward knows (the sandbox’s demo identities first), without secrets.',
     input: noInput,
     output: z.array(profileSummarySchema),
+  }),
+  'profiles.addAccessKey': invoke({
+    summary:
+      'Checks an access key with STS, stores the secret in the OS keychain, saves the profile.',
+    input: addAccessKeyProfileInput,
+    output: profileSummarySchema,
+  }),
+  'profiles.verify': invoke({
+    summary: 'Asks STS who the profile is (GetCallerIdentity) and records the answer.',
+    input: profileRef,
+    output: profileSummarySchema,
+  }),
+  'profiles.delete': invoke({
+    summary: 'Removes the profile and its keychain entry.',
+    input: profileRef,
+    output: z.object({ deleted: z.boolean() }).strict(),
   }),
   'regions.list': invoke({
     summary: 'Regions to offer in pickers, with the user’s defaults first.',

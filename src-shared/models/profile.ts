@@ -8,20 +8,46 @@ export const profileKinds = [
   'sso',
   'shared-config',
 ] as const;
+export type ProfileKind = (typeof profileKinds)[number];
 
-/** What the renderer may know about a profile: never a secret. */
+/** Where a profile's calls go: real AWS, or the embedded offline sandbox. */
+export const profileTargets = ['aws', 'sandbox'] as const;
+export type ProfileTarget = (typeof profileTargets)[number];
+
+export const principalTypes = [
+  'root',
+  'user',
+  'assumed-role',
+  'federated-user',
+  'unknown',
+] as const;
+
+/** What a profile may show the renderer: never a secret. */
 export const profileSummarySchema = z
   .object({
     id: z.string().max(200),
     name: z.string().max(200),
     kind: z.enum(profileKinds),
+    target: z.enum(profileTargets),
+    defaultRegion: regionCode,
+    status: z.enum(['unverified', 'verified', 'failed']),
     accountId: z
       .string()
       .regex(/^\d{12}$/)
       .nullable(),
-    defaultRegion: regionCode,
-    status: z.enum(['unverified', 'verified', 'failed']),
+    arn: z.string().max(2048).nullable(),
+    principalType: z.enum(principalTypes).nullable(),
+    lastVerifiedAt: z.string().nullable(),
+    lastError: z.string().max(2000).nullable(),
+    /** `AKIA…WXYZ`: enough to tell two keys apart, not enough to use one. */
+    accessKeyHint: z.string().max(40).nullable(),
+    mfaSerial: z.string().max(256).nullable(),
+    removable: z.boolean(),
   })
   .strict();
 
 export type ProfileSummary = z.infer<typeof profileSummarySchema>;
+
+export function maskAccessKeyId(accessKeyId: string): string {
+  return `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
+}

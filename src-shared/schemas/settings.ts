@@ -31,5 +31,6 @@ export const defaultSettings: Settings = {
   defaultRegions: ['us-east-1', 'us-west-2', 'eu-west-1'],
   confirmBeforeDestructive: true,
   activeRegion: 'us-east-1',
-  activeProfileId: null,
+  /** Keyward starts on the built-in sandbox's prod administrator. */
+  activeProfileId: 'sandbox:prod',
 };

@@ -9,6 +9,7 @@ const titles: Readonly<Record<ErrorCode, string>> = {
   'invalid-state': 'Not possible in the current state',
   conflict: 'Conflicting change',
   'credentials-missing': 'Credentials needed',
+  'credentials-invalid': 'Credentials not accepted',
   'keychain-unavailable': 'OS keychain unavailable',
   network: 'Network problem',
   cancelled: 'Cancelled',

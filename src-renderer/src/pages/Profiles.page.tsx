@@ -1,72 +1,53 @@
-import { Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
-import { IconUserShield } from '@tabler/icons-react';
+import { Button, Card, Skeleton, Table, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
 import { useProfiles } from '../api/queries';
-import { EmptyState } from '../components/EmptyState/EmptyState';
+import { toSerialized } from '../api/present-error';
+import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { PageHeader } from '../components/PageHeader/PageHeader';
+import { AddProfileModal } from './profiles/AddProfileModal';
+import { ProfileRow } from './profiles/ProfileRow';
 
 export function ProfilesPage() {
-  const { data: profiles = [], isLoading } = useProfiles();
+  const { data: profiles, isLoading, error } = useProfiles();
+  const [adding, add] = useDisclosure(false);
   return (
     <>
       <PageHeader
         title="Profiles"
         description="The identities Keyward acts as. Secrets stay in the OS keychain."
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={add.open}>
+            Add profile
+          </Button>
+        }
       />
-      {!isLoading && profiles.length === 0 ? (
-        <EmptyState
-          icon={IconUserShield}
-          title="No profiles yet"
-          description="Adding and importing profiles is not built yet. When it is, each profile shows who it is (account and ARN) before Keyward uses it."
-          upcoming={[
-            'Access keys, assumed roles (with MFA), IAM Identity Center (SSO) and ~/.aws/config profiles',
-            'Import from ~/.aws/config and ~/.aws/credentials, keys moved into the OS keychain',
-            'Identity check with STS before a profile is used',
-          ]}
-        />
-      ) : (
-        <Card withBorder padding={0}>
-          <Table highlightOnHover>
+      {error && <ErrorAlert error={toSerialized(error)} />}
+      {isLoading && <Skeleton h={240} />}
+      {profiles && (
+        <Card withBorder padding={0} radius="lg">
+          <Table highlightOnHover verticalSpacing="sm" aria-label="Profiles">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
                 <Table.Th>Kind</Table.Th>
-                <Table.Th>Account</Table.Th>
+                <Table.Th>Identity</Table.Th>
                 <Table.Th>Region</Table.Th>
                 <Table.Th>Status</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {profiles.map((profile) => (
-                <Table.Tr key={profile.id}>
-                  <Table.Td>
-                    <Stack gap={0}>
-                      <Text fw={600}>{profile.name}</Text>
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>{profile.kind}</Table.Td>
-                  <Table.Td>{profile.accountId ?? '—'}</Table.Td>
-                  <Table.Td>{profile.defaultRegion}</Table.Td>
-                  <Table.Td>
-                    <Group>
-                      <Badge
-                        color={
-                          profile.status === 'verified'
-                            ? 'teal'
-                            : profile.status === 'failed'
-                              ? 'red'
-                              : 'gray'
-                        }
-                      >
-                        {profile.status}
-                      </Badge>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
+                <ProfileRow key={profile.id} profile={profile} />
               ))}
             </Table.Tbody>
           </Table>
         </Card>
       )}
+      <AddProfileModal opened={adding} onClose={add.close} />
     </>
   );
 }

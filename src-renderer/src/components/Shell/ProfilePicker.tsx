@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { Badge, Group, Select, Tooltip } from '@mantine/core';
 import { IconUserCircle } from '@tabler/icons-react';
 import { useProfiles, useSettings, useUpdateSettings } from '../../api/queries';
 import { presentError } from '../../api/present-error';
@@ -12,29 +12,39 @@ export function ProfilePicker() {
     value: profile.id,
     label: profile.accountId ? `${profile.name} · ${profile.accountId}` : profile.name,
   }));
+  const active = profiles.find((profile) => profile.id === settings?.activeProfileId);
   return (
-    <Select
-      aria-label="Active profile"
-      placeholder={
-        isLoading
-          ? 'Loading profiles…'
-          : profiles.length === 0
-            ? 'No profiles yet'
-            : 'Choose a profile'
-      }
-      data={options}
-      value={settings?.activeProfileId ?? null}
-      onChange={(value) =>
-        update.mutate({ activeProfileId: value }, { onError: (error) => presentError(error) })
-      }
-      disabled={profiles.length === 0}
-      leftSection={<IconUserCircle size={16} aria-hidden />}
-      w={240}
-      size="sm"
-      allowDeselect={false}
-      searchable
-      nothingFoundMessage="No profile matches"
-      data-testid="profile-picker"
-    />
+    <Group gap={6} wrap="nowrap">
+      {active?.target === 'sandbox' && (
+        <Tooltip label="Calls go to Keyward's built-in offline sandbox, never to AWS">
+          <Badge color="grape.9" variant="filled" data-testid="sandbox-badge">
+            Sandbox
+          </Badge>
+        </Tooltip>
+      )}
+      <Select
+        aria-label="Active profile"
+        placeholder={
+          isLoading
+            ? 'Loading profiles…'
+            : profiles.length === 0
+              ? 'No profiles yet'
+              : 'Choose a profile'
+        }
+        data={options}
+        value={settings?.activeProfileId ?? null}
+        onChange={(value) =>
+          update.mutate({ activeProfileId: value }, { onError: (error) => presentError(error) })
+        }
+        disabled={profiles.length === 0}
+        leftSection={<IconUserCircle size={16} aria-hidden />}
+        w={240}
+        size="sm"
+        allowDeselect={false}
+        searchable
+        nothingFoundMessage="No profile matches"
+        data-testid="profile-picker"
+      />
+    </Group>
   );
 }

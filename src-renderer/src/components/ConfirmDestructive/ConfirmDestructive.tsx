@@ -1,0 +1,51 @@
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+
+export interface ConfirmDestructiveProps {
+  readonly opened: boolean;
+  readonly title: string;
+  readonly children: ReactNode;
+  /** When set, the user must type this word before the destructive button enables. */
+  readonly typeToConfirm?: string;
+  readonly confirmLabel: string;
+  readonly busy?: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** Every destructive action goes through this: the safe button is the default (style.md A.6). */
+export function ConfirmDestructive(props: ConfirmDestructiveProps) {
+  const [typed, setTyped] = useState('');
+  const ready = !props.typeToConfirm || typed.trim() === props.typeToConfirm;
+  const close = () => {
+    setTyped('');
+    props.onCancel();
+  };
+  return (
+    <Modal opened={props.opened} onClose={close} title={props.title} centered>
+      <Stack>
+        <div>{props.children}</div>
+        {props.typeToConfirm && (
+          <TextInput
+            label={
+              <Text span size="sm">
+                Type <b>{props.typeToConfirm}</b> to confirm
+              </Text>
+            }
+            value={typed}
+            onChange={(event) => setTyped(event.currentTarget.value)}
+            autoComplete="off"
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close} data-autofocus>
+            Cancel
+          </Button>
+          <Button color="red" disabled={!ready} loading={props.busy} onClick={props.onConfirm}>
+            {props.confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,143 @@
+import { ActionIcon, Badge, Code, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconRefresh, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ProfileSummary } from '../../../../src-shared/models/profile';
+import { useApi } from '../../api/api-context';
+import { presentError } from '../../api/present-error';
+import { queryKeys } from '../../api/queries';
+import { ConfirmDestructive } from '../../components/ConfirmDestructive/ConfirmDestructive';
+
+// Filled, dark shades: the light variants fail WCAG AA contrast.
+const statusColor = { verified: 'teal.9', failed: 'red.9', unverified: 'gray.7' } as const;
+const kindLabel = {
+  sandbox: 'Sandbox',
+  'access-key': 'Access key',
+  'assume-role': 'Assume role',
+  sso: 'SSO',
+  'shared-config': 'AWS config',
+} as const;
+
+function ago(iso: string | null): string {
+  if (!iso) return 'never';
+  const minutes = Math.round((Date.now() - Date.parse(iso)) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  return new Date(iso).toLocaleString();
+}
+
+export function ProfileRow({ profile }: { profile: ProfileSummary }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
+  const verify = useMutation({
+    mutationFn: () => api.profiles.verify({ id: profile.id }),
+    onSettled: refresh,
+  });
+  const remove = useMutation({ mutationFn: () => api.profiles.delete({ id: profile.id }) });
+
+  return (
+    <Table.Tr data-testid={`profile-${profile.name}`}>
+      <Table.Td>
+        <Stack gap={2}>
+          <Text fw={600}>{profile.name}</Text>
+          {profile.accessKeyHint && (
+            <Text size="xs" c="dimmed">
+              {profile.accessKeyHint}
+            </Text>
+          )}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={6}>
+          <Badge color={profile.target === 'sandbox' ? 'grape.9' : 'blue.9'}>
+            {profile.target === 'sandbox' ? 'Sandbox' : 'AWS'}
+          </Badge>
+          <Text size="sm">{kindLabel[profile.kind]}</Text>
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        {profile.arn ? (
+          <Stack gap={2}>
+            <Text size="sm">
+              {profile.accountId} · {profile.principalType}
+            </Text>
+            <Code fz="xs">{profile.arn}</Code>
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed">
+            Unknown
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>{profile.defaultRegion}</Table.Td>
+      <Table.Td>
+        <Tooltip
+          label={profile.lastError ?? `Checked ${ago(profile.lastVerifiedAt)}`}
+          multiline
+          w={320}
+        >
+          <Badge color={statusColor[profile.status]}>{profile.status}</Badge>
+        </Tooltip>
+        <Text size="xs" c="dimmed">
+          {ago(profile.lastVerifiedAt)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4} justify="flex-end" wrap="nowrap">
+          <Tooltip label="Check identity again">
+            <ActionIcon
+              variant="subtle"
+              aria-label={`Verify ${profile.name}`}
+              loading={verify.isPending}
+              onClick={() => verify.mutate(undefined, { onError: (error) => presentError(error) })}
+            >
+              <IconRefresh size={18} />
+            </ActionIcon>
+          </Tooltip>
+          {profile.removable && (
+            <Tooltip label="Delete profile">
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={`Delete ${profile.name}`}
+                onClick={() => setConfirming(true)}
+              >
+                <IconTrash size={18} />
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </Group>
+        <ConfirmDestructive
+          opened={confirming}
+          title={`Delete “${profile.name}”?`}
+          confirmLabel="Delete profile"
+          busy={remove.isPending}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() =>
+            remove.mutate(undefined, {
+              onSuccess: async () => {
+                setConfirming(false);
+                await refresh();
+                await queryClient.invalidateQueries({ queryKey: queryKeys.settings });
+                notifications.show({
+                  color: 'teal',
+                  title: 'Profile deleted',
+                  message: `“${profile.name}” and its keychain entry are gone.`,
+                });
+              },
+              onError: (error) => presentError(error),
+            })
+          }
+        >
+          <Text size="sm">
+            Keyward removes the profile and its secret from the OS keychain. The access key itself
+            stays valid in AWS: deactivate it in IAM if it should not be used any more.
+          </Text>
+        </ConfirmDestructive>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
