@@ -66,7 +66,8 @@ export function createProfileService(deps: {
         },
       );
     }
-    const credentials = accessKeySecretSchema.parse(JSON.parse(raw));
+    const { accessKeyId, secretAccessKey } = accessKeySecretSchema.parse(JSON.parse(raw));
+    const credentials = { accessKeyId, secretAccessKey };
     return profile.target === 'sandbox'
       ? { credentials, endpoint: await sandboxEndpoint() }
       : { credentials };
@@ -91,6 +92,10 @@ export function createProfileService(deps: {
           fieldErrors: { name: 'A profile with this name exists already' },
         });
       }
+      const secret = JSON.stringify({
+        accessKeyId: input.accessKeyId,
+        secretAccessKey: input.secretAccessKey,
+      });
       const credentials = {
         accessKeyId: input.accessKeyId,
         secretAccessKey: input.secretAccessKey,
@@ -121,7 +126,7 @@ export function createProfileService(deps: {
         identity,
         lastCheck: { at: now, ok: identity !== null, error: checkError?.message ?? null },
       };
-      await secrets.set(profile.id, JSON.stringify(credentials));
+      await secrets.set(profile.id, secret);
       try {
         await store.put(profile);
       } catch (error) {
