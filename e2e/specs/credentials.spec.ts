@@ -40,7 +40,7 @@ test('an access-key profile keeps its secret in the OS keychain and nowhere else
 
   await new ShellPage(page).open('Profiles');
   await page.getByRole('button', { name: 'Add profile' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add a profile with an access key' });
+  const dialog = page.getByRole('dialog', { name: 'Add a profile' });
   await dialog.getByLabel('Profile name').fill('alice');
   await dialog.locator('label', { hasText: /^Keyward sandbox$/ }).click();
   await dialog.getByLabel('Access key ID').fill(keyId);
@@ -94,7 +94,7 @@ test('a key AWS does not know is refused with a clear reason, and can be saved m
   const { page } = keyward;
   await new ShellPage(page).open('Profiles');
   await page.getByRole('button', { name: 'Add profile' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add a profile with an access key' });
+  const dialog = page.getByRole('dialog', { name: 'Add a profile' });
   await dialog.getByLabel('Profile name').fill('typo');
   await dialog.locator('label', { hasText: /^Keyward sandbox$/ }).click();
   await dialog.getByLabel('Access key ID').fill('AKIAZZZZZZZZZZZZZZZZ');

@@ -51,6 +51,12 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     'profiles.addAccessKey': () => {
       throw new Error('not used');
     },
+    'profiles.addAssumeRole': () => {
+      throw new Error('not used');
+    },
+    'profiles.startSession': () => {
+      throw new Error('not used');
+    },
     'profiles.verify': () => {
       throw new Error('not used');
     },

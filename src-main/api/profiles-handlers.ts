@@ -7,7 +7,13 @@ export function createProfilesHandlers(deps: {
   profiles: ProfileService;
   settings: SettingsStore;
 }): Handlers<
-  'profiles.list' | 'profiles.addAccessKey' | 'profiles.verify' | 'profiles.delete' | 'regions.list'
+  | 'profiles.list'
+  | 'profiles.addAccessKey'
+  | 'profiles.addAssumeRole'
+  | 'profiles.startSession'
+  | 'profiles.verify'
+  | 'profiles.delete'
+  | 'regions.list'
 > {
   const { profiles, settings } = deps;
   return {
@@ -18,6 +24,8 @@ export function createProfilesHandlers(deps: {
         await settings.update({ activeProfileId: added.id });
       return added;
     },
+    'profiles.addAssumeRole': (input) => profiles.addAssumeRole(input),
+    'profiles.startSession': ({ id, mfaCode }) => profiles.startSession(id, mfaCode),
     'profiles.verify': ({ id }) => profiles.verify(id),
     'profiles.delete': async ({ id }) => {
       const deleted = await profiles.remove(id);

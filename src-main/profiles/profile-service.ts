@@ -2,39 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { KeywardError } from '../../src-shared/errors';
 import { maskAccessKeyId, type ProfileSummary } from '../../src-shared/models/profile';
-import type { addAccessKeyProfileInput } from '../../src-shared/schemas/profile-input';
+import type {
+  addAccessKeyProfileInput,
+  addAssumeRoleProfileInput,
+} from '../../src-shared/schemas/profile-input';
 import type { AwsTarget } from '../aws/client-config';
 import type { SecretStore } from '../credentials/secret-store';
 import type { EmbeddedSandbox } from '../sandbox/embedded-sandbox';
+import { assumeRole } from './assume-role';
 import { checkIdentity } from './identity-check';
 import type { ProfileStore, StoredProfile } from './profile-store';
 import { createSandboxProfiles } from './sandbox-profiles';
+import { createSessionCache } from './session-cache';
+import { summarize } from './summarize';
 
 type AddAccessKey = z.output<typeof addAccessKeyProfileInput>;
+type AddAssumeRole = z.output<typeof addAssumeRoleProfileInput>;
+type AssumeRoleProfile = Extract<StoredProfile, { kind: 'assume-role' }>;
 
-const accessKeySecretSchema = z
-  .object({ accessKeyId: z.string(), secretAccessKey: z.string() })
-  .strict();
-
-function summarize(profile: StoredProfile): ProfileSummary {
-  return {
-    id: profile.id,
-    name: profile.name,
-    kind: profile.kind,
-    target: profile.target,
-    defaultRegion: profile.defaultRegion,
-    status:
-      profile.lastCheck === null ? 'unverified' : profile.lastCheck.ok ? 'verified' : 'failed',
-    accountId: profile.identity?.accountId ?? null,
-    arn: profile.identity?.arn ?? null,
-    principalType: profile.identity?.principalType ?? null,
-    lastVerifiedAt: profile.identity?.verifiedAt ?? null,
-    lastError: profile.lastCheck?.error ?? null,
-    accessKeyHint: profile.accessKeyHint,
-    mfaSerial: profile.mfaSerial,
-    removable: true,
-  };
-}
+// Not strict: the SDK tags credential objects it is handed (e.g. `$source`); only these two count.
+const accessKeySecretSchema = z.object({ accessKeyId: z.string(), secretAccessKey: z.string() });
 
 /** Profiles: the sandbox's identities plus the user's own; secrets only in the keychain. */
 export function createProfileService(deps: {
@@ -44,6 +31,7 @@ export function createProfileService(deps: {
 }) {
   const { store, secrets, sandbox } = deps;
   const sandboxProfiles = createSandboxProfiles(sandbox);
+  const sessions = createSessionCache();
 
   async function sandboxEndpoint(): Promise<string> {
     const running = await sandbox?.ready;
@@ -55,7 +43,15 @@ export function createProfileService(deps: {
     return running.endpoint;
   }
 
-  async function targetFor(profile: StoredProfile): Promise<AwsTarget> {
+  async function stored(id: string): Promise<StoredProfile> {
+    const profile = await store.get(id);
+    if (!profile) throw new KeywardError('not-found', `There is no profile with id ${id}.`);
+    return profile;
+  }
+
+  async function accessKeyTarget(
+    profile: Extract<StoredProfile, { kind: 'access-key' }>,
+  ): Promise<AwsTarget> {
     const raw = await secrets.get(profile.id);
     if (raw === null) {
       throw new KeywardError(
@@ -73,25 +69,68 @@ export function createProfileService(deps: {
       : { credentials };
   }
 
-  async function stored(id: string): Promise<StoredProfile> {
-    const profile = await store.get(id);
-    if (!profile) throw new KeywardError('not-found', `There is no profile with id ${id}.`);
-    return profile;
+  async function startRoleSession(profile: AssumeRoleProfile, mfaCode: string | undefined) {
+    const source = await target(profile.sourceProfileId);
+    const session = await assumeRole(source, profile, mfaCode);
+    sessions.set(profile.id, session);
+    return session;
   }
 
+  function roleTarget(profile: AssumeRoleProfile, endpoint: string | undefined): AwsTarget {
+    // A provider, so the SDK asks again when the session nears its end and we renew it (no MFA).
+    const credentials = async () => {
+      const session = sessions.get(profile.id);
+      if (session) return { ...session.credentials };
+      if (profile.mfaSerial) {
+        throw new KeywardError(
+          'credentials-missing',
+          `“${profile.name}” needs a new session, which needs an MFA code.`,
+          {
+            hint: 'Start a session from the Profiles page and enter the code from your MFA device.',
+          },
+        );
+      }
+      return { ...(await startRoleSession(profile, undefined)).credentials };
+    };
+    return endpoint ? { credentials, endpoint } : { credentials };
+  }
+
+  async function target(id: string): Promise<AwsTarget> {
+    const demo = (await sandboxProfiles.list()).find((profile) => profile.summary.id === id);
+    if (demo) return demo.target;
+    const profile = await stored(id);
+    if (profile.kind === 'access-key') return accessKeyTarget(profile);
+    return roleTarget(profile, profile.target === 'sandbox' ? await sandboxEndpoint() : undefined);
+  }
+
+  async function ensureNewName(name: string): Promise<void> {
+    const taken = [
+      ...(await sandboxProfiles.list()).map((p) => p.summary),
+      ...(await store.list()),
+    ];
+    if (taken.some((profile) => profile.name.toLowerCase() === name.toLowerCase())) {
+      throw new KeywardError('validation', `A profile named “${name}” exists already.`, {
+        fieldErrors: { name: 'A profile with this name exists already' },
+      });
+    }
+  }
+
+  const failure = (error: unknown): KeywardError =>
+    error instanceof KeywardError ? error : new KeywardError('internal', String(error));
+
   return {
+    target,
+
     async list(): Promise<ProfileSummary[]> {
       const [demo, own] = await Promise.all([sandboxProfiles.list(), store.list()]);
-      return [...demo.map((profile) => profile.summary), ...own.map(summarize)];
+      return [
+        ...demo.map((profile) => profile.summary),
+        ...own.map((profile) => summarize(profile, sessions.get(profile.id))),
+      ];
     },
 
     async addAccessKey(input: AddAccessKey): Promise<ProfileSummary> {
-      const own = await store.list();
-      if (own.some((profile) => profile.name.toLowerCase() === input.name.toLowerCase())) {
-        throw new KeywardError('validation', `A profile named “${input.name}” exists already.`, {
-          fieldErrors: { name: 'A profile with this name exists already' },
-        });
-      }
+      await ensureNewName(input.name);
       const secret = JSON.stringify({
         accessKeyId: input.accessKeyId,
         secretAccessKey: input.secretAccessKey,
@@ -100,18 +139,17 @@ export function createProfileService(deps: {
         accessKeyId: input.accessKeyId,
         secretAccessKey: input.secretAccessKey,
       };
-      const target: AwsTarget =
-        input.target === 'sandbox'
-          ? { credentials, endpoint: await sandboxEndpoint() }
-          : { credentials };
+      const endpoint = input.target === 'sandbox' ? await sandboxEndpoint() : undefined;
       const now = new Date().toISOString();
       let identity: StoredProfile['identity'] = null;
       let checkError: KeywardError | undefined;
       try {
-        identity = await checkIdentity(target, input.defaultRegion);
+        identity = await checkIdentity(
+          endpoint ? { credentials, endpoint } : { credentials },
+          input.defaultRegion,
+        );
       } catch (error) {
-        checkError =
-          error instanceof KeywardError ? error : new KeywardError('internal', String(error));
+        checkError = failure(error);
         if (!input.saveUnverified) throw checkError;
       }
       const profile: StoredProfile = {
@@ -133,7 +171,88 @@ export function createProfileService(deps: {
         await secrets.delete(profile.id);
         throw error;
       }
-      return summarize(profile);
+      return summarize(profile, undefined);
+    },
+
+    async addAssumeRole(input: AddAssumeRole): Promise<ProfileSummary> {
+      await ensureNewName(input.name);
+      const source = (await this.list()).find((profile) => profile.id === input.sourceProfileId);
+      if (!source) {
+        throw new KeywardError('validation', 'The source profile does not exist.', {
+          fieldErrors: { sourceProfileId: 'Choose an existing profile' },
+        });
+      }
+      if (input.mfaSerial && !input.mfaCode && !input.saveUnverified) {
+        throw new KeywardError('validation', 'This role needs an MFA code to be checked.', {
+          fieldErrors: { mfaCode: 'Enter the current code, or save without checking' },
+        });
+      }
+      const now = new Date().toISOString();
+      const profile: AssumeRoleProfile = {
+        id: randomUUID(),
+        name: input.name,
+        kind: 'assume-role',
+        target: source.target,
+        defaultRegion: input.defaultRegion,
+        sourceProfileId: input.sourceProfileId,
+        roleArn: input.roleArn,
+        externalId: input.externalId ?? null,
+        sessionName: input.sessionName,
+        durationSeconds: input.durationSeconds,
+        mfaSerial: input.mfaSerial ?? null,
+        createdAt: now,
+        identity: null,
+        lastCheck: null,
+      };
+      let checked: AssumeRoleProfile = profile;
+      if (!input.mfaSerial || input.mfaCode) {
+        try {
+          const session = await startRoleSession(profile, input.mfaCode);
+          checked = {
+            ...profile,
+            identity: session.identity,
+            lastCheck: { at: now, ok: true, error: null },
+          };
+        } catch (error) {
+          const reason = failure(error);
+          if (!input.saveUnverified) throw reason;
+          checked = { ...profile, lastCheck: { at: now, ok: false, error: reason.message } };
+        }
+      }
+      await store.put(checked);
+      return summarize(checked, sessions.get(checked.id));
+    },
+
+    async startSession(id: string, mfaCode: string | undefined): Promise<ProfileSummary> {
+      const profile = await stored(id);
+      if (profile.kind !== 'assume-role') {
+        throw new KeywardError(
+          'invalid-state',
+          `“${profile.name}” uses long-term keys; it has no sessions to start.`,
+        );
+      }
+      if (profile.mfaSerial && !mfaCode) {
+        throw new KeywardError('validation', 'This role needs an MFA code.', {
+          fieldErrors: { mfaCode: 'Enter the current code' },
+        });
+      }
+      const at = new Date().toISOString();
+      try {
+        const session = await startRoleSession(profile, mfaCode);
+        const updated: StoredProfile = {
+          ...profile,
+          identity: session.identity,
+          lastCheck: { at, ok: true, error: null },
+        };
+        await store.put(updated);
+        return summarize(updated, session);
+      } catch (error) {
+        await store.put({
+          ...profile,
+          lastCheck: { at, ok: false, error: failure(error).message },
+        });
+        throw error;
+      }
     },
 
     async verify(id: string): Promise<ProfileSummary> {
@@ -142,18 +261,19 @@ export function createProfileService(deps: {
       const profile = await stored(id);
       const at = new Date().toISOString();
       try {
-        const identity = await checkIdentity(await targetFor(profile), profile.defaultRegion);
+        const identity = await checkIdentity(await target(id), profile.defaultRegion);
         const updated: StoredProfile = {
           ...profile,
           identity,
           lastCheck: { at, ok: true, error: null },
         };
         await store.put(updated);
-        return summarize(updated);
+        return summarize(updated, sessions.get(id));
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const updated: StoredProfile = { ...profile, lastCheck: { at, ok: false, error: message } };
-        await store.put(updated);
+        await store.put({
+          ...profile,
+          lastCheck: { at, ok: false, error: failure(error).message },
+        });
         throw error;
       }
     },
@@ -164,16 +284,22 @@ export function createProfileService(deps: {
           hint: 'They exist as long as the built-in sandbox runs, and need no credentials.',
         });
       }
-      await stored(id);
-      await secrets.delete(id);
+      const profile = await stored(id);
+      const dependents = (await store.list()).filter(
+        (other) => other.kind === 'assume-role' && other.sourceProfileId === id,
+      );
+      if (dependents.length > 0) {
+        throw new KeywardError(
+          'invalid-state',
+          `“${profile.name}” is the source of ${dependents.map((d) => `“${d.name}”`).join(', ')}.`,
+          {
+            hint: 'Delete or change those profiles first.',
+          },
+        );
+      }
+      sessions.delete(id);
+      if (profile.kind === 'access-key') await secrets.delete(id);
       return store.remove(id);
-    },
-
-    /** How to call AWS as a profile (for services); never leaves the main process. */
-    async target(id: string): Promise<AwsTarget> {
-      const demo = (await sandboxProfiles.list()).find((profile) => profile.summary.id === id);
-      if (demo) return demo.target;
-      return targetFor(await stored(id));
     },
   };
 }

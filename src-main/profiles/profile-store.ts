@@ -16,24 +16,42 @@ const identitySchema = z
 
 export type VerifiedIdentity = z.infer<typeof identitySchema>;
 
+const common = {
+  id: z.string().max(200),
+  name: z.string().max(200),
+  target: z.enum(profileTargets),
+  defaultRegion: regionCode,
+  createdAt: z.string(),
+  identity: identitySchema.nullable(),
+  lastCheck: z
+    .object({ at: z.string(), ok: z.boolean(), error: z.string().max(2000).nullable() })
+    .strict()
+    .nullable(),
+};
+
 /** A saved profile's metadata. Secrets are never here: they live in the OS keychain under `id`. */
-export const storedProfileSchema = z
-  .object({
-    id: z.string().max(200),
-    name: z.string().max(200),
-    kind: z.literal('access-key'),
-    target: z.enum(profileTargets),
-    defaultRegion: regionCode,
-    accessKeyHint: z.string().max(40),
-    mfaSerial: z.string().max(256).nullable(),
-    createdAt: z.string(),
-    identity: identitySchema.nullable(),
-    lastCheck: z
-      .object({ at: z.string(), ok: z.boolean(), error: z.string().max(2000).nullable() })
-      .strict()
-      .nullable(),
-  })
-  .strict();
+export const storedProfileSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      ...common,
+      kind: z.literal('access-key'),
+      accessKeyHint: z.string().max(40),
+      mfaSerial: z.string().max(256).nullable(),
+    })
+    .strict(),
+  z
+    .object({
+      ...common,
+      kind: z.literal('assume-role'),
+      sourceProfileId: z.string().max(200),
+      roleArn: z.string().max(2048),
+      externalId: z.string().max(1224).nullable(),
+      sessionName: z.string().max(64),
+      durationSeconds: z.number().int(),
+      mfaSerial: z.string().max(256).nullable(),
+    })
+    .strict(),
+]);
 
 export type StoredProfile = z.infer<typeof storedProfileSchema>;
 

@@ -65,6 +65,10 @@ export function createSandboxProfiles(sandbox: EmbeddedSandbox | undefined) {
           lastError: identity instanceof Error ? identity.message : null,
           accessKeyHint: null,
           mfaSerial: null,
+          roleArn: null,
+          sourceProfileId: null,
+          session: null,
+          needsMfa: false,
           removable: false,
         },
       });

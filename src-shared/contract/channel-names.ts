@@ -10,6 +10,8 @@ export const callNames = [
   'settings.set',
   'profiles.list',
   'profiles.addAccessKey',
+  'profiles.addAssumeRole',
+  'profiles.startSession',
   'profiles.verify',
   'profiles.delete',
   'regions.list',

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { profileSummarySchema } from '../models/profile';
-import { addAccessKeyProfileInput, profileRef } from '../schemas/profile-input';
+import {
+  addAccessKeyProfileInput,
+  addAssumeRoleProfileInput,
+  profileRef,
+  startSessionInput,
+} from '../schemas/profile-input';
 import { invoke, noInput } from './define';
 
 export const profilesCalls = {
@@ -13,6 +18,16 @@ export const profilesCalls = {
     summary:
       'Checks an access key with STS, stores the secret in the OS keychain, saves the profile.',
     input: addAccessKeyProfileInput,
+    output: profileSummarySchema,
+  }),
+  'profiles.addAssumeRole': invoke({
+    summary: 'Saves a profile that assumes a role from another profile, after trying AssumeRole.',
+    input: addAssumeRoleProfileInput,
+    output: profileSummarySchema,
+  }),
+  'profiles.startSession': invoke({
+    summary: 'Starts (or renews) an assume-role session, with an MFA code when the role needs one.',
+    input: startSessionInput,
     output: profileSummarySchema,
   }),
   'profiles.verify': invoke({

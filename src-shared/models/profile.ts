@@ -42,6 +42,13 @@ export const profileSummarySchema = z
     /** `AKIA…WXYZ`: enough to tell two keys apart, not enough to use one. */
     accessKeyHint: z.string().max(40).nullable(),
     mfaSerial: z.string().max(256).nullable(),
+    /** assume-role: the role and the profile whose identity assumes it. */
+    roleArn: z.string().max(2048).nullable(),
+    sourceProfileId: z.string().max(200).nullable(),
+    /** Temporary credentials held in main's memory only; the UI shows the time left. */
+    session: z.object({ expiresAt: z.string() }).strict().nullable(),
+    /** A new session needs an MFA code from the user. */
+    needsMfa: z.boolean(),
     removable: z.boolean(),
   })
   .strict();

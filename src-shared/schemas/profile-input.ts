@@ -43,3 +43,51 @@ export const addAccessKeyProfileInput = z
 export type AddAccessKeyProfileInput = z.input<typeof addAccessKeyProfileInput>;
 
 export const profileRef = z.object({ id: z.string().min(1).max(200) }).strict();
+
+export const roleArn = z
+  .string()
+  .trim()
+  .regex(
+    /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+    'A role ARN: arn:aws:iam::<account>:role/<name>',
+  );
+
+export const mfaCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'Six digits from your MFA device');
+
+export const addAssumeRoleProfileInput = z
+  .object({
+    name: profileName,
+    sourceProfileId: z.string().min(1, 'Choose the profile that assumes the role').max(200),
+    roleArn,
+    externalId: z
+      .string()
+      .trim()
+      .regex(/^[\w+=,.@:/-]{2,1224}$/, '2 to 1224 characters: letters, digits and +=,.@:/-')
+      .optional(),
+    sessionName: z
+      .string()
+      .trim()
+      .regex(/^[\w+=,.@-]{2,64}$/, '2 to 64 characters: letters, digits and +=,.@-')
+      .default('keyward'),
+    durationSeconds: z
+      .number()
+      .int()
+      .min(900, 'At least 900 seconds')
+      .max(43200, 'At most 43200 seconds')
+      .default(3600),
+    mfaSerial: mfaSerial.optional(),
+    /** Needed to check the role now when it requires MFA. */
+    mfaCode: mfaCode.optional(),
+    defaultRegion: regionCode,
+    saveUnverified: z.boolean().default(false),
+  })
+  .strict();
+
+export type AddAssumeRoleProfileInput = z.input<typeof addAssumeRoleProfileInput>;
+
+export const startSessionInput = z
+  .object({ id: z.string().min(1).max(200), mfaCode: mfaCode.optional() })
+  .strict();

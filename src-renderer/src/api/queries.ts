@@ -38,7 +38,12 @@ export function useUpdateSettings() {
 
 export function useProfiles() {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.profiles, queryFn: () => api.profiles.list() });
+  // refetched each minute so session time left stays current
+  return useQuery({
+    queryKey: queryKeys.profiles,
+    queryFn: () => api.profiles.list(),
+    refetchInterval: 60_000,
+  });
 }
 
 export function useRegions() {

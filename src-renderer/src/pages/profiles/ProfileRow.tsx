@@ -8,6 +8,7 @@ import { useApi } from '../../api/api-context';
 import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
 import { ConfirmDestructive } from '../../components/ConfirmDestructive/ConfirmDestructive';
+import { StartSessionButton, timeLeft } from './StartSessionButton';
 
 // Filled, dark shades: the light variants fail WCAG AA contrast.
 const statusColor = { verified: 'teal.9', failed: 'red.9', unverified: 'gray.7' } as const;
@@ -72,7 +73,18 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
           </Text>
         )}
       </Table.Td>
-      <Table.Td>{profile.defaultRegion}</Table.Td>
+      <Table.Td>
+        {profile.defaultRegion}
+        {profile.kind === 'assume-role' && (
+          <Text size="xs" c="dimmed" data-testid="session-state">
+            {profile.session
+              ? `Session: ${timeLeft(profile.session.expiresAt)}`
+              : profile.needsMfa
+                ? 'No session (needs MFA)'
+                : 'No session'}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>
         <Tooltip
           label={profile.lastError ?? `Checked ${ago(profile.lastVerifiedAt)}`}
@@ -87,6 +99,7 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
       </Table.Td>
       <Table.Td>
         <Group gap={4} justify="flex-end" wrap="nowrap">
+          {profile.kind === 'assume-role' && <StartSessionButton profile={profile} />}
           <Tooltip label="Check identity again">
             <ActionIcon
               variant="subtle"

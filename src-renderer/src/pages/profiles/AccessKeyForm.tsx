@@ -1,0 +1,148 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  PasswordInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconLock } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { SerializedError } from '../../../../src-shared/errors';
+import { useApi } from '../../api/api-context';
+import { presentError, toSerialized } from '../../api/present-error';
+import { queryKeys } from '../../api/queries';
+import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
+import { regionOptions } from './region-options';
+import { toAddInput, useAddProfileForm, type AddProfileValues } from './add-profile-form';
+
+/** Add an access-key profile: checked with STS before it is saved; the secret goes to the keychain only. */
+export function AccessKeyForm({ onClose }: { onClose: () => void }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const form = useAddProfileForm();
+  const [checkError, setCheckError] = useState<SerializedError | null>(null);
+  const add = useMutation({
+    mutationFn: (values: AddProfileValues) => api.profiles.addAccessKey(toAddInput(values)),
+  });
+
+  const close = () => {
+    form.reset();
+    setCheckError(null);
+    onClose();
+  };
+
+  const submit = async (values: AddProfileValues) => {
+    setCheckError(null);
+    try {
+      const profile = await add.mutateAsync(values);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.settings });
+      notifications.show({
+        color: profile.status === 'verified' ? 'teal' : 'yellow',
+        title:
+          profile.status === 'verified'
+            ? `Added “${profile.name}”`
+            : `Saved “${profile.name}” without a working identity`,
+        message: profile.arn ?? 'The identity check failed; the profile is marked as failed.',
+      });
+      close();
+    } catch (error) {
+      const serialized = toSerialized(error);
+      if (serialized.code === 'validation') presentError(error, { form });
+      else setCheckError(serialized);
+    }
+  };
+
+  return (
+    <form onSubmit={form.onSubmit(submit)}>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          Keyward asks STS who these keys belong to before saving. The secret access key goes
+          straight to the OS keychain; it is never written to disk or shown again.
+        </Text>
+        <TextInput
+          label="Profile name"
+          placeholder="prod-admin"
+          required
+          key={form.key('name')}
+          {...form.getInputProps('name')}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="target-label">
+            Where these keys work
+          </Text>
+          <SegmentedControl
+            aria-labelledby="target-label"
+            key={form.key('target')}
+            {...form.getInputProps('target')}
+            data={[
+              { value: 'aws', label: 'AWS' },
+              { value: 'sandbox', label: 'Keyward sandbox' },
+            ]}
+            w="fit-content"
+          />
+        </Stack>
+        <TextInput
+          label="Access key ID"
+          placeholder="AKIA…"
+          required
+          autoComplete="off"
+          spellCheck={false}
+          key={form.key('accessKeyId')}
+          {...form.getInputProps('accessKeyId')}
+        />
+        <PasswordInput
+          label="Secret access key"
+          required
+          autoComplete="off"
+          leftSection={<IconLock size={16} />}
+          key={form.key('secretAccessKey')}
+          {...form.getInputProps('secretAccessKey')}
+        />
+        <Select
+          label="Default region"
+          data={regionOptions}
+          searchable
+          allowDeselect={false}
+          key={form.key('defaultRegion')}
+          {...form.getInputProps('defaultRegion')}
+        />
+        <TextInput
+          label="MFA device (optional)"
+          description="The ARN of the user's MFA device; Keyward asks for a code when a session needs it."
+          placeholder="arn:aws:iam::111111111111:mfa/alice"
+          key={form.key('mfaSerial')}
+          {...form.getInputProps('mfaSerial')}
+        />
+        {checkError && (
+          <>
+            <ErrorAlert error={checkError} />
+            <Alert color="yellow" variant="light">
+              The profile was not saved. Fix the keys, or save it anyway marked as failed.
+            </Alert>
+          </>
+        )}
+        <Checkbox
+          label="Save even if the identity check fails"
+          key={form.key('saveUnverified')}
+          {...form.getInputProps('saveUnverified', { type: 'checkbox' })}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={add.isPending}>
+            Check and save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+import { ActionIcon, Button, Group, Modal, PinInput, Stack, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconPlayerPlay } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ProfileSummary } from '../../../../src-shared/models/profile';
+import { useApi } from '../../api/api-context';
+import { presentError } from '../../api/present-error';
+import { queryKeys } from '../../api/queries';
+
+export function timeLeft(expiresAt: string, now = Date.now()): string {
+  const minutes = Math.max(0, Math.round((Date.parse(expiresAt) - now) / 60_000));
+  return minutes >= 60
+    ? `${Math.floor(minutes / 60)} h ${minutes % 60} min left`
+    : `${minutes} min left`;
+}
+
+/** Starts an assume-role session, asking for the MFA code when the role needs one. */
+export function StartSessionButton({ profile }: { profile: ProfileSummary }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState(false);
+  const [code, setCode] = useState('');
+  const start = useMutation({
+    mutationFn: (mfaCode?: string) =>
+      api.profiles.startSession({ id: profile.id, ...(mfaCode ? { mfaCode } : {}) }),
+    onSuccess: async (updated) => {
+      setAsking(false);
+      setCode('');
+      await queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
+      notifications.show({
+        color: 'teal',
+        title: `Session started for “${profile.name}”`,
+        message: `${updated.arn ?? ''} — ${updated.session ? timeLeft(updated.session.expiresAt) : ''}`,
+      });
+    },
+    onError: (error) => presentError(error),
+  });
+  const onClick = () => (profile.mfaSerial ? setAsking(true) : start.mutate(undefined));
+  return (
+    <>
+      <Tooltip label={profile.session ? 'Renew the session' : 'Start a session'}>
+        <ActionIcon
+          variant="subtle"
+          aria-label={`Start session for ${profile.name}`}
+          loading={start.isPending && !asking}
+          onClick={onClick}
+        >
+          <IconPlayerPlay size={18} />
+        </ActionIcon>
+      </Tooltip>
+      <Modal
+        opened={asking}
+        onClose={() => setAsking(false)}
+        title={`MFA code for “${profile.name}”`}
+        centered
+      >
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            start.mutate(code);
+          }}
+        >
+          <Stack>
+            <Text size="sm">Enter the 6-digit code from {profile.mfaSerial}.</Text>
+            <PinInput
+              length={6}
+              type="number"
+              oneTimeCode
+              value={code}
+              onChange={setCode}
+              aria-label="MFA code"
+              autoFocus
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setAsking(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" disabled={code.length !== 6} loading={start.isPending}>
+                Start session
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
