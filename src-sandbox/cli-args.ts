@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseRequestRate, type RequestRate } from './services/cloudtrail/token-bucket';
 
 export interface CliOptions {
   readonly port: number;
@@ -6,10 +7,12 @@ export interface CliOptions {
   readonly reset: boolean;
   readonly faults?: string;
   readonly scale: number;
+  /** `--lookup-rate <n|off>`: CloudTrail LookupEvents TPS per account and region (default 2). */
+  readonly lookupRate?: RequestRate;
 }
 
 export const USAGE =
-  'usage: npm run sandbox -- --port <p> --data-dir <dir> [--reset] [--faults <spec>] [--scale N]';
+  'usage: npm run sandbox -- --port <p> --data-dir <dir> [--reset] [--faults <spec>] [--scale N] [--lookup-rate <n|off>]';
 
 /** Parses `--port <p> --data-dir <d> [--reset] [--faults <spec>] [--scale N]`; throws with a message. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -21,6 +24,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       reset: { type: 'boolean', default: false },
       faults: { type: 'string' },
       scale: { type: 'string' },
+      'lookup-rate': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -38,5 +42,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     reset: values.reset === true,
     ...(values.faults === undefined ? {} : { faults: values.faults }),
     scale,
+    ...(values['lookup-rate'] === undefined
+      ? {}
+      : { lookupRate: parseRequestRate(values['lookup-rate']) }),
   };
 }

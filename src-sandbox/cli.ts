@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     reset: options.reset,
     scale: options.scale,
     ...(options.faults === undefined ? {} : { faults: options.faults }),
+    ...(options.lookupRate === undefined ? {} : { lookupEventsRate: options.lookupRate }),
   });
   console.log(`listening on ${sandbox.endpoint}`);
   console.log(`admin token: ${sandbox.adminToken}`);

@@ -11,6 +11,7 @@ import { writeCredentialFiles } from './seed/credentials-file';
 import { DEMO_ACCOUNTS } from './seed/demo-world';
 import { seedWorld, SEEDERS } from './seed';
 import { SERVICES } from './services';
+import { bindCloudTrail, type RequestRate } from './services/cloudtrail';
 import { ServiceRegistry } from './services/registry';
 import { openDatabase, readMeta, writeMeta } from './state/database';
 import { DocumentStore } from './state/document-store';
@@ -32,6 +33,8 @@ export interface StartOptions {
   readonly now?: () => Date;
   /** Allowed clock skew for SigV4 (default 15 minutes). */
   readonly maxSkewMs?: number;
+  /** CloudTrail LookupEvents requests per second per account and region (default 2); `off`. */
+  readonly lookupEventsRate?: RequestRate;
 }
 
 export interface DemoAccount {
@@ -68,7 +71,12 @@ export async function start(opts: StartOptions): Promise<RunningSandbox> {
   const runtime: SandboxRuntime = {
     store,
     trail,
-    registry: new ServiceRegistry(SERVICES),
+    registry: new ServiceRegistry(
+      bindCloudTrail(SERVICES, {
+        trail,
+        ...(opts.lookupEventsRate === undefined ? {} : { lookupEventsRate: opts.lookupEventsRate }),
+      }),
+    ),
     credentials: createCredentialLookup(store),
     faults: new FaultController(opts.faults ? parseFaultSpec(opts.faults) : NO_FAULTS),
     now,

@@ -28,12 +28,15 @@ export function createProfileService(deps: {
   store: ProfileStore;
   secrets: SecretStore;
   sandbox: EmbeddedSandbox | undefined;
+  /** Where sandbox-target profiles call when no embedded sandbox runs (the CLI's --endpoint-url). */
+  sandboxEndpoint?: string;
 }) {
   const { store, secrets, sandbox } = deps;
   const sandboxProfiles = createSandboxProfiles(sandbox);
   const sessions = createSessionCache();
 
   async function sandboxEndpoint(): Promise<string> {
+    if (deps.sandboxEndpoint) return deps.sandboxEndpoint;
     const running = await sandbox?.ready;
     if (!running) {
       throw new KeywardError('unavailable', 'The built-in sandbox is not running.', {
@@ -49,9 +52,7 @@ export function createProfileService(deps: {
     return profile;
   }
 
-  async function accessKeyTarget(
-    profile: Extract<StoredProfile, { kind: 'access-key' }>,
-  ): Promise<AwsTarget> {
+  async function accessKeyCredentials(profile: Extract<StoredProfile, { kind: 'access-key' }>) {
     const raw = await secrets.get(profile.id);
     if (raw === null) {
       throw new KeywardError(
@@ -63,7 +64,13 @@ export function createProfileService(deps: {
       );
     }
     const { accessKeyId, secretAccessKey } = accessKeySecretSchema.parse(JSON.parse(raw));
-    const credentials = { accessKeyId, secretAccessKey };
+    return { accessKeyId, secretAccessKey };
+  }
+
+  async function accessKeyTarget(
+    profile: Extract<StoredProfile, { kind: 'access-key' }>,
+  ): Promise<AwsTarget> {
+    const credentials = await accessKeyCredentials(profile);
     return profile.target === 'sandbox'
       ? { credentials, endpoint: await sandboxEndpoint() }
       : { credentials };
@@ -120,6 +127,16 @@ export function createProfileService(deps: {
 
   return {
     target,
+
+    /** Credentials alone (the credential_process CLI): access keys need no endpoint to be read. */
+    async credentials(id: string) {
+      const profile = await store.get(id);
+      if (profile?.kind === 'access-key') return accessKeyCredentials(profile);
+      const resolved = await target(id);
+      return typeof resolved.credentials === 'function'
+        ? resolved.credentials()
+        : resolved.credentials;
+    },
 
     async list(): Promise<ProfileSummary[]> {
       const [demo, own] = await Promise.all([sandboxProfiles.list(), store.list()]);

@@ -1,11 +1,19 @@
 import type { DocumentStore } from '../state/document-store';
 import type { TrailStore } from '../trail/trail-store';
 import type { CloudTrailRecord } from '../trail/types';
+import { ec2Seeder } from './ec2';
 import { identitySeeder } from './identities';
+import { kmsSeeder } from './kms';
 import type { Seeder } from './seeder';
+import { trailHistorySeeder } from './trail-history';
 
 /** Seeders run in this order. Add `kms`, `ec2`, `trail-history` after identities. */
-export const SEEDERS: readonly Seeder[] = [identitySeeder];
+export const SEEDERS: readonly Seeder[] = [
+  identitySeeder,
+  kmsSeeder,
+  ec2Seeder,
+  trailHistorySeeder,
+];
 
 export interface SeedOptions {
   readonly now: Date;

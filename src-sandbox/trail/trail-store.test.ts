@@ -148,4 +148,33 @@ describe('TrailStore', () => {
       eventCategory: 'Management',
     });
   });
+  it('returns an event naming a resource twice once, and pages resource lookups', () => {
+    const other = 'arn:aws:kms:us-east-1:111111111111:key/0000aaaa-12ab-34cd-56ef-1234567890ab';
+    const twoKeys = buildRecord({
+      userIdentity: userIdentityOf(alice),
+      eventTime: new Date(base + 500 * 60_000),
+      eventSource: 'kms.amazonaws.com',
+      eventName: 'ReEncrypt',
+      awsRegion: 'us-east-1',
+      sourceIPAddress: '127.0.0.1',
+      userAgent: 'test',
+      recipientAccountId: '111111111111',
+      readOnly: true,
+      resources: [
+        { accountId: '111111111111', type: 'AWS::KMS::Key', ARN: KEY },
+        { accountId: '111111111111', type: 'AWS::KMS::Key', ARN: other },
+      ],
+    });
+    trail.record(twoKeys);
+    const attribute = { key: 'ResourceType' as const, value: 'AWS::KMS::Key' };
+    const pages = [trail.query({ ...q, limit: 7, attribute })];
+    while (pages.at(-1)?.nextToken)
+      pages.push(trail.query({ ...q, limit: 7, attribute, nextToken: pages.at(-1)?.nextToken }));
+    const ids = pages.flatMap((p) => p.events.map((e) => e.EventId));
+    expect(ids[0]).toBe(twoKeys.eventID);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(
+      1 + records.filter((r) => r.awsRegion === 'us-east-1' && r.resources).length,
+    );
+  });
 });

@@ -110,15 +110,49 @@ export class TrailStore {
     return row.n;
   }
 
+  /**
+   * Resource lookups walk the resources index in time order and join the events (an event
+   * naming the resource twice is returned once), so a page costs O(page) at any history size.
+   */
+  private byResource(
+    q: TrailQuery,
+    key: 'ResourceName' | 'ResourceType',
+    value: string,
+    cursor: Cursor | undefined,
+  ): EventRow[] {
+    const column = key === 'ResourceName' ? 'resource_name' : 'resource_type';
+    const where = ['r.account = ?', 'r.region = ?', `r.${column} = ?`];
+    const args: (string | number)[] = [q.account, q.region, value];
+    const from = Math.max(q.start?.getTime() ?? -Infinity, q.notBefore?.getTime() ?? -Infinity);
+    if (from !== -Infinity) {
+      where.push('r.event_time >= ?');
+      args.push(from);
+    }
+    if (q.end) {
+      where.push('r.event_time <= ?');
+      args.push(q.end.getTime());
+    }
+    if (cursor) {
+      where.push('(r.event_time < ? OR (r.event_time = ? AND r.event_seq < ?))');
+      args.push(cursor.t, cursor.t, cursor.s);
+    }
+    const statement = this.db.prepare(
+      `SELECT e.* FROM event_resources r CROSS JOIN events e ON e.seq = r.event_seq
+       WHERE ${where.join(' AND ')} ORDER BY r.event_time DESC, r.event_seq DESC LIMIT ?`,
+    );
+    return fetchDistinct((n) => statement.all(...args, n) as EventRow[], q.limit + 1);
+  }
+
   /** Newest first. Throws `InvalidNextTokenException` for a token from a different query. */
   query(q: TrailQuery): TrailPage {
     const hash = queryHash(q);
     const cursor = q.nextToken === undefined ? undefined : decodeCursor(q.nextToken, hash);
     const where: string[] = ['e.account = ?', 'e.region = ?'];
     const args: (string | number)[] = [q.account, q.region];
-    if (q.start) {
+    const from = Math.max(q.start?.getTime() ?? -Infinity, q.notBefore?.getTime() ?? -Infinity);
+    if (from !== -Infinity) {
       where.push('e.event_time >= ?');
-      args.push(q.start.getTime());
+      args.push(from);
     }
     if (q.end) {
       where.push('e.event_time <= ?');
@@ -128,20 +162,20 @@ export class TrailStore {
       where.push('(e.event_time < ? OR (e.event_time = ? AND e.seq < ?))');
       args.push(cursor.t, cursor.t, cursor.s);
     }
-    let from = 'events e';
     const attr = q.attribute;
+    let rows: EventRow[];
     if (attr?.key === 'ResourceName' || attr?.key === 'ResourceType') {
-      const column = attr.key === 'ResourceName' ? 'resource_name' : 'resource_type';
-      from = `events e WHERE e.seq IN (SELECT r.event_seq FROM event_resources r WHERE r.account = ? AND r.region = ? AND r.${column} = ?)`;
-      args.unshift(q.account, q.region, attr.value);
-    } else if (attr) {
-      where.push(`${ATTRIBUTE_COLUMN[attr.key]} = ?`);
-      args.push(attr.key === 'ReadOnly' ? (attr.value === 'true' ? 1 : 0) : attr.value);
+      rows = this.byResource(q, attr.key, attr.value, cursor);
+    } else {
+      if (attr) {
+        where.push(`${ATTRIBUTE_COLUMN[attr.key]} = ?`);
+        args.push(attr.key === 'ReadOnly' ? (attr.value === 'true' ? 1 : 0) : attr.value);
+      }
+      const sql = `SELECT e.* FROM events e WHERE ${where.join(' AND ')}
+        ORDER BY e.event_time DESC, e.seq DESC LIMIT ?`;
+      args.push(q.limit + 1);
+      rows = this.db.prepare(sql).all(...args) as EventRow[];
     }
-    const sql = `SELECT e.* FROM ${from} ${from.includes('WHERE') ? 'AND' : 'WHERE'} ${where.join(' AND ')}
-      ORDER BY e.event_time DESC, e.seq DESC LIMIT ?`;
-    args.push(q.limit + 1);
-    const rows = this.db.prepare(sql).all(...args) as EventRow[];
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     const more = rows.length > q.limit && last !== undefined;
@@ -149,6 +183,15 @@ export class TrailStore {
       events: page.map(toLookupEvent),
       ...(more ? { nextToken: encodeCursor({ t: last.event_time, s: last.seq, h: hash }) } : {}),
     };
+  }
+}
+
+function fetchDistinct(fetch: (n: number) => EventRow[], wanted: number): EventRow[] {
+  for (let n = wanted * 2; ; n *= 4) {
+    const rows = fetch(n);
+    const seen = new Set<number>();
+    const unique = rows.filter((r) => !seen.has(r.seq) && seen.add(r.seq));
+    if (unique.length >= wanted || rows.length < n) return unique.slice(0, wanted);
   }
 }
 

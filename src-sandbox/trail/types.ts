@@ -79,6 +79,8 @@ export interface TrailQuery {
   readonly start?: Date;
   /** inclusive */
   readonly end?: Date;
+  /** Retention floor (CloudTrail keeps 90 days); not part of the NextToken binding. */
+  readonly notBefore?: Date;
   /** 1–50 is CloudTrail's range; the trail module accepts any positive number. */
   readonly limit: number;
   readonly nextToken?: string;

@@ -1,0 +1,135 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeychainSecretStore } from './credentials/keychain-secret-store';
+import { silentLogger } from './log/logger';
+import { createProfileService, type ProfileService } from './profiles/profile-service';
+import { createProfileStore } from './profiles/profile-store';
+import { startEmbeddedSandbox, type EmbeddedSandbox } from './sandbox/embedded-sandbox';
+
+// The credential_process entry, end to end: secret in the real OS keychain, read by
+// `keyward credentials`, handed to the AWS CLI, which calls the sandbox with it.
+const root = resolve(import.meta.dirname, '..');
+let dir: string;
+let sandbox: EmbeddedSandbox;
+let profiles: ProfileService;
+let profileId: string;
+let endpoint: string;
+
+function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env))
+    if (!name.startsWith('AWS_')) env[name] = value;
+  return { ...env, ...extra };
+}
+
+beforeAll(async () => {
+  if (process.platform === 'linux' && process.env.KEYWARD_KEYRING_READY !== '1') {
+    throw new Error(
+      'Needs a Secret Service: run with `npm run test:unit` (scripts/with-keyring.mjs).',
+    );
+  }
+  dir = await mkdtemp(join(tmpdir(), 'keyward-cli-'));
+  sandbox = startEmbeddedSandbox(join(dir, 'aws'), silentLogger);
+  const running = await sandbox.ready;
+  endpoint = running!.endpoint;
+  profiles = createProfileService({
+    store: createProfileStore(dir, silentLogger),
+    secrets: createKeychainSecretStore(),
+    sandbox,
+  });
+  const admin = await profiles.target('sandbox:prod');
+  const iam = new IAMClient({ region: 'us-east-1', endpoint, credentials: admin.credentials });
+  await iam.send(new CreateUserCommand({ UserName: 'cli-alice' }));
+  const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'cli-alice' }));
+  const added = await profiles.addAccessKey({
+    name: 'cli-alice',
+    target: 'sandbox',
+    defaultRegion: 'us-east-1',
+    accessKeyId: AccessKey!.AccessKeyId!,
+    secretAccessKey: AccessKey!.SecretAccessKey!,
+    saveUnverified: false,
+  });
+  profileId = added.id;
+});
+
+afterAll(async () => {
+  await profiles.remove(profileId);
+  await sandbox.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('keyward credentials (credential_process)', () => {
+  it('prints Version 1 JSON with the keychain-held key', () => {
+    const run = spawnSync(
+      'npx',
+      [
+        'tsx',
+        join(root, 'src-main/cli.ts'),
+        'credentials',
+        '--profile',
+        'cli-alice',
+        '--data-dir',
+        dir,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    const output = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(output).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^AKIA/) });
+    expect(Object.keys(output).sort()).toEqual(['AccessKeyId', 'SecretAccessKey', 'Version']);
+  });
+
+  it('is accepted by the AWS CLI', async () => {
+    const config = join(dir, 'aws-config');
+    await writeFile(
+      config,
+      `[profile kw]\nregion = us-east-1\ncredential_process = npx tsx ${join(root, 'src-main/cli.ts')} credentials --profile cli-alice --data-dir ${dir}\n`,
+    );
+    // Asynchronous: the sandbox answering the CLI runs in this process's event loop.
+    const run = await promisify(execFile)(
+      'aws',
+      [
+        '--profile',
+        'kw',
+        '--endpoint-url',
+        endpoint,
+        'sts',
+        'get-caller-identity',
+        '--output',
+        'json',
+      ],
+      {
+        encoding: 'utf8',
+        env: cliEnv({ AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') }),
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      Account: '111111111111',
+      Arn: 'arn:aws:iam::111111111111:user/cli-alice',
+    });
+  });
+
+  it('says clearly when the profile does not exist', () => {
+    const run = spawnSync(
+      'npx',
+      [
+        'tsx',
+        join(root, 'src-main/cli.ts'),
+        'credentials',
+        '--profile',
+        'nobody',
+        '--data-dir',
+        dir,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('no profile named "nobody"');
+  });
+});
