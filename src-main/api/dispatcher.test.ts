@@ -22,6 +22,7 @@ const settings = {
   confirmBeforeDestructive: true,
   activeRegion: 'us-east-1',
   activeProfileId: null,
+  welcomeSeen: true,
 };
 
 function setup(overrides: Partial<HandlerTable> = {}) {

@@ -69,3 +69,15 @@ describe('settings store', () => {
     expect((await createSettingsStore(dir, logger).get()).theme).toBe('dark');
   });
 });
+
+describe('settings files from older versions', () => {
+  it('reads a file written before welcomeSeen existed, and a patch never resets it', async () => {
+    const { welcomeSeen: _omitted, ...older } = defaultSettings;
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ ...older, theme: 'dark' }));
+    const store = createSettingsStore(dir, logger);
+    expect(await store.get()).toMatchObject({ theme: 'dark', welcomeSeen: false });
+    await store.update({ welcomeSeen: true });
+    expect((await store.update({ theme: 'light' })).welcomeSeen).toBe(true);
+    expect(warnings).toHaveLength(0);
+  });
+});

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   defaultSettings,
   settingsSchema,
+  storedSettingsSchema,
   type Settings,
   type SettingsPatch,
 } from '../../src-shared/schemas/settings';
@@ -21,7 +22,7 @@ export function createSettingsStore(dataDir: string, logger: Logger): SettingsSt
   let queue: Promise<unknown> = Promise.resolve();
 
   async function load(): Promise<Settings> {
-    const read = await readJsonFile(path, settingsSchema);
+    const read = await readJsonFile(path, storedSettingsSchema);
     if (read.state === 'ok') return read.value;
     if (read.state === 'corrupt') {
       logger.log('warn', 'settings file was invalid; moved aside and defaults used', {

@@ -35,7 +35,11 @@ export function createCredentialLookup(store: StoreReader): CredentialLookup {
           mfaAuthenticated: false,
         };
       } else {
-        const user = store.get(IAM_USER, { account, region: GLOBAL_REGION }, key.userName);
+        const user = store.get(
+          IAM_USER,
+          { account, region: GLOBAL_REGION },
+          key.userName.toLowerCase(),
+        );
         if (!user) return undefined;
         caller = {
           kind: 'user',

@@ -7,7 +7,8 @@ import {
 import type { StoreReader } from '../state/store-types';
 import { GLOBAL_REGION } from '../state/store-types';
 import type { Caller } from './caller';
-import { IAM_ROLE, IAM_USER } from './model';
+import { attachedPolicyTexts } from './managed-policies';
+import { IAM_ROLE, IAM_USER, type IamRoleDoc, type IamUserDoc } from './model';
 
 const cache = new Map<string, PolicyDocument | null>();
 
@@ -24,15 +25,21 @@ export function parsePolicyCached(text: string, kind: PolicyKind): PolicyDocumen
   return hit ?? undefined;
 }
 
-/** The caller's identity-based policies: a user's inline policies, a session's role policies. */
+/**
+ * The caller's identity-based policies: a user's inline and attached managed policies, or those
+ * of the role behind a session. IAM names are stored under their lower-case form.
+ */
 export function identityPoliciesOf(caller: Caller, store: StoreReader): readonly PolicyDocument[] {
   const scope = { account: caller.account, region: GLOBAL_REGION };
-  let texts: readonly string[] = [];
+  let holder: IamUserDoc | IamRoleDoc | undefined;
   if (caller.kind === 'user' && caller.userName !== undefined) {
-    texts = Object.values(store.get(IAM_USER, scope, caller.userName)?.policies ?? {});
+    holder = store.get(IAM_USER, scope, caller.userName.toLowerCase());
   } else if (caller.kind === 'assumed-role' && caller.role) {
-    texts = Object.values(store.get(IAM_ROLE, scope, caller.role.name)?.policies ?? {});
+    holder = store.get(IAM_ROLE, scope, caller.role.name.toLowerCase());
   }
+  const texts = holder
+    ? [...Object.values(holder.policies), ...attachedPolicyTexts(holder.attachedPolicies)]
+    : [];
   const out: PolicyDocument[] = [];
   for (const text of texts) {
     const doc = parsePolicyCached(text, 'identity');

@@ -18,6 +18,8 @@ export interface IamUserDoc {
   readonly createDate: string;
   /** Inline policies: name → JSON text as submitted. */
   readonly policies: Readonly<Record<string, string>>;
+  /** Attached managed policy ARNs, in attach order. */
+  readonly attachedPolicies?: readonly string[];
 }
 
 export interface IamRoleDoc {
@@ -30,6 +32,8 @@ export interface IamRoleDoc {
   readonly maxSessionDuration: number;
   readonly assumeRolePolicyDocument: string;
   readonly policies: Readonly<Record<string, string>>;
+  /** Attached managed policy ARNs, in attach order. */
+  readonly attachedPolicies?: readonly string[];
 }
 
 export interface AccessKeyDoc {

@@ -17,8 +17,15 @@ export const settingsSchema = z
     confirmBeforeDestructive: z.boolean(),
     activeRegion: regionCode,
     activeProfileId: z.string().max(200).nullable(),
+    /** The first-run welcome was read. */
+    welcomeSeen: z.boolean(),
   })
   .strict();
+
+/** What a settings file may hold: fields added later get defaults, so older files stay valid. */
+export const storedSettingsSchema = settingsSchema.extend({
+  welcomeSeen: z.boolean().default(false),
+});
 
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -33,4 +40,5 @@ export const defaultSettings: Settings = {
   activeRegion: 'us-east-1',
   /** Keyward starts on the built-in sandbox's prod administrator. */
   activeProfileId: 'sandbox:prod',
+  welcomeSeen: false,
 };

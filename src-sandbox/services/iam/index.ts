@@ -1,6 +1,15 @@
 import { QUERY_ERROR_STYLE } from '../error-styles';
 import type { ServiceDefinition } from '../types';
+import {
+  attachRolePolicy,
+  attachUserPolicy,
+  detachRolePolicy,
+  detachUserPolicy,
+  listAttachedRolePolicies,
+  listAttachedUserPolicies,
+} from './attached-policies';
 import { createAccessKey, deleteAccessKey, listAccessKeys, updateAccessKey } from './access-keys';
+import { getPolicy, getPolicyVersion } from './managed-policies';
 import { rolePolicyOperations, userPolicyOperations } from './inline-policies';
 import { createRole, deleteRole, getRole, listRoles, updateAssumeRolePolicy } from './roles';
 import { createUser, deleteUser, getUser, listAccountAliases, listUsers } from './users';
@@ -33,5 +42,13 @@ export const iamService: ServiceDefinition = {
     ListAccountAliases: listAccountAliases,
     ...userPolicyOperations,
     ...rolePolicyOperations,
+    AttachUserPolicy: attachUserPolicy,
+    DetachUserPolicy: detachUserPolicy,
+    ListAttachedUserPolicies: listAttachedUserPolicies,
+    AttachRolePolicy: attachRolePolicy,
+    DetachRolePolicy: detachRolePolicy,
+    ListAttachedRolePolicies: listAttachedRolePolicies,
+    GetPolicy: getPolicy,
+    GetPolicyVersion: getPolicyVersion,
   },
 };

@@ -32,7 +32,7 @@ export function requireRole(ctx: ServiceContext, name: string): IamRoleDoc {
   return role;
 }
 
-function targetRoleArn(ctx: ServiceContext, name: string): string {
+export function targetRoleArn(ctx: ServiceContext, name: string): string {
   return ctx.store.get(IAM_ROLE, ctx.scope, nameKey(name))?.arn ?? roleArn(ctx.account, '/', name);
 }
 
@@ -128,6 +128,8 @@ export const deleteRole = defineOperation({
     const role = requireRole(ctx, input.RoleName);
     if (Object.keys(role.policies).length > 0)
       throw deleteConflict('Cannot delete entity, must delete policies first.');
+    if ((role.attachedPolicies ?? []).length > 0)
+      throw deleteConflict('Cannot delete entity, must detach all policies first.');
     ctx.store.delete(IAM_ROLE, ctx.scope, nameKey(role.roleName));
     trail(ctx, role.arn);
     return {};

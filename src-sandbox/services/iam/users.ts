@@ -36,7 +36,7 @@ export function requireUser(ctx: ServiceContext, name: string): IamUserDoc {
 }
 
 /** ARN for authorising an operation on a user that may not exist yet. */
-function targetUserArn(ctx: ServiceContext, name: string): string {
+export function targetUserArn(ctx: ServiceContext, name: string): string {
   return ctx.store.get(IAM_USER, ctx.scope, nameKey(name))?.arn ?? userArn(ctx.account, '/', name);
 }
 
@@ -112,6 +112,8 @@ export const deleteUser = defineOperation({
     }
     if (Object.keys(user.policies).length > 0)
       throw deleteConflict('Cannot delete entity, must delete policies first.');
+    if ((user.attachedPolicies ?? []).length > 0)
+      throw deleteConflict('Cannot delete entity, must detach all policies first.');
     if (ctx.store.list(MFA_DEVICE, ctx.scope).some((d) => d.userName === user.userName)) {
       throw deleteConflict('Cannot delete entity, must delete MFA device first.');
     }

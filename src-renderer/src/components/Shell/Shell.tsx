@@ -22,6 +22,7 @@ import { ErrorBoundary } from '../ErrorBoundary/ErrorBoundary';
 import { ProfilePicker } from './ProfilePicker';
 import { RegionPicker } from './RegionPicker';
 import { ThemeToggle } from './ThemeToggle';
+import { Welcome } from '../Welcome/Welcome';
 import classes from './Shell.module.css';
 
 export function Shell({ children }: { children: ReactNode }) {
@@ -117,6 +118,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Main>
       <CommandPalette onAbout={about.open} />
       <AboutModal opened={aboutOpened} onClose={about.close} />
+      <Welcome />
     </AppShell>
   );
 }

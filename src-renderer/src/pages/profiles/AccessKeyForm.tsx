@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  PasswordInput,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { PasswordInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconLock } from '@tabler/icons-react';
@@ -18,7 +7,7 @@ import type { SerializedError } from '../../../../src-shared/errors';
 import { useApi } from '../../api/api-context';
 import { presentError, toSerialized } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
-import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
+import { CheckedSaveFooter } from './CheckedSaveFooter';
 import { regionOptions } from './region-options';
 import { toAddInput, useAddProfileForm, type AddProfileValues } from './add-profile-form';
 
@@ -121,27 +110,18 @@ export function AccessKeyForm({ onClose }: { onClose: () => void }) {
           key={form.key('mfaSerial')}
           {...form.getInputProps('mfaSerial')}
         />
-        {checkError && (
-          <>
-            <ErrorAlert error={checkError} />
-            <Alert color="yellow" variant="light">
-              The profile was not saved. Fix the keys, or save it anyway marked as failed.
-            </Alert>
-          </>
-        )}
-        <Checkbox
-          label="Save even if the identity check fails"
-          key={form.key('saveUnverified')}
-          {...form.getInputProps('saveUnverified', { type: 'checkbox' })}
+        <CheckedSaveFooter
+          checkError={checkError}
+          notSavedMessage="The profile was not saved. Fix the keys, or save it anyway marked as failed."
+          saveAnywayLabel="Save even if the identity check fails"
+          saveAnywayProps={{
+            key: form.key('saveUnverified'),
+            ...form.getInputProps('saveUnverified', { type: 'checkbox' }),
+          }}
+          submitLabel="Check and save"
+          busy={add.isPending}
+          onCancel={close}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            Check and save
-          </Button>
-        </Group>
       </Stack>
     </form>
   );

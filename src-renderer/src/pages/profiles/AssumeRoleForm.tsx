@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -17,7 +6,7 @@ import type { SerializedError } from '../../../../src-shared/errors';
 import { useApi } from '../../api/api-context';
 import { presentError, toSerialized } from '../../api/present-error';
 import { queryKeys, useProfiles } from '../../api/queries';
-import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
+import { CheckedSaveFooter } from './CheckedSaveFooter';
 import { regionOptions } from './region-options';
 import {
   toAssumeRoleInput,
@@ -131,27 +120,18 @@ export function AssumeRoleForm({ onClose }: { onClose: () => void }) {
             {...form.getInputProps('mfaCode')}
           />
         </SimpleGrid>
-        {checkError && (
-          <>
-            <ErrorAlert error={checkError} />
-            <Alert color="yellow" variant="light">
-              The profile was not saved. Fix the role settings, or save it anyway marked as failed.
-            </Alert>
-          </>
-        )}
-        <Checkbox
-          label="Save even if the role cannot be assumed now"
-          key={form.key('saveUnverified')}
-          {...form.getInputProps('saveUnverified', { type: 'checkbox' })}
+        <CheckedSaveFooter
+          checkError={checkError}
+          notSavedMessage="The profile was not saved. Fix the role settings, or save it anyway marked as failed."
+          saveAnywayLabel="Save even if the role cannot be assumed now"
+          saveAnywayProps={{
+            key: form.key('saveUnverified'),
+            ...form.getInputProps('saveUnverified', { type: 'checkbox' }),
+          }}
+          submitLabel="Assume and save"
+          busy={add.isPending}
+          onCancel={onClose}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            Assume and save
-          </Button>
-        </Group>
       </Stack>
     </form>
   );

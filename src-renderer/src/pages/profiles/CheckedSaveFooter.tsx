@@ -1,0 +1,39 @@
+import { Alert, Button, Checkbox, Group } from '@mantine/core';
+import type { SerializedError } from '../../../../src-shared/errors';
+import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
+
+/**
+ * The end of every add-profile form: why the identity check failed (if it did), the opt-in to
+ * save anyway, and Cancel / submit.
+ */
+export function CheckedSaveFooter(props: {
+  checkError: SerializedError | null;
+  notSavedMessage: string;
+  saveAnywayLabel: string;
+  saveAnywayProps: Record<string, unknown>;
+  submitLabel: string;
+  busy: boolean;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      {props.checkError && (
+        <>
+          <ErrorAlert error={props.checkError} />
+          <Alert color="yellow" variant="light">
+            {props.notSavedMessage}
+          </Alert>
+        </>
+      )}
+      <Checkbox label={props.saveAnywayLabel} {...props.saveAnywayProps} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={props.onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={props.busy}>
+          {props.submitLabel}
+        </Button>
+      </Group>
+    </>
+  );
+}
