@@ -10,8 +10,11 @@ export function sha256Hex(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
+
 /** RFC 3986 encoding: everything but `A-Za-z0-9-._~` is percent-encoded (`%20`, never `+`). */
 export function uriEncode(text: string): string {
+  if (UNRESERVED.test(text)) return text;
   return encodeURIComponent(text).replace(
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
@@ -23,6 +26,7 @@ export function uriEncode(text: string): string {
  * on the wire once more (the "double encoding" of @smithy/signature-v4, `%2F` kept as `/`).
  */
 export function canonicalUri(wirePath: string): string {
+  if (wirePath === '/') return '/';
   const segments: string[] = [];
   for (const segment of wirePath.split('/')) {
     if (segment === '' || segment === '.') continue;
@@ -47,8 +51,12 @@ export function canonicalQuery(params: Iterable<readonly [string, string]>): str
   return pairs.map(([k, v]) => `${k}=${v}`).join('&');
 }
 
+/** Values canonicalHeaderValue would change (`\s` is exactly what `trim` removes). */
+const NEEDS_CANONICALISING = /^\s|\s$|[ \t]{2}|\t/;
+
 /** Trim, and collapse internal runs of spaces/tabs to one space. */
 export function canonicalHeaderValue(value: string): string {
+  if (!NEEDS_CANONICALISING.test(value)) return value;
   return value.trim().replace(/[ \t]+/g, ' ');
 }
 

@@ -7,14 +7,33 @@ export class BodyTooLargeError extends Error {}
 
 /** Reads a Node request into the protocol layer's RawRequest. */
 export async function readRequest(req: IncomingMessage): Promise<RawRequest> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError('request body too large');
-    chunks.push(buf);
-  }
+  // Plain 'data'/'end' events: cheaper than `for await` (no async iterator per request).
+  const body = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        failed = true;
+        req.destroy();
+        reject(new BodyTooLargeError('request body too large'));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.once('end', () => {
+      if (!failed) resolve(chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks));
+    });
+    req.once('error', (e) => {
+      failed = true;
+      reject(e);
+    });
+    req.once('close', () => {
+      if (!req.complete) reject(new Error('request aborted'));
+    });
+  });
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
   const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
@@ -34,14 +53,17 @@ export async function readRequest(req: IncomingMessage): Promise<RawRequest> {
     query,
     headers,
     headerValues,
-    body: Buffer.concat(chunks),
+    body,
   };
 }
 
 export function writeReply(res: ServerResponse, reply: HttpReply): void {
-  const body = Buffer.from(reply.body, 'utf8');
-  res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(body.length) });
-  res.end(body);
+  // No intermediate Buffer: the byte length for the header, then the string itself.
+  res.writeHead(reply.status, {
+    ...reply.headers,
+    'Content-Length': String(Buffer.byteLength(reply.body, 'utf8')),
+  });
+  res.end(reply.body, 'utf8');
 }
 
 export function remoteIp(req: IncomingMessage): string {

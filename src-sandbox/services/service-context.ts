@@ -43,6 +43,8 @@ export interface EventState {
   readonly extras: CloudTrailRecord[];
 }
 
+const PRINCIPAL_TYPE = { root: 'Account', user: 'User', 'assumed-role': 'AssumedRole' } as const;
+
 export function accountFromArn(arn: string): string | undefined {
   const account = arn.split(':')[4];
   return account !== undefined && /^\d{12}$/.test(account) ? account : undefined;
@@ -68,7 +70,7 @@ export function createServiceContext(init: ContextInit): {
 
   const baseContext = (): Record<string, ContextValue | undefined> => {
     const now = init.now();
-    const typeName = { root: 'Account', user: 'User', 'assumed-role': 'AssumedRole' }[caller.kind];
+    const typeName = PRINCIPAL_TYPE[caller.kind];
     return {
       'aws:CurrentTime': eventTimeOf(now),
       'aws:EpochTime': Math.floor(now.getTime() / 1000),

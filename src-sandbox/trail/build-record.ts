@@ -6,7 +6,9 @@ export const EVENT_VERSION = '1.08';
 
 /** CloudTrail `eventTime`: ISO with seconds precision. */
 export function eventTimeOf(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const iso = date.toISOString();
+  // `YYYY-MM-DDTHH:MM:SS.mmmZ` (24 chars) for years 0–9999; other years keep the regex.
+  return iso.length === 24 ? `${iso.slice(0, 19)}Z` : iso.replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** The `userIdentity` block for a caller (reference §5.2). */

@@ -103,9 +103,24 @@ export function grantsOf(ctx: ServiceContext, key: KmsKeyDoc): GrantForEvaluatio
     }));
 }
 
+/**
+ * Parsed key policy per key document. Stored documents are frozen and replaced (never mutated)
+ * on change, so a document's `policy` text is fixed for its lifetime: this saves hashing the
+ * whole policy text for the text-keyed cache on every call.
+ */
+const keyPolicies = new WeakMap<KmsKeyDoc, ReturnType<typeof parsePolicyCached>>();
+
+function keyPolicyOf(key: KmsKeyDoc): ReturnType<typeof parsePolicyCached> {
+  if (!Object.isFrozen(key)) return parsePolicyCached(key.policy, 'resource');
+  if (keyPolicies.has(key)) return keyPolicies.get(key);
+  const policy = parsePolicyCached(key.policy, 'resource');
+  keyPolicies.set(key, policy);
+  return policy;
+}
+
 /** Key policy as gatekeeper, plus the key's grants (reference §2.7, §4.5). */
 export function keyAuthorizeOptions(ctx: ServiceContext, key: KmsKeyDoc): AuthorizeOptions {
-  const policy = parsePolicyCached(key.policy, 'resource');
+  const policy = keyPolicyOf(key);
   return {
     ...(policy ? { resourcePolicy: policy } : {}),
     resourcePolicyIsGatekeeper: true,
