@@ -55,6 +55,9 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     'profiles.addAssumeRole': () => {
       throw new Error('not used');
     },
+    'profiles.addSharedConfig': () => {
+      throw new Error('not used');
+    },
     'profiles.startSession': () => {
       throw new Error('not used');
     },

@@ -10,6 +10,7 @@ export function createProfilesHandlers(deps: {
   | 'profiles.list'
   | 'profiles.addAccessKey'
   | 'profiles.addAssumeRole'
+  | 'profiles.addSharedConfig'
   | 'profiles.startSession'
   | 'profiles.verify'
   | 'profiles.delete'
@@ -25,6 +26,7 @@ export function createProfilesHandlers(deps: {
       return added;
     },
     'profiles.addAssumeRole': (input) => profiles.addAssumeRole(input),
+    'profiles.addSharedConfig': (input) => profiles.addSharedConfig(input),
     'profiles.startSession': ({ id, mfaCode }) => profiles.startSession(id, mfaCode),
     'profiles.verify': ({ id }) => profiles.verify(id),
     'profiles.delete': async ({ id }) => {

@@ -5,6 +5,7 @@ import { maskAccessKeyId, type ProfileSummary } from '../../src-shared/models/pr
 import type {
   addAccessKeyProfileInput,
   addAssumeRoleProfileInput,
+  addSharedConfigProfileInput,
 } from '../../src-shared/schemas/profile-input';
 import type { AwsTarget } from '../aws/client-config';
 import type { SecretStore } from '../credentials/secret-store';
@@ -13,11 +14,13 @@ import { assumeRole } from './assume-role';
 import { checkIdentity } from './identity-check';
 import type { ProfileStore, StoredProfile } from './profile-store';
 import { createSandboxProfiles } from './sandbox-profiles';
+import { sharedConfigTarget } from './shared-config';
 import { createSessionCache } from './session-cache';
 import { summarize } from './summarize';
 
 type AddAccessKey = z.output<typeof addAccessKeyProfileInput>;
 type AddAssumeRole = z.output<typeof addAssumeRoleProfileInput>;
+type AddSharedConfig = z.output<typeof addSharedConfigProfileInput>;
 type AssumeRoleProfile = Extract<StoredProfile, { kind: 'assume-role' }>;
 
 // Not strict: the SDK tags credential objects it is handed (e.g. `$source`); only these two count.
@@ -106,8 +109,11 @@ export function createProfileService(deps: {
     const demo = (await sandboxProfiles.list()).find((profile) => profile.summary.id === id);
     if (demo) return demo.target;
     const profile = await stored(id);
+    const endpoint = profile.target === 'sandbox' ? await sandboxEndpoint() : undefined;
     if (profile.kind === 'access-key') return accessKeyTarget(profile);
-    return roleTarget(profile, profile.target === 'sandbox' ? await sandboxEndpoint() : undefined);
+    if (profile.kind === 'shared-config')
+      return sharedConfigTarget(profile.configProfile, endpoint);
+    return roleTarget(profile, endpoint);
   }
 
   async function ensureNewName(name: string): Promise<void> {
@@ -238,6 +244,36 @@ export function createProfileService(deps: {
       }
       await store.put(checked);
       return summarize(checked, sessions.get(checked.id));
+    },
+
+    async addSharedConfig(input: AddSharedConfig): Promise<ProfileSummary> {
+      await ensureNewName(input.name);
+      const endpoint = input.target === 'sandbox' ? await sandboxEndpoint() : undefined;
+      const now = new Date().toISOString();
+      let identity: StoredProfile['identity'] = null;
+      let checkError: KeywardError | undefined;
+      try {
+        identity = await checkIdentity(
+          sharedConfigTarget(input.configProfile, endpoint),
+          input.defaultRegion,
+        );
+      } catch (error) {
+        checkError = failure(error);
+        if (!input.saveUnverified) throw checkError;
+      }
+      const profile: StoredProfile = {
+        id: randomUUID(),
+        name: input.name,
+        kind: 'shared-config',
+        target: input.target,
+        defaultRegion: input.defaultRegion,
+        configProfile: input.configProfile,
+        createdAt: now,
+        identity,
+        lastCheck: { at: now, ok: identity !== null, error: checkError?.message ?? null },
+      };
+      await store.put(profile);
+      return summarize(profile, undefined);
     },
 
     async startSession(id: string, mfaCode: string | undefined): Promise<ProfileSummary> {

@@ -51,6 +51,13 @@ export const storedProfileSchema = z.discriminatedUnion('kind', [
       mfaSerial: z.string().max(256).nullable(),
     })
     .strict(),
+  z
+    .object({
+      ...common,
+      kind: z.literal('shared-config'),
+      configProfile: z.string().max(64),
+    })
+    .strict(),
 ]);
 
 export type StoredProfile = z.infer<typeof storedProfileSchema>;

@@ -66,6 +66,7 @@ export function createSandboxProfiles(sandbox: EmbeddedSandbox | undefined) {
           accessKeyHint: null,
           mfaSerial: null,
           roleArn: null,
+          configProfile: null,
           sourceProfileId: null,
           session: null,
           needsMfa: false,

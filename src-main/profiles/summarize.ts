@@ -1,13 +1,13 @@
 import type { ProfileSummary } from '../../src-shared/models/profile';
-import type { StoredProfile } from './profile-store';
 import type { RoleSession } from './assume-role';
+import type { StoredProfile } from './profile-store';
 
 /** What the page may know of a saved profile (no secret, no session credentials). */
 export function summarize(
   profile: StoredProfile,
   session: RoleSession | undefined,
 ): ProfileSummary {
-  const base = {
+  const base: ProfileSummary = {
     id: profile.id,
     name: profile.name,
     kind: profile.kind,
@@ -20,25 +20,28 @@ export function summarize(
     principalType: profile.identity?.principalType ?? null,
     lastVerifiedAt: profile.identity?.verifiedAt ?? null,
     lastError: profile.lastCheck?.error ?? null,
-    mfaSerial: profile.mfaSerial,
-    removable: true,
-  } as const;
-  if (profile.kind === 'access-key') {
-    return {
-      ...base,
-      accessKeyHint: profile.accessKeyHint,
-      roleArn: null,
-      sourceProfileId: null,
-      session: null,
-      needsMfa: false,
-    };
-  }
-  return {
-    ...base,
     accessKeyHint: null,
-    roleArn: profile.roleArn,
-    sourceProfileId: profile.sourceProfileId,
-    session: session ? { expiresAt: session.credentials.expiration.toISOString() } : null,
-    needsMfa: profile.mfaSerial !== null && !session,
+    mfaSerial: null,
+    configProfile: null,
+    roleArn: null,
+    sourceProfileId: null,
+    session: null,
+    needsMfa: false,
+    removable: true,
   };
+  switch (profile.kind) {
+    case 'access-key':
+      return { ...base, accessKeyHint: profile.accessKeyHint, mfaSerial: profile.mfaSerial };
+    case 'shared-config':
+      return { ...base, configProfile: profile.configProfile };
+    case 'assume-role':
+      return {
+        ...base,
+        mfaSerial: profile.mfaSerial,
+        roleArn: profile.roleArn,
+        sourceProfileId: profile.sourceProfileId,
+        session: session ? { expiresAt: session.credentials.expiration.toISOString() } : null,
+        needsMfa: profile.mfaSerial !== null && !session,
+      };
+  }
 }

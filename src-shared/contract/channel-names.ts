@@ -11,6 +11,7 @@ export const callNames = [
   'profiles.list',
   'profiles.addAccessKey',
   'profiles.addAssumeRole',
+  'profiles.addSharedConfig',
   'profiles.startSession',
   'profiles.verify',
   'profiles.delete',

@@ -3,6 +3,7 @@ import { profileSummarySchema } from '../models/profile';
 import {
   addAccessKeyProfileInput,
   addAssumeRoleProfileInput,
+  addSharedConfigProfileInput,
   profileRef,
   startSessionInput,
 } from '../schemas/profile-input';
@@ -23,6 +24,12 @@ export const profilesCalls = {
   'profiles.addAssumeRole': invoke({
     summary: 'Saves a profile that assumes a role from another profile, after trying AssumeRole.',
     input: addAssumeRoleProfileInput,
+    output: profileSummarySchema,
+  }),
+  'profiles.addSharedConfig': invoke({
+    summary:
+      'Saves a profile resolved from ~/.aws/config by the SDK (credential_process, role chains, SSO cache), after STS names it.',
+    input: addSharedConfigProfileInput,
     output: profileSummarySchema,
   }),
   'profiles.startSession': invoke({

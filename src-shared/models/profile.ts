@@ -42,6 +42,8 @@ export const profileSummarySchema = z
     /** `AKIA…WXYZ`: enough to tell two keys apart, not enough to use one. */
     accessKeyHint: z.string().max(40).nullable(),
     mfaSerial: z.string().max(256).nullable(),
+    /** shared-config: the profile's name in ~/.aws/config. */
+    configProfile: z.string().max(64).nullable(),
     /** assume-role: the role and the profile whose identity assumes it. */
     roleArn: z.string().max(2048).nullable(),
     sourceProfileId: z.string().max(200).nullable(),

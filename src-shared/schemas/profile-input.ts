@@ -91,3 +91,19 @@ export type AddAssumeRoleProfileInput = z.input<typeof addAssumeRoleProfileInput
 export const startSessionInput = z
   .object({ id: z.string().min(1).max(200), mfaCode: mfaCode.optional() })
   .strict();
+
+/** A profile that stays in ~/.aws/config and is resolved by the SDK's own providers. */
+export const addSharedConfigProfileInput = z
+  .object({
+    name: profileName,
+    configProfile: z
+      .string()
+      .trim()
+      .regex(/^[\w.@+-]{1,64}$/, 'The name of a profile in your AWS config file'),
+    target: z.enum(profileTargets),
+    defaultRegion: regionCode,
+    saveUnverified: z.boolean().default(false),
+  })
+  .strict();
+
+export type AddSharedConfigProfileInput = z.input<typeof addSharedConfigProfileInput>;

@@ -2,8 +2,9 @@ import { Modal, SegmentedControl, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { AccessKeyForm } from './AccessKeyForm';
 import { AssumeRoleForm } from './AssumeRoleForm';
+import { SharedConfigForm } from './SharedConfigForm';
 
-type Kind = 'access-key' | 'assume-role';
+type Kind = 'access-key' | 'assume-role' | 'shared-config';
 
 export function AddProfileModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [kind, setKind] = useState<Kind>('access-key');
@@ -17,13 +18,12 @@ export function AddProfileModal({ opened, onClose }: { opened: boolean; onClose:
           data={[
             { value: 'access-key', label: 'Access key' },
             { value: 'assume-role', label: 'Assume role' },
+            { value: 'shared-config', label: 'AWS config profile' },
           ]}
         />
-        {kind === 'access-key' ? (
-          <AccessKeyForm onClose={onClose} />
-        ) : (
-          <AssumeRoleForm onClose={onClose} />
-        )}
+        {kind === 'access-key' && <AccessKeyForm onClose={onClose} />}
+        {kind === 'assume-role' && <AssumeRoleForm onClose={onClose} />}
+        {kind === 'shared-config' && <SharedConfigForm onClose={onClose} />}
       </Stack>
     </Modal>
   );

@@ -44,6 +44,11 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
       <Table.Td>
         <Stack gap={2}>
           <Text fw={600}>{profile.name}</Text>
+          {profile.configProfile && (
+            <Text size="xs" c="dimmed">
+              ~/.aws/config: {profile.configProfile}
+            </Text>
+          )}
           {profile.accessKeyHint && (
             <Text size="xs" c="dimmed">
               {profile.accessKeyHint}
