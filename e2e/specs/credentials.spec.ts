@@ -97,7 +97,7 @@ test('a key AWS does not know is refused with a clear reason, and can be saved m
   const dialog = page.getByRole('dialog', { name: 'Add a profile' });
   await dialog.getByLabel('Profile name').fill('typo');
   await dialog.locator('label', { hasText: /^Keyward sandbox$/ }).click();
-  await dialog.getByLabel('Access key ID').fill('AKIAZZZZZZZZZZZZZZZZ');
+  await dialog.getByLabel('Access key ID').fill('AKIAIOSFODNN7EXAMPLE');
   await dialog.getByLabel('Secret access key').fill('a'.repeat(40));
   await dialog.getByRole('button', { name: 'Check and save' }).click();
   await expect(dialog.getByRole('alert').first()).toContainText('Credentials not accepted');

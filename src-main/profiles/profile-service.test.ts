@@ -117,7 +117,7 @@ describe('profile service', () => {
   it('saves a failing profile only when asked, marked failed with the reason', async () => {
     const saved = await addBob({
       name: 'later',
-      accessKeyId: 'AKIAZZZZZZZZZZZZZZZZ',
+      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
       saveUnverified: true,
     });
     expect(saved.status).toBe('failed');
@@ -146,7 +146,7 @@ describe('profile service', () => {
     const added = await addBob({ name: 'rotating' });
     secrets.entries.set(
       added.id,
-      JSON.stringify({ accessKeyId: 'AKIAZZZZZZZZZZZZZZZZ', secretAccessKey: 'y'.repeat(40) }),
+      JSON.stringify({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'y'.repeat(40) }),
     );
     await expect(service.verify(added.id)).rejects.toMatchObject({ code: 'credentials-invalid' });
     expect((await service.list()).find((profile) => profile.id === added.id)?.status).toBe(

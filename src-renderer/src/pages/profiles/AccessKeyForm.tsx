@@ -1,56 +1,29 @@
 import { PasswordInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconLock } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { SerializedError } from '../../../../src-shared/errors';
 import { useApi } from '../../api/api-context';
-import { presentError, toSerialized } from '../../api/present-error';
-import { queryKeys } from '../../api/queries';
 import { CheckedSaveFooter } from './CheckedSaveFooter';
 import { regionOptions } from './region-options';
+import { useCheckedSave } from './use-checked-save';
 import { toAddInput, useAddProfileForm, type AddProfileValues } from './add-profile-form';
 
 /** Add an access-key profile: checked with STS before it is saved; the secret goes to the keychain only. */
 export function AccessKeyForm({ onClose }: { onClose: () => void }) {
   const api = useApi();
-  const queryClient = useQueryClient();
   const form = useAddProfileForm();
-  const [checkError, setCheckError] = useState<SerializedError | null>(null);
-  const add = useMutation({
-    mutationFn: (values: AddProfileValues) => api.profiles.addAccessKey(toAddInput(values)),
-  });
 
   const close = () => {
     form.reset();
-    setCheckError(null);
     onClose();
   };
-
-  const submit = async (values: AddProfileValues) => {
-    setCheckError(null);
-    try {
-      const profile = await add.mutateAsync(values);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.settings });
-      notifications.show({
-        color: profile.status === 'verified' ? 'teal' : 'yellow',
-        title:
-          profile.status === 'verified'
-            ? `Added “${profile.name}”`
-            : `Saved “${profile.name}” without a working identity`,
-        message: profile.arn ?? 'The identity check failed; the profile is marked as failed.',
-      });
-      close();
-    } catch (error) {
-      const serialized = toSerialized(error);
-      if (serialized.code === 'validation') presentError(error, { form });
-      else setCheckError(serialized);
-    }
-  };
+  const { onSubmit, checkError, busy } = useCheckedSave({
+    form,
+    save: (values: AddProfileValues) => api.profiles.addAccessKey(toAddInput(values)),
+    unverifiedMessage: 'The identity check failed; the profile is marked as failed.',
+    onClose,
+  });
 
   return (
-    <form onSubmit={form.onSubmit(submit)}>
+    <form onSubmit={onSubmit}>
       <Stack>
         <Text size="sm" c="dimmed">
           Keyward asks STS who these keys belong to before saving. The secret access key goes
@@ -119,7 +92,7 @@ export function AccessKeyForm({ onClose }: { onClose: () => void }) {
             ...form.getInputProps('saveUnverified', { type: 'checkbox' }),
           }}
           submitLabel="Check and save"
-          busy={add.isPending}
+          busy={busy}
           onCancel={close}
         />
       </Stack>

@@ -1,13 +1,9 @@
 import { NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { SerializedError } from '../../../../src-shared/errors';
 import { useApi } from '../../api/api-context';
-import { presentError, toSerialized } from '../../api/present-error';
-import { queryKeys, useProfiles } from '../../api/queries';
+import { useProfiles } from '../../api/queries';
 import { CheckedSaveFooter } from './CheckedSaveFooter';
 import { regionOptions } from './region-options';
+import { useCheckedSave } from './use-checked-save';
 import {
   toAssumeRoleInput,
   useAssumeRoleForm,
@@ -17,38 +13,18 @@ import {
 /** A profile that assumes a role (often in another account) from an existing profile. */
 export function AssumeRoleForm({ onClose }: { onClose: () => void }) {
   const api = useApi();
-  const queryClient = useQueryClient();
   const { data: profiles = [] } = useProfiles();
   const form = useAssumeRoleForm();
-  const [checkError, setCheckError] = useState<SerializedError | null>(null);
-  const add = useMutation({
-    mutationFn: (values: AssumeRoleValues) => api.profiles.addAssumeRole(toAssumeRoleInput(values)),
+
+  const { onSubmit, checkError, busy } = useCheckedSave({
+    form,
+    save: (values: AssumeRoleValues) => api.profiles.addAssumeRole(toAssumeRoleInput(values)),
+    unverifiedMessage: 'Start a session from the Profiles page when you need it.',
+    onClose,
   });
 
-  const submit = async (values: AssumeRoleValues) => {
-    setCheckError(null);
-    try {
-      const profile = await add.mutateAsync(values);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
-      notifications.show({
-        color: profile.status === 'verified' ? 'teal' : 'yellow',
-        title:
-          profile.status === 'verified'
-            ? `Added “${profile.name}”`
-            : `Saved “${profile.name}” without a session`,
-        message: profile.arn ?? 'Start a session from the Profiles page when you need it.',
-      });
-      form.reset();
-      onClose();
-    } catch (error) {
-      const serialized = toSerialized(error);
-      if (serialized.code === 'validation') presentError(error, { form });
-      else setCheckError(serialized);
-    }
-  };
-
   return (
-    <form onSubmit={form.onSubmit(submit)}>
+    <form onSubmit={onSubmit}>
       <Stack>
         <Text size="sm" c="dimmed">
           Keyward calls STS AssumeRole as the source profile. Session credentials stay in memory and
@@ -129,7 +105,7 @@ export function AssumeRoleForm({ onClose }: { onClose: () => void }) {
             ...form.getInputProps('saveUnverified', { type: 'checkbox' }),
           }}
           submitLabel="Assume and save"
-          busy={add.isPending}
+          busy={busy}
           onCancel={onClose}
         />
       </Stack>

@@ -1,26 +1,19 @@
 import { SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { SerializedError } from '../../../../src-shared/errors';
 import {
   addSharedConfigProfileInput,
   type AddSharedConfigProfileInput,
 } from '../../../../src-shared/schemas/profile-input';
 import { useApi } from '../../api/api-context';
-import { presentError, toSerialized } from '../../api/present-error';
-import { queryKeys } from '../../api/queries';
 import { CheckedSaveFooter } from './CheckedSaveFooter';
 import { regionOptions } from './region-options';
+import { useCheckedSave } from './use-checked-save';
 
 type Values = Required<AddSharedConfigProfileInput>;
 
 /** A profile that stays in ~/.aws/config (credential_process, role chains, aws-vault, Granted). */
 export function SharedConfigForm({ onClose }: { onClose: () => void }) {
   const api = useApi();
-  const queryClient = useQueryClient();
-  const [checkError, setCheckError] = useState<SerializedError | null>(null);
   const form = useForm<Values>({
     mode: 'uncontrolled',
     initialValues: {
@@ -32,32 +25,16 @@ export function SharedConfigForm({ onClose }: { onClose: () => void }) {
     },
     validate: schemaResolver(addSharedConfigProfileInput, { sync: true }),
   });
-  const add = useMutation({ mutationFn: (values: Values) => api.profiles.addSharedConfig(values) });
 
-  const submit = async (values: Values) => {
-    setCheckError(null);
-    try {
-      const profile = await add.mutateAsync(values);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
-      notifications.show({
-        color: profile.status === 'verified' ? 'teal' : 'yellow',
-        title:
-          profile.status === 'verified'
-            ? `Added “${profile.name}”`
-            : `Saved “${profile.name}” without a working identity`,
-        message: profile.arn ?? 'The identity check failed; the profile is marked as failed.',
-      });
-      form.reset();
-      onClose();
-    } catch (error) {
-      const serialized = toSerialized(error);
-      if (serialized.code === 'validation') presentError(error, { form });
-      else setCheckError(serialized);
-    }
-  };
+  const { onSubmit, checkError, busy } = useCheckedSave({
+    form,
+    save: (values: Values) => api.profiles.addSharedConfig(values),
+    unverifiedMessage: 'The identity check failed; the profile is marked as failed.',
+    onClose,
+  });
 
   return (
-    <form onSubmit={form.onSubmit(submit)}>
+    <form onSubmit={onSubmit}>
       <Stack>
         <Text size="sm" c="dimmed">
           The profile stays in your AWS config file and the AWS SDK resolves it as the AWS CLI does
@@ -111,7 +88,7 @@ export function SharedConfigForm({ onClose }: { onClose: () => void }) {
             ...form.getInputProps('saveUnverified', { type: 'checkbox' }),
           }}
           submitLabel="Check and save"
-          busy={add.isPending}
+          busy={busy}
           onCancel={onClose}
         />
       </Stack>
