@@ -1,8 +1,8 @@
-import { PasswordInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useApi } from '../../api/api-context';
 import { CheckedSaveFooter } from './CheckedSaveFooter';
-import { regionOptions } from './region-options';
+import { RegionField, TargetField } from './profile-fields';
 import { useCheckedSave } from './use-checked-save';
 import { toAddInput, useAddProfileForm, type AddProfileValues } from './add-profile-form';
 
@@ -36,21 +36,11 @@ export function AccessKeyForm({ onClose }: { onClose: () => void }) {
           key={form.key('name')}
           {...form.getInputProps('name')}
         />
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="target-label">
-            Where these keys work
-          </Text>
-          <SegmentedControl
-            aria-labelledby="target-label"
-            key={form.key('target')}
-            {...form.getInputProps('target')}
-            data={[
-              { value: 'aws', label: 'AWS' },
-              { value: 'sandbox', label: 'Keyward sandbox' },
-            ]}
-            w="fit-content"
-          />
-        </Stack>
+        <TargetField
+          label="Where these keys work"
+          key={form.key('target')}
+          {...form.getInputProps('target')}
+        />
         <TextInput
           label="Access key ID"
           placeholder="AKIA…"
@@ -68,14 +58,7 @@ export function AccessKeyForm({ onClose }: { onClose: () => void }) {
           key={form.key('secretAccessKey')}
           {...form.getInputProps('secretAccessKey')}
         />
-        <Select
-          label="Default region"
-          data={regionOptions}
-          searchable
-          allowDeselect={false}
-          key={form.key('defaultRegion')}
-          {...form.getInputProps('defaultRegion')}
-        />
+        <RegionField key={form.key('defaultRegion')} {...form.getInputProps('defaultRegion')} />
         <TextInput
           label="MFA device (optional)"
           description="The ARN of the user's MFA device; Keyward asks for a code when a session needs it."

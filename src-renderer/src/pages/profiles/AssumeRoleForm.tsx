@@ -2,7 +2,7 @@ import { NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantin
 import { useApi } from '../../api/api-context';
 import { useProfiles } from '../../api/queries';
 import { CheckedSaveFooter } from './CheckedSaveFooter';
-import { regionOptions } from './region-options';
+import { RegionField } from './profile-fields';
 import { useCheckedSave } from './use-checked-save';
 import {
   toAssumeRoleInput,
@@ -73,14 +73,7 @@ export function AssumeRoleForm({ onClose }: { onClose: () => void }) {
             key={form.key('durationSeconds')}
             {...form.getInputProps('durationSeconds')}
           />
-          <Select
-            label="Default region"
-            data={regionOptions}
-            searchable
-            allowDeselect={false}
-            key={form.key('defaultRegion')}
-            {...form.getInputProps('defaultRegion')}
-          />
+          <RegionField key={form.key('defaultRegion')} {...form.getInputProps('defaultRegion')} />
           <TextInput
             label="MFA device (optional)"
             placeholder="arn:aws:iam::111111111111:mfa/admin"

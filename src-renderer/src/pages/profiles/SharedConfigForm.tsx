@@ -1,4 +1,4 @@
-import { SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import {
   addSharedConfigProfileInput,
@@ -6,7 +6,7 @@ import {
 } from '../../../../src-shared/schemas/profile-input';
 import { useApi } from '../../api/api-context';
 import { CheckedSaveFooter } from './CheckedSaveFooter';
-import { regionOptions } from './region-options';
+import { RegionField, TargetField } from './profile-fields';
 import { useCheckedSave } from './use-checked-save';
 
 type Values = Required<AddSharedConfigProfileInput>;
@@ -56,29 +56,12 @@ export function SharedConfigForm({ onClose }: { onClose: () => void }) {
           key={form.key('configProfile')}
           {...form.getInputProps('configProfile')}
         />
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="config-target-label">
-            Where these credentials work
-          </Text>
-          <SegmentedControl
-            aria-labelledby="config-target-label"
-            key={form.key('target')}
-            {...form.getInputProps('target')}
-            data={[
-              { value: 'aws', label: 'AWS' },
-              { value: 'sandbox', label: 'Keyward sandbox' },
-            ]}
-            w="fit-content"
-          />
-        </Stack>
-        <Select
-          label="Default region"
-          data={regionOptions}
-          searchable
-          allowDeselect={false}
-          key={form.key('defaultRegion')}
-          {...form.getInputProps('defaultRegion')}
+        <TargetField
+          label="Where these credentials work"
+          key={form.key('target')}
+          {...form.getInputProps('target')}
         />
+        <RegionField key={form.key('defaultRegion')} {...form.getInputProps('defaultRegion')} />
         <CheckedSaveFooter
           checkError={checkError}
           notSavedMessage="The profile was not saved. Fix it in your AWS config file, or save it anyway marked as failed."
