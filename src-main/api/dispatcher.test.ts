@@ -58,6 +58,9 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     'profiles.addSharedConfig': () => {
       throw new Error('not used');
     },
+    'profiles.addSso': () => {
+      throw new Error('not used');
+    },
     'profiles.startSession': () => {
       throw new Error('not used');
     },

@@ -11,6 +11,7 @@ export function createProfilesHandlers(deps: {
   | 'profiles.addAccessKey'
   | 'profiles.addAssumeRole'
   | 'profiles.addSharedConfig'
+  | 'profiles.addSso'
   | 'profiles.startSession'
   | 'profiles.verify'
   | 'profiles.delete'
@@ -27,6 +28,7 @@ export function createProfilesHandlers(deps: {
     },
     'profiles.addAssumeRole': (input) => profiles.addAssumeRole(input),
     'profiles.addSharedConfig': (input) => profiles.addSharedConfig(input),
+    'profiles.addSso': (input) => profiles.addSso(input),
     'profiles.startSession': ({ id, mfaCode }) => profiles.startSession(id, mfaCode),
     'profiles.verify': ({ id }) => profiles.verify(id),
     'profiles.delete': async ({ id }) => {

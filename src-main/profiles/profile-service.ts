@@ -6,6 +6,7 @@ import type {
   addAccessKeyProfileInput,
   addAssumeRoleProfileInput,
   addSharedConfigProfileInput,
+  addSsoProfileInput,
 } from '../../src-shared/schemas/profile-input';
 import type { AwsTarget } from '../aws/client-config';
 import type { SecretStore } from '../credentials/secret-store';
@@ -21,6 +22,7 @@ import { summarize } from './summarize';
 type AddAccessKey = z.output<typeof addAccessKeyProfileInput>;
 type AddAssumeRole = z.output<typeof addAssumeRoleProfileInput>;
 type AddSharedConfig = z.output<typeof addSharedConfigProfileInput>;
+type AddSso = z.output<typeof addSsoProfileInput>;
 type AssumeRoleProfile = Extract<StoredProfile, { kind: 'assume-role' }>;
 
 // Not strict: the SDK tags credential objects it is handed (e.g. `$source`); only these two count.
@@ -113,6 +115,11 @@ export function createProfileService(deps: {
     if (profile.kind === 'access-key') return accessKeyTarget(profile);
     if (profile.kind === 'shared-config')
       return sharedConfigTarget(profile.configProfile, endpoint);
+    if (profile.kind === 'sso') {
+      throw new KeywardError('credentials-missing', `“${profile.name}” is not signed in.`, {
+        hint: 'Sign in to IAM Identity Center from the Profiles page.',
+      });
+    }
     return roleTarget(profile, endpoint);
   }
 
@@ -271,6 +278,27 @@ export function createProfileService(deps: {
         createdAt: now,
         identity,
         lastCheck: { at: now, ok: identity !== null, error: checkError?.message ?? null },
+      };
+      await store.put(profile);
+      return summarize(profile, undefined);
+    },
+
+    /** Saves an IAM Identity Center profile; it has no credentials until the user signs in. */
+    async addSso(input: AddSso): Promise<ProfileSummary> {
+      await ensureNewName(input.name);
+      const profile: StoredProfile = {
+        id: randomUUID(),
+        name: input.name,
+        kind: 'sso',
+        target: input.target,
+        defaultRegion: input.defaultRegion,
+        startUrl: input.startUrl,
+        ssoRegion: input.ssoRegion,
+        accountId: input.accountId,
+        roleName: input.roleName,
+        createdAt: new Date().toISOString(),
+        identity: null,
+        lastCheck: null,
       };
       await store.put(profile);
       return summarize(profile, undefined);

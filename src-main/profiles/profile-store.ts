@@ -58,6 +58,16 @@ export const storedProfileSchema = z.discriminatedUnion('kind', [
       configProfile: z.string().max(64),
     })
     .strict(),
+  z
+    .object({
+      ...common,
+      kind: z.literal('sso'),
+      startUrl: z.string().max(512),
+      ssoRegion: regionCode,
+      accountId: z.string().regex(/^\d{12}$/),
+      roleName: z.string().max(64),
+    })
+    .strict(),
 ]);
 
 export type StoredProfile = z.infer<typeof storedProfileSchema>;

@@ -68,6 +68,7 @@ export function createSandboxProfiles(sandbox: EmbeddedSandbox | undefined) {
           roleArn: null,
           configProfile: null,
           sourceProfileId: null,
+          sso: null,
           session: null,
           needsMfa: false,
           removable: false,

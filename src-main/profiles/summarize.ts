@@ -25,6 +25,7 @@ export function summarize(
     configProfile: null,
     roleArn: null,
     sourceProfileId: null,
+    sso: null,
     session: null,
     needsMfa: false,
     removable: true,
@@ -34,6 +35,16 @@ export function summarize(
       return { ...base, accessKeyHint: profile.accessKeyHint, mfaSerial: profile.mfaSerial };
     case 'shared-config':
       return { ...base, configProfile: profile.configProfile };
+    case 'sso':
+      return {
+        ...base,
+        sso: {
+          startUrl: profile.startUrl,
+          ssoRegion: profile.ssoRegion,
+          accountId: profile.accountId,
+          roleName: profile.roleName,
+        },
+      };
     case 'assume-role':
       return {
         ...base,

@@ -12,6 +12,7 @@ export const callNames = [
   'profiles.addAccessKey',
   'profiles.addAssumeRole',
   'profiles.addSharedConfig',
+  'profiles.addSso',
   'profiles.startSession',
   'profiles.verify',
   'profiles.delete',

@@ -4,6 +4,7 @@ import {
   addAccessKeyProfileInput,
   addAssumeRoleProfileInput,
   addSharedConfigProfileInput,
+  addSsoProfileInput,
   profileRef,
   startSessionInput,
 } from '../schemas/profile-input';
@@ -30,6 +31,12 @@ export const profilesCalls = {
     summary:
       'Saves a profile resolved from ~/.aws/config by the SDK (credential_process, role chains, SSO cache), after STS names it.',
     input: addSharedConfigProfileInput,
+    output: profileSummarySchema,
+  }),
+  'profiles.addSso': invoke({
+    summary:
+      'Saves an IAM Identity Center profile (start URL, account, role); signing in comes after.',
+    input: addSsoProfileInput,
     output: profileSummarySchema,
   }),
   'profiles.startSession': invoke({

@@ -47,6 +47,16 @@ export const profileSummarySchema = z
     /** assume-role: the role and the profile whose identity assumes it. */
     roleArn: z.string().max(2048).nullable(),
     sourceProfileId: z.string().max(200).nullable(),
+    /** sso: the access portal, account and permission-set role. */
+    sso: z
+      .object({
+        startUrl: z.string().max(512),
+        ssoRegion: regionCode,
+        accountId: z.string().regex(/^\d{12}$/),
+        roleName: z.string().max(64),
+      })
+      .strict()
+      .nullable(),
     /** Temporary credentials held in main's memory only; the UI shows the time left. */
     session: z.object({ expiresAt: z.string() }).strict().nullable(),
     /** A new session needs an MFA code from the user. */

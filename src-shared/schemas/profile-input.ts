@@ -107,3 +107,31 @@ export const addSharedConfigProfileInput = z
   .strict();
 
 export type AddSharedConfigProfileInput = z.input<typeof addSharedConfigProfileInput>;
+
+/** IAM Identity Center: the access portal to sign in to, and the account and role to use. */
+export const addSsoProfileInput = z
+  .object({
+    name: profileName,
+    target: z.enum(profileTargets),
+    startUrl: z
+      .string()
+      .trim()
+      .regex(
+        /^https:\/\/[\w.-]+(:\d+)?(\/[\w./#-]*)?$/,
+        'The AWS access portal URL, e.g. https://my-org.awsapps.com/start',
+      ),
+    /** The region where Identity Center runs (its OIDC and portal endpoints). */
+    ssoRegion: regionCode,
+    accountId: z
+      .string()
+      .trim()
+      .regex(/^\d{12}$/, 'An account id is 12 digits'),
+    roleName: z
+      .string()
+      .trim()
+      .regex(/^[\w+=,.@-]{1,64}$/, 'A permission set role name: letters, digits and +=,.@-'),
+    defaultRegion: regionCode,
+  })
+  .strict();
+
+export type AddSsoProfileInput = z.input<typeof addSsoProfileInput>;
