@@ -23,6 +23,7 @@ const settings = {
   activeRegion: 'us-east-1',
   activeProfileId: null,
   welcomeSeen: true,
+  crossAccountPair: null,
 };
 
 function setup(overrides: Partial<HandlerTable> = {}) {

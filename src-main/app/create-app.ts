@@ -71,7 +71,7 @@ export function createKeywardApp(options: {
 
   const handlers: HandlerTable = {
     ...createAppHandlers({ info, diagnostics }),
-    ...createSettingsHandlers(settings),
+    ...createSettingsHandlers({ settings, profiles }),
     ...createProfilesHandlers({ profiles, settings }),
     ...createOperationsHandlers(operations),
   };

@@ -19,12 +19,18 @@ export const settingsSchema = z
     activeProfileId: z.string().max(200).nullable(),
     /** The first-run welcome was read. */
     welcomeSeen: z.boolean(),
+    /** The source and target profiles cross-account jobs start with. */
+    crossAccountPair: z
+      .object({ sourceProfileId: z.string().max(200), targetProfileId: z.string().max(200) })
+      .strict()
+      .nullable(),
   })
   .strict();
 
 /** What a settings file may hold: fields added later get defaults, so older files stay valid. */
 export const storedSettingsSchema = settingsSchema.extend({
   welcomeSeen: z.boolean().default(false),
+  crossAccountPair: settingsSchema.shape.crossAccountPair.default(null),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -41,4 +47,5 @@ export const defaultSettings: Settings = {
   /** Keyward starts on the built-in sandbox's prod administrator. */
   activeProfileId: 'sandbox:prod',
   welcomeSeen: false,
+  crossAccountPair: null,
 };

@@ -1,15 +1,17 @@
 import { Button, Card, Skeleton, Table, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useProfiles } from '../api/queries';
+import { useProfiles, useSettings } from '../api/queries';
 import { toSerialized } from '../api/present-error';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { PageHeader } from '../components/PageHeader/PageHeader';
 import { AddProfileModal } from './profiles/AddProfileModal';
+import { CrossAccountPairCard } from './profiles/CrossAccountPairCard';
 import { ProfileRow } from './profiles/ProfileRow';
 
 export function ProfilesPage() {
   const { data: profiles, isLoading, error } = useProfiles();
+  const { data: settings } = useSettings();
   const [adding, add] = useDisclosure(false);
   return (
     <>
@@ -47,6 +49,7 @@ export function ProfilesPage() {
           </Table>
         </Card>
       )}
+      {profiles && settings && <CrossAccountPairCard profiles={profiles} settings={settings} />}
       <AddProfileModal opened={adding} onClose={add.close} />
     </>
   );

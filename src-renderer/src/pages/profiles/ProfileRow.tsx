@@ -8,7 +8,8 @@ import { useApi } from '../../api/api-context';
 import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
 import { ConfirmDestructive } from '../../components/ConfirmDestructive/ConfirmDestructive';
-import { StartSessionButton, timeLeft } from './StartSessionButton';
+import { timeLeft } from '../../format/time-left';
+import { StartSessionButton } from './StartSessionButton';
 
 // Filled, dark shades: the light variants fail WCAG AA contrast.
 const statusColor = { verified: 'teal.9', failed: 'red.9', unverified: 'gray.7' } as const;

@@ -7,13 +7,7 @@ import type { ProfileSummary } from '../../../../src-shared/models/profile';
 import { useApi } from '../../api/api-context';
 import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
-
-export function timeLeft(expiresAt: string, now = Date.now()): string {
-  const minutes = Math.max(0, Math.round((Date.parse(expiresAt) - now) / 60_000));
-  return minutes >= 60
-    ? `${Math.floor(minutes / 60)} h ${minutes % 60} min left`
-    : `${minutes} min left`;
-}
+import { timeLeft } from '../../format/time-left';
 
 /** Starts an assume-role session, asking for the MFA code when the role needs one. */
 export function StartSessionButton({ profile }: { profile: ProfileSummary }) {
