@@ -62,6 +62,9 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     'profiles.addSso': () => {
       throw new Error('not used');
     },
+    'profiles.update': () => {
+      throw new Error('not used');
+    },
     'profiles.startSession': () => {
       throw new Error('not used');
     },

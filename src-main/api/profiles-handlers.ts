@@ -12,6 +12,7 @@ export function createProfilesHandlers(deps: {
   | 'profiles.addAssumeRole'
   | 'profiles.addSharedConfig'
   | 'profiles.addSso'
+  | 'profiles.update'
   | 'profiles.startSession'
   | 'profiles.verify'
   | 'profiles.delete'
@@ -29,6 +30,7 @@ export function createProfilesHandlers(deps: {
     'profiles.addAssumeRole': (input) => profiles.addAssumeRole(input),
     'profiles.addSharedConfig': (input) => profiles.addSharedConfig(input),
     'profiles.addSso': (input) => profiles.addSso(input),
+    'profiles.update': (input) => profiles.update(input),
     'profiles.startSession': ({ id, mfaCode }) => profiles.startSession(id, mfaCode),
     'profiles.verify': ({ id }) => profiles.verify(id),
     'profiles.delete': async ({ id }) => {

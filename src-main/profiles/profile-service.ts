@@ -12,6 +12,8 @@ import type { AwsTarget } from '../aws/client-config';
 import type { SecretStore } from '../credentials/secret-store';
 import type { EmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { assumeRole } from './assume-role';
+import { createProfileEditor } from './edit-profile';
+import { failure } from './failure';
 import { checkIdentity } from './identity-check';
 import type { ProfileStore, StoredProfile } from './profile-store';
 import { createSandboxProfiles } from './sandbox-profiles';
@@ -134,9 +136,6 @@ export function createProfileService(deps: {
       });
     }
   }
-
-  const failure = (error: unknown): KeywardError =>
-    error instanceof KeywardError ? error : new KeywardError('internal', String(error));
 
   return {
     target,
@@ -303,6 +302,18 @@ export function createProfileService(deps: {
       await store.put(profile);
       return summarize(profile, undefined);
     },
+
+    /** Edits a profile; when the edit changes who it is, STS is asked again before it is kept. */
+    update: createProfileEditor({
+      store,
+      secrets,
+      sessions,
+      stored,
+      ensureNewName,
+      sandboxEndpoint,
+      accessKeyCredentials,
+      startRoleSession,
+    }).update,
 
     async startSession(id: string, mfaCode: string | undefined): Promise<ProfileSummary> {
       const profile = await stored(id);

@@ -13,6 +13,7 @@ export const callNames = [
   'profiles.addAssumeRole',
   'profiles.addSharedConfig',
   'profiles.addSso',
+  'profiles.update',
   'profiles.startSession',
   'profiles.verify',
   'profiles.delete',

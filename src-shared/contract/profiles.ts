@@ -5,6 +5,7 @@ import {
   addAssumeRoleProfileInput,
   addSharedConfigProfileInput,
   addSsoProfileInput,
+  editProfileInput,
   profileRef,
   startSessionInput,
 } from '../schemas/profile-input';
@@ -37,6 +38,12 @@ export const profilesCalls = {
     summary:
       'Saves an IAM Identity Center profile (start URL, account, role); signing in comes after.',
     input: addSsoProfileInput,
+    output: profileSummarySchema,
+  }),
+  'profiles.update': invoke({
+    summary:
+      'Edits a profile; when keys, role, config profile or SSO account change, STS checks it again first.',
+    input: editProfileInput,
     output: profileSummarySchema,
   }),
   'profiles.startSession': invoke({
