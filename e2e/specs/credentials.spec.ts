@@ -59,6 +59,25 @@ test('an access-key profile keeps its secret in the OS keychain and nowhere else
   const profileId = saved.profiles.find((profile) => profile.name === 'alice')!.id;
   expect(keychainLookup(profileId)).toContain(secret);
 
+  // Rotation: a second key of the same user replaces the first through Edit, checked first.
+  const { AccessKey: rotated } = await iam.send(
+    new CreateAccessKeyCommand({ UserName: 'e2e-alice' }),
+  );
+  const newKeyId = rotated!.AccessKeyId!;
+  const newSecret = rotated!.SecretAccessKey!;
+  await row.getByRole('button', { name: 'Edit alice' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit “alice”' });
+  await expect(edit.getByLabel('Profile name')).toHaveValue('alice');
+  await edit.getByLabel('Replace the access key (after rotating it in IAM)').check();
+  await edit.getByLabel('New access key ID').fill(newKeyId);
+  await edit.getByLabel('New secret access key').fill(newSecret);
+  await edit.getByRole('button', { name: 'Check and save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText(`${newKeyId.slice(0, 4)}…${newKeyId.slice(-4)}`);
+  await expect(row).toContainText('arn:aws:iam::111111111111:user/e2e-alice');
+  expect(keychainLookup(profileId)).toContain(newSecret);
+  expect(keychainLookup(profileId)).not.toContain(secret);
+
   // Nothing of the key outside the keychain: not in Keyward's files (the sandbox's own state
   // under sandbox/ plays AWS, which must know the key), not in logs, not in what the page got.
   await page.reload();
@@ -67,13 +86,13 @@ test('an access-key profile keeps its secret in the OS keychain and nowhere else
     (path) => !relative(dataDir, path).startsWith('sandbox'),
   );
   expect(keywardFiles.some((path) => path.endsWith('main.log'))).toBe(true);
+  const traces = [secret, keyId, newSecret, newKeyId];
   for (const path of keywardFiles) {
     const text = readFileSync(path, 'latin1');
-    expect(text.includes(secret), `secret found in ${path}`).toBe(false);
-    expect(text.includes(keyId), `access key id found in ${path}`).toBe(false);
+    for (const trace of traces) expect(text.includes(trace), `key material in ${path}`).toBe(false);
   }
   expect(received.length).toBeGreaterThan(3);
-  expect(received.some((body) => body.includes(secret) || body.includes(keyId))).toBe(false);
+  expect(received.some((body) => traces.some((trace) => body.includes(trace)))).toBe(false);
 
   // Deleting the profile (after confirming) removes the keychain entry.
   await page.getByRole('button', { name: 'Delete alice' }).click();

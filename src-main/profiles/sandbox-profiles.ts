@@ -68,6 +68,7 @@ export function createSandboxProfiles(sandbox: EmbeddedSandbox | undefined) {
           roleArn: null,
           configProfile: null,
           sourceProfileId: null,
+          roleOptions: null,
           sso: null,
           session: null,
           needsMfa: false,

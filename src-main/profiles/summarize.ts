@@ -25,6 +25,7 @@ export function summarize(
     configProfile: null,
     roleArn: null,
     sourceProfileId: null,
+    roleOptions: null,
     sso: null,
     session: null,
     needsMfa: false,
@@ -51,6 +52,11 @@ export function summarize(
         mfaSerial: profile.mfaSerial,
         roleArn: profile.roleArn,
         sourceProfileId: profile.sourceProfileId,
+        roleOptions: {
+          externalId: profile.externalId,
+          sessionName: profile.sessionName,
+          durationSeconds: profile.durationSeconds,
+        },
         session: session ? { expiresAt: session.credentials.expiration.toISOString() } : null,
         needsMfa: profile.mfaSerial !== null && !session,
       };

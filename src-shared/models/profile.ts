@@ -47,6 +47,15 @@ export const profileSummarySchema = z
     /** assume-role: the role and the profile whose identity assumes it. */
     roleArn: z.string().max(2048).nullable(),
     sourceProfileId: z.string().max(200).nullable(),
+    /** assume-role: how the role is assumed (an external ID is an agreement, not a secret). */
+    roleOptions: z
+      .object({
+        externalId: z.string().max(1224).nullable(),
+        sessionName: z.string().max(64),
+        durationSeconds: z.number().int(),
+      })
+      .strict()
+      .nullable(),
     /** sso: the access portal, account and permission-set role. */
     sso: z
       .object({

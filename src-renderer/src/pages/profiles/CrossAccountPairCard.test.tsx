@@ -25,6 +25,7 @@ function profile(name: string, accountId: string | null): ProfileSummary {
     configProfile: null,
     roleArn: null,
     sourceProfileId: null,
+    roleOptions: null,
     sso: null,
     session: null,
     needsMfa: false,

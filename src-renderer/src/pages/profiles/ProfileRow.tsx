@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Code, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ProfileSummary } from '../../../../src-shared/models/profile';
 import { useApi } from '../../api/api-context';
@@ -9,6 +9,7 @@ import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
 import { ConfirmDestructive } from '../../components/ConfirmDestructive/ConfirmDestructive';
 import { timeLeft } from '../../format/time-left';
+import { EditProfileModal } from './EditProfileModal';
 import { StartSessionButton } from './StartSessionButton';
 
 // Filled, dark shades: the light variants fail WCAG AA contrast.
@@ -33,6 +34,7 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
   const verify = useMutation({
     mutationFn: () => api.profiles.verify({ id: profile.id }),
@@ -116,6 +118,17 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
               <IconRefresh size={18} />
             </ActionIcon>
           </Tooltip>
+          {profile.kind !== 'sandbox' && (
+            <Tooltip label="Edit profile">
+              <ActionIcon
+                variant="subtle"
+                aria-label={`Edit ${profile.name}`}
+                onClick={() => setEditing(true)}
+              >
+                <IconPencil size={18} />
+              </ActionIcon>
+            </Tooltip>
+          )}
           {profile.removable && (
             <Tooltip label="Delete profile">
               <ActionIcon
@@ -129,6 +142,7 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
             </Tooltip>
           )}
         </Group>
+        <EditProfileModal profile={profile} opened={editing} onClose={() => setEditing(false)} />
         <ConfirmDestructive
           opened={confirming}
           title={`Delete “${profile.name}”?`}

@@ -21,6 +21,8 @@ export function useCheckedSave<V>(options: {
   form: FormLike<V>;
   save: (values: V) => Promise<ProfileSummary>;
   unverifiedMessage: string;
+  /** What the notification calls a verified save (default: “Added …”). */
+  savedTitle?: (profile: ProfileSummary) => string;
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
@@ -36,7 +38,9 @@ export function useCheckedSave<V>(options: {
       const verified = profile.status === 'verified';
       notifications.show({
         color: verified ? 'teal' : 'yellow',
-        title: verified ? `Added “${profile.name}”` : `Saved “${profile.name}” unverified`,
+        title: verified
+          ? (options.savedTitle?.(profile) ?? `Added “${profile.name}”`)
+          : `Saved “${profile.name}” unverified`,
         message: profile.arn ?? options.unverifiedMessage,
       });
       options.form.reset();

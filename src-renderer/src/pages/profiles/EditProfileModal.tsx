@@ -1,0 +1,224 @@
+import {
+  Checkbox,
+  Modal,
+  NumberInput,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import type { ProfileSummary } from '../../../../src-shared/models/profile';
+import { useApi } from '../../api/api-context';
+import { CheckedSaveFooter } from './CheckedSaveFooter';
+import {
+  toEditInput,
+  useEditProfileForm,
+  type EditableKind,
+  type EditProfileValues,
+} from './edit-profile-form';
+import { RegionField } from './profile-fields';
+import { regionOptions } from './region-options';
+import { useCheckedSave } from './use-checked-save';
+
+type EditForm = ReturnType<typeof useEditProfileForm>;
+
+function AccessKeyFields({ form }: { form: EditForm }) {
+  const replacing = form.getValues().replaceKey;
+  return (
+    <>
+      <TextInput
+        label="MFA device (optional)"
+        key={form.key('mfaSerial')}
+        {...form.getInputProps('mfaSerial')}
+      />
+      <Checkbox
+        label="Replace the access key (after rotating it in IAM)"
+        key={form.key('replaceKey')}
+        {...form.getInputProps('replaceKey', { type: 'checkbox' })}
+      />
+      {replacing && (
+        <>
+          <TextInput
+            label="New access key ID"
+            required
+            autoComplete="off"
+            spellCheck={false}
+            key={form.key('accessKeyId')}
+            {...form.getInputProps('accessKeyId')}
+          />
+          <PasswordInput
+            label="New secret access key"
+            required
+            autoComplete="off"
+            leftSection={<IconLock size={16} />}
+            key={form.key('secretAccessKey')}
+            {...form.getInputProps('secretAccessKey')}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+function AssumeRoleFields({ form }: { form: EditForm }) {
+  return (
+    <>
+      <TextInput
+        label="Role ARN"
+        required
+        spellCheck={false}
+        key={form.key('roleArn')}
+        {...form.getInputProps('roleArn')}
+      />
+      <SimpleGrid cols={2}>
+        <TextInput
+          label="External ID (optional)"
+          key={form.key('externalId')}
+          {...form.getInputProps('externalId')}
+        />
+        <TextInput
+          label="Session name"
+          key={form.key('sessionName')}
+          {...form.getInputProps('sessionName')}
+        />
+        <NumberInput
+          label="Session length (seconds)"
+          min={900}
+          max={43200}
+          step={900}
+          key={form.key('durationSeconds')}
+          {...form.getInputProps('durationSeconds')}
+        />
+        <TextInput
+          label="MFA device (optional)"
+          key={form.key('mfaSerial')}
+          {...form.getInputProps('mfaSerial')}
+        />
+        <TextInput
+          label="MFA code"
+          description="To check the role now when it needs MFA"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          key={form.key('mfaCode')}
+          {...form.getInputProps('mfaCode')}
+        />
+      </SimpleGrid>
+    </>
+  );
+}
+
+function SsoFields({ form }: { form: EditForm }) {
+  return (
+    <SimpleGrid cols={2}>
+      <TextInput
+        label="Start URL"
+        required
+        key={form.key('startUrl')}
+        {...form.getInputProps('startUrl')}
+      />
+      <Select
+        label="Identity Center region"
+        data={regionOptions}
+        searchable
+        allowDeselect={false}
+        key={form.key('ssoRegion')}
+        {...form.getInputProps('ssoRegion')}
+      />
+      <TextInput
+        label="Account ID"
+        required
+        key={form.key('accountId')}
+        {...form.getInputProps('accountId')}
+      />
+      <TextInput
+        label="Role name"
+        required
+        key={form.key('roleName')}
+        {...form.getInputProps('roleName')}
+      />
+    </SimpleGrid>
+  );
+}
+
+function EditProfileForm({
+  profile,
+  kind,
+  onClose,
+}: {
+  profile: ProfileSummary;
+  kind: EditableKind;
+  onClose: () => void;
+}) {
+  const api = useApi();
+  const form = useEditProfileForm(profile, kind);
+  const { onSubmit, checkError, busy } = useCheckedSave({
+    form,
+    save: (values: EditProfileValues) => api.profiles.update(toEditInput(profile.id, kind, values)),
+    savedTitle: (saved) => `Saved “${saved.name}”`,
+    unverifiedMessage: 'The identity check did not run or failed; the profile is marked.',
+    onClose,
+  });
+  return (
+    <form onSubmit={onSubmit}>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          A change to the keys, role, AWS config profile or SSO account is checked with STS before
+          it is kept. Secrets already stored are never shown.
+        </Text>
+        <TextInput
+          label="Profile name"
+          required
+          key={form.key('name')}
+          {...form.getInputProps('name')}
+        />
+        <RegionField key={form.key('defaultRegion')} {...form.getInputProps('defaultRegion')} />
+        {kind === 'access-key' && <AccessKeyFields form={form} />}
+        {kind === 'assume-role' && <AssumeRoleFields form={form} />}
+        {kind === 'shared-config' && (
+          <TextInput
+            label="Profile in your AWS config"
+            required
+            key={form.key('configProfile')}
+            {...form.getInputProps('configProfile')}
+          />
+        )}
+        {kind === 'sso' && <SsoFields form={form} />}
+        <CheckedSaveFooter
+          checkError={checkError}
+          notSavedMessage="Nothing was changed. Fix the fields, or save anyway marked as failed."
+          saveAnywayLabel="Save even if the identity check fails"
+          saveAnywayProps={{
+            key: form.key('saveUnverified'),
+            ...form.getInputProps('saveUnverified', { type: 'checkbox' }),
+          }}
+          submitLabel="Check and save"
+          busy={busy}
+          onCancel={onClose}
+        />
+      </Stack>
+    </form>
+  );
+}
+
+/** Edit a saved profile; the demo sandbox profiles are not editable. */
+export function EditProfileModal({
+  profile,
+  opened,
+  onClose,
+}: {
+  profile: ProfileSummary;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const kind = profile.kind;
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Edit “${profile.name}”`} size="lg" centered>
+      {kind !== 'sandbox' && opened && (
+        <EditProfileForm profile={profile} kind={kind} onClose={onClose} />
+      )}
+    </Modal>
+  );
+}
