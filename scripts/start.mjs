@@ -94,7 +94,18 @@ if (electron.dir && !electron.binary && process.env.KEYWARD_BROWSER_MODE !== '1'
 }
 if (process.env.KEYWARD_BROWSER_MODE === '1') why = 'KEYWARD_BROWSER_MODE=1 is set';
 
+// The sandbox's SQLite addon in node_modules is built for Node; Electron needs its own copy.
+let sqliteBinding;
 if (electron.binary && !why) {
+  const native = spawnSync(process.execPath, [join(root, 'scripts/electron-native.mjs')], {
+    encoding: 'utf8',
+  });
+  if (native.status === 0) sqliteBinding = native.stdout.trim();
+  else why = `the sandbox's SQLite driver could not be built for Electron: ${native.stderr.trim()}`;
+}
+
+if (electron.binary && !why) {
+  process.env.KEYWARD_SQLITE_BINDING = sqliteBinding;
   run(electron.binary, [join(root, 'out/main/index.js'), ...hostArgs]);
 } else {
   console.log(`keyward: Electron binary unavailable — ${why}; starting browser mode.`);

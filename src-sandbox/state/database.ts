@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -15,14 +15,23 @@ const SCHEMA_VERSION = '1';
  */
 export function openDatabase(
   dataDir: string,
-  opts: { readonly reset?: boolean } = {},
+  opts: { readonly reset?: boolean; readonly nativeBinding?: string } = {},
 ): SqliteDatabase {
+  if (opts.nativeBinding !== undefined && !existsSync(opts.nativeBinding)) {
+    throw new Error(
+      `The SQLite driver for this runtime is missing: ${opts.nativeBinding} does not exist. ` +
+        'Run `node scripts/electron-native.mjs` (npm start does it) to build it.',
+    );
+  }
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DATABASE_FILE);
   if (opts.reset === true) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   }
-  const db = new Database(file);
+  const db = new Database(
+    file,
+    opts.nativeBinding !== undefined ? { nativeBinding: opts.nativeBinding } : {},
+  );
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
