@@ -23,6 +23,9 @@ const settings = {
   activeRegion: 'us-east-1',
   activeProfileId: null,
   welcomeSeen: true,
+  caBundlePath: null,
+  useFipsEndpoint: false,
+  useDualstackEndpoint: false,
 };
 
 function setup(overrides: Partial<HandlerTable> = {}) {
@@ -48,6 +51,9 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     },
     'settings.get': () => settings,
     'settings.set': (patch) => ({ ...settings, ...patch }),
+    'network.status': () => {
+      throw new Error('not used');
+    },
     'profiles.list': () => [],
     'profiles.addAccessKey': () => {
       throw new Error('not used');
