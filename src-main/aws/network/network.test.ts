@@ -292,6 +292,22 @@ describe('real-AWS network: HTTPS proxy', () => {
     expect(stsRequests).toBe(before);
   });
 
+  it('says the proxy refused the tunnel when CONNECT is answered 403', async () => {
+    const blocking = createHttpServer();
+    blocking.on('connect', (_req, client) => {
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    });
+    const port = await listen(blocking);
+    environment({ HTTPS_PROXY: `http://127.0.0.1:${port}`, AWS_CA_BUNDLE: caFile });
+    const error = await checkIdentity(realAws(), 'us-east-1').catch((caught: unknown) => caught);
+    await new Promise((done) => blocking.close(done));
+    expect(error).toMatchObject({
+      code: 'network',
+      message: `Proxy 127.0.0.1:${port} refused the tunnel to localhost:${stsPort} (CONNECT answered 403 Forbidden).`,
+      hint: expect.stringMatching(/NO_PROXY/),
+    });
+  });
+
   it('never shows the proxy password', () => {
     expect(maskProxyUrl(new URL('http://ops:s3cret@proxy.corp:3128'))).toBe(
       'http://ops:****@proxy.corp:3128',
