@@ -55,4 +55,14 @@ test('an access key with an MFA device starts an MFA session, and a role that ne
     'arn:aws:sts::222222222222:assumed-role/BreakGlassAdmin/keyward',
   );
   await expect(role).toContainText('verified');
+
+  // Leave no keychain entry behind: delete the role, then the access key.
+  for (const name of ['break-glass', 'prod-admin']) {
+    await page.getByRole('button', { name: `Delete ${name}` }).click();
+    await page
+      .getByRole('dialog', { name: `Delete “${name}”?` })
+      .getByRole('button', { name: 'Delete profile' })
+      .click();
+    await expect(page.getByTestId(`profile-${name}`)).toHaveCount(0);
+  }
 });
