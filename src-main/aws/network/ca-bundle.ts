@@ -20,9 +20,9 @@ const cache = new Map<string, { stamp: string; bundle: CaBundle }>();
 
 function fail(source: CaBundleSource, path: string, message: string, hint: string): KeywardError {
   const where = source === 'settings' ? 'Settings → Network' : 'the AWS_CA_BUNDLE variable';
-  return new KeywardError('validation', message, {
+  return new KeywardError('network', message, {
     hint: `${hint} The path comes from ${where}.`,
-    ...(source === 'settings' ? { fieldErrors: { caBundlePath: message } } : {}),
+    retryable: false,
   });
 }
 
