@@ -3,6 +3,9 @@
 // so tests that store secrets use the OS keychain as users do. On macOS and Windows, and when
 // already inside such a session, the command runs as it is.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const command = process.argv.slice(2);
 if (command.length === 0) {
@@ -23,12 +26,16 @@ if (needsSession) {
     );
     process.exit(1);
   }
+  // A keyring of its own per run (XDG_DATA_HOME/keyrings), so parallel runs never share one.
+  const keyringHome = mkdtempSync(join(tmpdir(), 'keyward-keyring-'));
   const script =
     'printf keyward-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || exit 1; ' +
     'export KEYWARD_KEYRING_READY=1; exec "$@"';
   result = spawnSync('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...command], {
     stdio: 'inherit',
+    env: { ...process.env, XDG_DATA_HOME: keyringHome },
   });
+  rmSync(keyringHome, { recursive: true, force: true });
 } else {
   result = spawnSync(command[0], command.slice(1), {
     stdio: 'inherit',

@@ -24,6 +24,9 @@ const settings = {
   activeProfileId: null,
   welcomeSeen: true,
   crossAccountPair: null,
+  caBundlePath: null,
+  useFipsEndpoint: false,
+  useDualstackEndpoint: false,
 };
 
 function setup(overrides: Partial<HandlerTable> = {}) {
@@ -49,6 +52,9 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     },
     'settings.get': () => settings,
     'settings.set': (patch) => ({ ...settings, ...patch }),
+    'network.status': () => {
+      throw new Error('not used');
+    },
     'profiles.list': () => [],
     'profiles.addAccessKey': () => {
       throw new Error('not used');

@@ -1,78 +1,68 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeywardError } from '../../src-shared/errors';
-import { createProfileService } from '../profiles/profile-service';
-import { createProfileStore } from '../profiles/profile-store';
-import { startEmbeddedSandbox, type EmbeddedSandbox } from '../sandbox/embedded-sandbox';
+import { networkSettings } from '../aws/network/network-settings';
+import { silentLogger } from '../log/logger';
 import { createSettingsStore } from '../settings/settings-store';
-import { createKeychainSecretStore } from '../credentials/keychain-secret-store';
 import { createSettingsHandlers } from './settings-handlers';
 
-const logger = { log: () => undefined };
-const ctx = { correlationId: 'test', logger };
 let dir: string;
-let sandbox: EmbeddedSandbox;
+const ctx = { correlationId: 't', logger: silentLogger };
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'keyward-pair-'));
-  sandbox = startEmbeddedSandbox(dir, logger);
-  await sandbox.ready;
-});
-afterAll(async () => {
-  await sandbox.stop();
-  await rm(dir, { recursive: true, force: true });
+  dir = await mkdtemp(join(tmpdir(), 'keyward-settings-net-'));
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=Corp Proxy CA',
+      '-keyout',
+      join(dir, 'ca.key'),
+      '-out',
+      join(dir, 'ca.pem'),
+    ],
+    { stdio: 'pipe' },
+  );
 });
 
-function handlers() {
-  const profiles = createProfileService({
-    store: createProfileStore(dir, logger),
-    secrets: createKeychainSecretStore('keyward-test'),
-    sandbox,
-  });
-  return createSettingsHandlers({ settings: createSettingsStore(dir, logger), profiles });
-}
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
-describe('settings.set with a cross-account pair', () => {
-  it('stores a pair of two accounts (the sandbox’s prod and backup administrators)', async () => {
-    const saved = await handlers()['settings.set'](
-      {
-        crossAccountPair: { sourceProfileId: 'sandbox:prod', targetProfileId: 'sandbox:backup' },
-      },
-      ctx,
-    );
-    expect(saved.crossAccountPair).toEqual({
-      sourceProfileId: 'sandbox:prod',
-      targetProfileId: 'sandbox:backup',
+describe('Settings → Network', () => {
+  it('saves a CA bundle only when it is a PEM file, and applies it to new AWS clients', async () => {
+    const handlers = createSettingsHandlers({
+      settings: createSettingsStore(dir, silentLogger),
+      // No cross-account pair is set here, so no profile is ever looked up.
+      profiles: { list: () => Promise.resolve([]) },
     });
-  });
-
-  it('refuses two profiles of the same account, on the target field', async () => {
-    const attempt = handlers()['settings.set'](
-      {
-        crossAccountPair: {
-          sourceProfileId: 'sandbox:prod',
-          targetProfileId: 'sandbox:prod-developer',
-        },
-      },
-      ctx,
-    );
-    await expect(attempt).rejects.toBeInstanceOf(KeywardError);
-    await expect(attempt).rejects.toMatchObject({
+    const notPem = join(dir, 'notes.txt');
+    await writeFile(notPem, 'just text');
+    await expect(handlers['settings.set']({ caBundlePath: notPem }, ctx)).rejects.toMatchObject({
       code: 'validation',
-      fieldErrors: { targetProfileId: expect.stringContaining('111111111111') as unknown },
+      fieldErrors: {
+        caBundlePath: `The CA bundle ${notPem} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`,
+      },
     });
-  });
+    expect((await handlers['settings.get']({}, ctx)).caBundlePath).toBeNull();
 
-  it('refuses a profile that does not exist', async () => {
-    await expect(
-      handlers()['settings.set'](
-        {
-          crossAccountPair: { sourceProfileId: 'sandbox:prod', targetProfileId: 'gone' },
-        },
-        ctx,
-      ),
-    ).rejects.toMatchObject({ code: 'validation' });
+    const pem = join(dir, 'ca.pem');
+    const saved = await handlers['settings.set']({ caBundlePath: pem, useFipsEndpoint: true }, ctx);
+    expect(saved).toMatchObject({ caBundlePath: pem, useFipsEndpoint: true });
+    expect(networkSettings()).toMatchObject({ caBundlePath: pem, useFipsEndpoint: true });
+    const status = await handlers['network.status']({}, ctx);
+    expect(status.caBundle).toMatchObject({
+      path: pem,
+      source: 'settings',
+      certificateCount: 1,
+      subjects: ['Corp Proxy CA'],
+    });
   });
 });

@@ -7,6 +7,7 @@ import type { HandlerTable } from '../api/handler-types';
 import { createOperationsHandlers } from '../api/operations-handlers';
 import { createProfilesHandlers } from '../api/profiles-handlers';
 import { createSettingsHandlers } from '../api/settings-handlers';
+import { applyNetworkSettings } from '../aws/network/network-settings';
 import { createKeychainSecretStore } from '../credentials/keychain-secret-store';
 import type { SecretStore } from '../credentials/secret-store';
 import { createDiagnostics } from '../diagnostics/diagnostics-service';
@@ -49,6 +50,8 @@ export function createKeywardApp(options: {
   const events = createEventBus();
   const operations = createOperationRunner(events, logger);
   const settings = createSettingsStore(dataDir, logger);
+  // Real-AWS clients read the network settings (CA bundle, FIPS, dual-stack) from here on.
+  void settings.get().then(applyNetworkSettings, () => undefined);
   const secrets = options.secrets ?? createKeychainSecretStore();
   const diagnostics = createDiagnostics({ dataDir, settings, secrets });
   const sandbox = options.sandbox === false ? undefined : startEmbeddedSandbox(dataDir, logger);

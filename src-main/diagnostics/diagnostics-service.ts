@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { KeywardError } from '../../src-shared/errors';
 import type { DiagnosticCheck, DiagnosticsReport } from '../../src-shared/models/diagnostics';
 import type { OperationContext } from '../api/handler-types';
+import { describeNetwork } from '../aws/network/network-status';
 import type { SecretStore } from '../credentials/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 
@@ -58,6 +59,22 @@ export function createDiagnostics(deps: {
       async run() {
         const current = await settings.get();
         return { outcome: 'pass', detail: `${settings.path} (theme ${current.theme})` };
+      },
+    },
+    {
+      id: 'network',
+      title: 'Network to AWS: proxy and CA bundle',
+      async run() {
+        const network = await describeNetwork(await settings.get());
+        const problems = [network.proxyError, network.caBundleError].filter(Boolean);
+        if (problems.length > 0) return { outcome: 'fail', detail: problems.join(' ') };
+        const proxy = network.proxy
+          ? `Proxy ${network.proxy.url} (${network.proxy.variable})${network.noProxy ? `, bypassed for ${network.noProxy.value}` : ''}.`
+          : 'No proxy: AWS is reached directly.';
+        const ca = network.caBundle
+          ? `CA bundle ${network.caBundle.path} (${network.caBundle.certificateCount} certificates, from ${network.caBundle.source === 'settings' ? 'Settings' : 'AWS_CA_BUNDLE'}) trusted on top of the defaults.`
+          : 'Default CA certificates.';
+        return { outcome: 'pass', detail: `${proxy} ${ca}` };
       },
     },
     {

@@ -15,6 +15,7 @@ import { assumeRole } from './assume-role';
 import { createProfileEditor } from './edit-profile';
 import { failure } from './failure';
 import { checkIdentity } from './identity-check';
+import { preferMfaSession, startMfaSession } from './mfa-session';
 import type { ProfileStore, StoredProfile } from './profile-store';
 import { createSandboxProfiles } from './sandbox-profiles';
 import { sharedConfigTarget } from './shared-config';
@@ -77,7 +78,8 @@ export function createProfileService(deps: {
   async function accessKeyTarget(
     profile: Extract<StoredProfile, { kind: 'access-key' }>,
   ): Promise<AwsTarget> {
-    const credentials = await accessKeyCredentials(profile);
+    const keys = await accessKeyCredentials(profile);
+    const credentials = profile.mfaSerial ? preferMfaSession(sessions, profile.id, keys) : keys;
     return profile.target === 'sandbox'
       ? { credentials, endpoint: await sandboxEndpoint() }
       : { credentials };
@@ -317,6 +319,13 @@ export function createProfileService(deps: {
 
     async startSession(id: string, mfaCode: string | undefined): Promise<ProfileSummary> {
       const profile = await stored(id);
+      if (profile.kind === 'access-key') {
+        const longTerm = {
+          ...(await accessKeyTarget(profile)),
+          credentials: await accessKeyCredentials(profile),
+        };
+        return startMfaSession({ store, sessions }, profile, longTerm, mfaCode);
+      }
       if (profile.kind !== 'assume-role') {
         throw new KeywardError(
           'invalid-state',

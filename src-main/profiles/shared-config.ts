@@ -9,9 +9,11 @@ import type { AwsTarget } from '../aws/client-config';
  */
 export function sharedConfigTarget(configProfile: string, endpoint: string | undefined): AwsTarget {
   const provider = fromIni({ profile: configProfile, ignoreCache: true });
-  const credentials = async () => {
+  // The SDK hands a provider its client's config: passing it on lets the role-chain and SSO
+  // clients inside fromIni use the same proxy and CA bundle as the client itself.
+  const credentials = async (options?: Parameters<typeof provider>[0]) => {
     try {
-      return await provider();
+      return await provider(options);
     } catch (error) {
       throw new KeywardError(
         'credentials-missing',
@@ -22,5 +24,5 @@ export function sharedConfigTarget(configProfile: string, endpoint: string | und
       );
     }
   };
-  return endpoint ? { credentials, endpoint } : { credentials };
+  return endpoint ? { credentials, endpoint } : { credentials, configProfile };
 }

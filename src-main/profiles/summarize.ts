@@ -33,7 +33,14 @@ export function summarize(
   };
   switch (profile.kind) {
     case 'access-key':
-      return { ...base, accessKeyHint: profile.accessKeyHint, mfaSerial: profile.mfaSerial };
+      // With an MFA device, a GetSessionToken session may be running (mfa-session.ts).
+      return {
+        ...base,
+        accessKeyHint: profile.accessKeyHint,
+        mfaSerial: profile.mfaSerial,
+        session: session ? { expiresAt: session.credentials.expiration.toISOString() } : null,
+        needsMfa: profile.mfaSerial !== null && !session,
+      };
     case 'shared-config':
       return { ...base, configProfile: profile.configProfile };
     case 'sso':

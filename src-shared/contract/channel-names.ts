@@ -8,6 +8,7 @@ export const callNames = [
   'diagnostics.run',
   'settings.get',
   'settings.set',
+  'network.status',
   'profiles.list',
   'profiles.addAccessKey',
   'profiles.addAssumeRole',

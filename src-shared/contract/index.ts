@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appCalls } from './app';
 import type { CallDef } from './define';
+import { networkCalls } from './network';
 import { operationsCalls } from './operations';
 import { profilesCalls } from './profiles';
 import { settingsCalls } from './settings';
@@ -9,6 +10,7 @@ import { settingsCalls } from './settings';
 export const contract = {
   ...appCalls,
   ...settingsCalls,
+  ...networkCalls,
   ...profilesCalls,
   ...operationsCalls,
 } as const satisfies Record<string, CallDef>;

@@ -47,7 +47,8 @@ export const profilesCalls = {
     output: profileSummarySchema,
   }),
   'profiles.startSession': invoke({
-    summary: 'Starts (or renews) an assume-role session, with an MFA code when the role needs one.',
+    summary:
+      'Starts (or renews) a session: AssumeRole (with an MFA code when the role needs one), or GetSessionToken with an MFA code for an access key with an MFA device.',
     input: startSessionInput,
     output: profileSummarySchema,
   }),

@@ -10,6 +10,14 @@ const defaultRegions = z
   .max(12, 'Choose at most 12 regions')
   .refine((regions) => new Set(regions).size === regions.length, 'Each region only once');
 
+/** An absolute path (POSIX or Windows); the file itself is checked in main when it is saved. */
+export const caBundlePath = z
+  .string()
+  .trim()
+  .min(1, 'Enter the path of a PEM file, or leave the field empty')
+  .max(1024, 'At most 1024 characters')
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Enter an absolute path, e.g. /etc/ssl/corp-ca.pem');
+
 export const settingsSchema = z
   .object({
     theme: themeChoice,
@@ -24,6 +32,11 @@ export const settingsSchema = z
       .object({ sourceProfileId: z.string().max(200), targetProfileId: z.string().max(200) })
       .strict()
       .nullable(),
+    /** Network: extra CA certificates (PEM) trusted for real AWS, on top of the defaults. */
+    caBundlePath: caBundlePath.nullable(),
+    /** Network: FIPS / dual-stack endpoints for every real-AWS profile. */
+    useFipsEndpoint: z.boolean(),
+    useDualstackEndpoint: z.boolean(),
   })
   .strict();
 
@@ -31,6 +44,9 @@ export const settingsSchema = z
 export const storedSettingsSchema = settingsSchema.extend({
   welcomeSeen: z.boolean().default(false),
   crossAccountPair: settingsSchema.shape.crossAccountPair.default(null),
+  caBundlePath: caBundlePath.nullable().default(null),
+  useFipsEndpoint: z.boolean().default(false),
+  useDualstackEndpoint: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -48,4 +64,7 @@ export const defaultSettings: Settings = {
   activeProfileId: 'sandbox:prod',
   welcomeSeen: false,
   crossAccountPair: null,
+  caBundlePath: null,
+  useFipsEndpoint: false,
+  useDualstackEndpoint: false,
 };

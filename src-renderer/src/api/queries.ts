@@ -8,6 +8,7 @@ export const queryKeys = {
   profiles: ['profiles'],
   regions: ['regions'],
   operations: ['operations'],
+  network: ['network.status'],
 } as const;
 
 export function useAppInfo() {
@@ -32,8 +33,15 @@ export function useUpdateSettings() {
     onSuccess: (settings: Settings) => {
       queryClient.setQueryData(queryKeys.settings, settings);
       void queryClient.invalidateQueries({ queryKey: queryKeys.regions });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.network });
     },
   });
+}
+
+/** The proxy, CA bundle and endpoint choices real-AWS requests use now. */
+export function useNetworkStatus() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.network, queryFn: () => api.network.status() });
 }
 
 export function useProfiles() {

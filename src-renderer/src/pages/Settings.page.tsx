@@ -6,6 +6,7 @@ import { toSerialized } from '../api/present-error';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { PageHeader } from '../components/PageHeader/PageHeader';
 import { DiagnosticsCard } from './settings/DiagnosticsCard';
+import { NetworkCard } from './settings/NetworkCard';
 import { SettingsForm } from './settings/SettingsForm';
 
 export function SettingsPage() {
@@ -18,12 +19,15 @@ export function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="Appearance, regions and safety. Saved in the data directory."
+        description="Appearance, regions, safety and the network to AWS. Saved in the data directory."
       />
       <Stack maw={900}>
         {error && <ErrorAlert error={toSerialized(error)} />}
         {settings ? (
-          <SettingsForm key={JSON.stringify(settings)} settings={settings} />
+          <>
+            <SettingsForm key={JSON.stringify(settings)} settings={settings} />
+            <NetworkCard key={`network-${JSON.stringify(settings)}`} settings={settings} />
+          </>
         ) : (
           !error && <Skeleton h={320} />
         )}

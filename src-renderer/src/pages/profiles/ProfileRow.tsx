@@ -22,6 +22,20 @@ const kindLabel = {
   'shared-config': 'AWS config',
 } as const;
 
+/** Assume-role profiles, and access keys with an MFA device (GetSessionToken), have sessions. */
+const hasSessions = (profile: ProfileSummary): boolean =>
+  profile.kind === 'assume-role' || (profile.kind === 'access-key' && profile.mfaSerial !== null);
+
+function sessionState(profile: ProfileSummary): string {
+  if (profile.kind === 'access-key') {
+    return profile.session
+      ? `MFA session: ${timeLeft(profile.session.expiresAt)}`
+      : 'No MFA session (calls use the access key alone)';
+  }
+  if (profile.session) return `Session: ${timeLeft(profile.session.expiresAt)}`;
+  return profile.needsMfa ? 'No session (needs MFA)' : 'No session';
+}
+
 function ago(iso: string | null): string {
   if (!iso) return 'never';
   const minutes = Math.round((Date.now() - Date.parse(iso)) / 60_000);
@@ -83,13 +97,9 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
       </Table.Td>
       <Table.Td>
         {profile.defaultRegion}
-        {profile.kind === 'assume-role' && (
+        {hasSessions(profile) && (
           <Text size="xs" c="dimmed" data-testid="session-state">
-            {profile.session
-              ? `Session: ${timeLeft(profile.session.expiresAt)}`
-              : profile.needsMfa
-                ? 'No session (needs MFA)'
-                : 'No session'}
+            {sessionState(profile)}
           </Text>
         )}
       </Table.Td>
@@ -107,7 +117,7 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
       </Table.Td>
       <Table.Td>
         <Group gap={4} justify="flex-end" wrap="nowrap">
-          {profile.kind === 'assume-role' && <StartSessionButton profile={profile} />}
+          {hasSessions(profile) && <StartSessionButton profile={profile} />}
           <Tooltip label="Check identity again">
             <ActionIcon
               variant="subtle"

@@ -9,7 +9,10 @@ import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
 import { timeLeft } from '../../format/time-left';
 
-/** Starts an assume-role session, asking for the MFA code when the role needs one. */
+/**
+ * Starts a session: AssumeRole for a role profile (with an MFA code when the role needs one), or
+ * GetSessionToken with an MFA code for an access key with an MFA device.
+ */
 export function StartSessionButton({ profile }: { profile: ProfileSummary }) {
   const api = useApi();
   const queryClient = useQueryClient();
@@ -33,7 +36,17 @@ export function StartSessionButton({ profile }: { profile: ProfileSummary }) {
   const onClick = () => (profile.mfaSerial ? setAsking(true) : start.mutate(undefined));
   return (
     <>
-      <Tooltip label={profile.session ? 'Renew the session' : 'Start a session'}>
+      <Tooltip
+        label={
+          profile.kind === 'access-key'
+            ? profile.session
+              ? 'Start a new MFA session'
+              : 'Start an MFA session'
+            : profile.session
+              ? 'Renew the session'
+              : 'Start a session'
+        }
+      >
         <ActionIcon
           variant="subtle"
           aria-label={`Start session for ${profile.name}`}
@@ -57,6 +70,12 @@ export function StartSessionButton({ profile }: { profile: ProfileSummary }) {
         >
           <Stack>
             <Text size="sm">Enter the 6-digit code from {profile.mfaSerial}.</Text>
+            {profile.kind === 'access-key' && (
+              <Text size="xs" c="dimmed">
+                Keyward asks STS for MFA session credentials (GetSessionToken). They stay in memory
+                only, last AWS’s default of 12 hours, and need a new code when they end.
+              </Text>
+            )}
             <PinInput
               length={6}
               type="number"

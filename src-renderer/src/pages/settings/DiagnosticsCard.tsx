@@ -42,7 +42,8 @@ export function DiagnosticsCard() {
               Diagnostics
             </Title>
             <Text size="sm" c="dimmed">
-              Checks the data directory, free space, the settings file and the OS keychain.
+              Checks the data directory, free space, the settings file, the network to AWS and the
+              OS keychain.
             </Text>
           </div>
           <Group>
