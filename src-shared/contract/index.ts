@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appCalls } from './app';
 import type { CallDef } from './define';
 import { operationsCalls } from './operations';
+import { profileImportCalls } from './profile-import';
 import { profilesCalls } from './profiles';
 import { settingsCalls } from './settings';
 
@@ -10,6 +11,7 @@ export const contract = {
   ...appCalls,
   ...settingsCalls,
   ...profilesCalls,
+  ...profileImportCalls,
   ...operationsCalls,
 } as const satisfies Record<string, CallDef>;
 
