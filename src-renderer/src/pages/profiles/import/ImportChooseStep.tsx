@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Code,
-  Group,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Badge, Button, Checkbox, Code, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useMutation, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ProfileTarget } from '../../../../../src-shared/models/profile';
@@ -111,10 +100,10 @@ export function ImportChooseStep(props: {
     <Stack>
       <FilesFound files={scan.files} />
       {scan.entries.length === 0 ? (
-        <Alert color="gray" title="No profiles found">
-          Neither file has a profile. Add one with Add profile, or set AWS_CONFIG_FILE and
-          AWS_SHARED_CREDENTIALS_FILE before starting Keyward.
-        </Alert>
+        <Text size="sm" fw={600}>
+          No profiles found. Neither file has a profile: add one with Add profile, or set
+          AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE before starting Keyward.
+        </Text>
       ) : (
         <Table verticalSpacing="xs" aria-label="Profiles in your AWS files">
           <Table.Thead>

@@ -25,7 +25,14 @@ export function ImportProfilesModal({ opened, onClose }: { opened: boolean; onCl
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={close} title="Import from AWS config" size="xl" centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title="Import from AWS config"
+      size="xl"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {result && scan.data ? (
         <ImportResultsStep scan={scan.data} result={result} onDone={close} />
       ) : (

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, Group, List, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Code, Group, List, Paper, Stack, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type {
@@ -89,8 +89,11 @@ export function ImportResultsStep(props: {
         </Table.Tbody>
       </Table>
       {keysInFile.length > 0 && !removed && (
-        <Alert color="yellow" title="The keys are still in the plaintext file" variant="outline">
+        <Paper withBorder p="md" radius="md" role="region" aria-labelledby="keys-in-file">
           <Stack gap="xs">
+            <Text fw={600} id="keys-in-file">
+              The keys are still in the plaintext file
+            </Text>
             <Text size="sm">
               The secret access keys of {keysInFile.map((name) => `“${name}”`).join(', ')} are now
               in the OS keychain and still in <Code>{credentials.path}</Code>. Keyward can remove
@@ -102,16 +105,17 @@ export function ImportResultsStep(props: {
               </Button>
             </Group>
           </Stack>
-        </Alert>
+        </Paper>
       )}
       {removed && (
-        <Alert color="teal" title="Keys removed from the file" variant="outline">
+        <Paper withBorder p="md" radius="md" role="status">
+          <Text fw={600}>Keys removed from the file</Text>
           <Text size="sm">
             {removed.removed.map((name) => `“${name}”`).join(', ')}: gone from{' '}
             <Code>{removed.credentialsFile}</Code>. Backup of the previous file:{' '}
             <Code data-testid="backup-path">{removed.backupPath}</Code>
           </Text>
-        </Alert>
+        </Paper>
       )}
       <Group justify="flex-end">
         <Button onClick={props.onDone} data-autofocus>
