@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { loadSharedConfigFiles, type ParsedIniData } from '@smithy/shared-ini-file-loader';
+import { KeywardError } from '../../../src-shared/errors';
 import type { AwsFileInfo } from '../../../src-shared/models/profile-import';
 
 /** Where the AWS CLI's files are: the env vars win, as the CLI and the SDK do it. */
@@ -32,9 +33,15 @@ export async function readAwsFile(path: string): Promise<{ info: AwsFileInfo; te
     const text = await readFile(path, 'utf8');
     return { info: { path, exists: true, sha256: sha256(text) }, text };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { info: { path, exists: false, sha256: null }, text: '' };
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { info: { path, exists: false, sha256: null }, text: '' };
+    throw new KeywardError(
+      'invalid-state',
+      `Keyward could not read ${path} (${code ?? 'error'}).`,
+      {
+        hint: 'Check that the file is readable by you (AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE name other files).',
+      },
+    );
   }
 }
 

@@ -66,14 +66,14 @@ interface Mapped {
   sso?: ImportEntry['sso'];
 }
 
-function mapRole(name: string, p: IniSection, known: Set<string>): Mapped {
+function mapRole(name: string, p: IniSection, known: (source: string) => boolean): Mapped {
   const problems: string[] = [];
   const check = checker(problems);
   const arn = check(roleArn, p.role_arn, 'role_arn');
-  const base = { roleArn: p.role_arn ?? null, notes: [] as string[], problems };
+  const base = { roleArn: clip(p.role_arn, 2048), notes: [] as string[], problems };
   if (p.credential_source || p.web_identity_token_file) {
     const how = p.credential_source
-      ? `credential_source = ${p.credential_source}`
+      ? `credential_source = ${clip(p.credential_source, 60)}`
       : 'web_identity_token_file';
     return {
       ...base,
@@ -93,14 +93,15 @@ function mapRole(name: string, p: IniSection, known: Set<string>): Mapped {
     return {
       ...base,
       kind: 'shared-config',
-      sourceProfile: source,
+      sourceProfile: clip(source, 200),
       plan: problems.length ? undefined : { kind: 'shared-config' },
       notes: [
         'The role is assumed with this profile’s own keys; Keyward resolves it from the file.',
       ],
     };
   }
-  if (!known.has(source)) problems.push(`Its source_profile “${source}” is not in your AWS files.`);
+  if (!known(source))
+    problems.push(`Its source_profile “${clip(source, 100)}” is not in your AWS files.`);
   const plan: ImportPlan = {
     kind: 'assume-role',
     sourceProfile: source,
@@ -120,7 +121,7 @@ function mapRole(name: string, p: IniSection, known: Set<string>): Mapped {
   return {
     ...base,
     kind: 'assume-role',
-    sourceProfile: source,
+    sourceProfile: clip(source, 200),
     plan: problems.length ? undefined : plan,
   };
 }
@@ -163,11 +164,11 @@ function mapSso(p: IniSection, sessions: ParsedAwsFiles['ssoSessions']): Mapped 
         : [],
     problems,
     sso: {
-      startUrl: settings.sso_start_url ?? '',
-      ssoRegion: settings.sso_region ?? '',
-      accountId: p.sso_account_id ?? '',
-      roleName: p.sso_role_name ?? '',
-      session: sessionName,
+      startUrl: clip(settings.sso_start_url, 512) ?? '',
+      ssoRegion: clip(settings.sso_region, 64) ?? '',
+      accountId: clip(p.sso_account_id, 12) ?? '',
+      roleName: clip(p.sso_role_name, 64) ?? '',
+      session: clip(sessionName ?? undefined, 200),
     },
     plan:
       complete && problems.length === 0
@@ -211,7 +212,12 @@ function mapStaticKeys(p: IniSection): Mapped {
   };
 }
 
-function mapOne(name: string, p: IniSection, files: ParsedAwsFiles, known: Set<string>): Mapped {
+function mapOne(
+  name: string,
+  p: IniSection,
+  files: ParsedAwsFiles,
+  known: (source: string) => boolean,
+): Mapped {
   if (p.role_arn) return mapRole(name, p, known);
   if (p.sso_session || p.sso_start_url) return mapSso(p, files.ssoSessions);
   if (p.aws_access_key_id && p.aws_secret_access_key) return mapStaticKeys(p);
@@ -241,6 +247,12 @@ function mapOne(name: string, p: IniSection, files: ParsedAwsFiles, known: Set<s
   };
 }
 
+/** A value from the file, shortened for display (the output schema bounds every field). */
+function clip(value: string | undefined, max: number): string | null {
+  if (value === undefined) return null;
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
@@ -257,9 +269,13 @@ export function mapImportCandidates(
 ): ImportCandidate[] {
   const names = [
     ...new Set([...Object.keys(files.configProfiles), ...Object.keys(files.credentialsProfiles)]),
-  ].sort((a, b) => a.localeCompare(b));
-  const known = new Set(names);
+  ]
+    .filter((name) => name.length <= 200)
+    .sort((a, b) => a.localeCompare(b));
   const existing = new Set(existingNames.map((name) => name.toLowerCase()));
+  const inFiles = new Set(names);
+  // A role's source may be a profile in the files, or one Keyward has already.
+  const known = (source: string) => inFiles.has(source) || existing.has(source.toLowerCase());
   const mapped = new Map(
     names.map((name) => {
       // The SDK merges both files, the credentials file winning (parseKnownFiles).
@@ -267,7 +283,9 @@ export function mapImportCandidates(
       const result = mapOne(name, section, files, known);
       const region = section.region ? regionCode.safeParse(section.region) : undefined;
       if (region && !region.success)
-        result.notes.push(`region “${section.region}” is not a region code; the default is used.`);
+        result.notes.push(
+          `region “${clip(section.region, 64)}” is not a region code; the default is used.`,
+        );
       if (!profileName.safeParse(name).success)
         result.problems.push('Keyward profile names use letters, digits, spaces and . _ - @ +.');
       else if (result.kind === 'shared-config' && !configProfile.safeParse(name).success)
@@ -278,6 +296,8 @@ export function mapImportCandidates(
   return [...mapped.values()].map(({ name, section, result, region }) => {
     const source = result.sourceProfile;
     const from = source === undefined || source === null ? undefined : mapped.get(source);
+    if (result.kind === 'assume-role' && source && !from && existing.has(source.toLowerCase()))
+      result.notes.push(`Assumed with the Keyward profile “${source}”.`);
     if (result.kind === 'assume-role' && source && from) {
       if (existing.has(source.toLowerCase()))
         result.notes.push(`Assumed with the Keyward profile “${source}”.`);
@@ -295,7 +315,7 @@ export function mapImportCandidates(
       sources,
       kind: result.kind,
       region,
-      mfaSerial: section.mfa_serial ?? null,
+      mfaSerial: clip(section.mfa_serial, 256),
       accessKeyHint: result.accessKeyHint ?? null,
       keysInCredentialsFile: Boolean(
         result.kind === 'access-key' && files.credentialsProfiles[name]?.aws_access_key_id,

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importScanSchema } from '../../../src-shared/models/profile-import';
 import { removeKeysFromFileInput } from '../../../src-shared/schemas/profile-import-input';
 import { createKeychainSecretStore } from '../../credentials/keychain-secret-store';
 import type { SecretStore } from '../../credentials/secret-store';
@@ -9,13 +10,15 @@ import { silentLogger } from '../../log/logger';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from '../../sandbox/embedded-sandbox';
 import { createProfileService, type ProfileService } from '../profile-service';
 import { createProfileStore } from '../profile-store';
+import {
+  EXAMPLE_ID,
+  EXAMPLE_SECRET,
+  fixtureConfig,
+  fixtureCredentials,
+  TEMP_SECRET,
+} from './aws-files.fixture';
 import { importOrder } from './import-order';
 import { createProfileImporter, type ProfileImporter } from './profile-importer';
-
-// Example keys (AWS documentation style) for profiles that are only scanned, never called.
-const EXAMPLE_ID = 'AKIAIOSFODNN7EXAMPLE';
-const EXAMPLE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-const TEMP_SECRET = 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY';
 
 let dir: string;
 let sandbox: EmbeddedSandbox;
@@ -47,78 +50,10 @@ beforeAll(async () => {
   const credentials = prod.credentials as { accessKeyId: string; secretAccessKey: string };
   devKey = { id: credentials.accessKeyId, secret: credentials.secretAccessKey };
   await writeFile(join(dir, 'helper.mjs'), 'process.exit(3);\n');
-  credentialsText = [
-    '# Work keys. Keep this comment.',
-    '[dev]',
-    `aws_access_key_id = ${devKey.id}`,
-    `aws_secret_access_key = ${devKey.secret}`,
-    '; a trailing comment in dev',
-    '',
-    '[static-example]',
-    `aws_access_key_id=${EXAMPLE_ID}`,
-    `aws_secret_access_key=${EXAMPLE_SECRET}`,
-    '',
-    '[temporary]',
-    'aws_access_key_id = ASIAIOSFODNN7EXAMPLE',
-    `aws_secret_access_key = ${TEMP_SECRET}`,
-    'aws_session_token = IQoJb3JpZ2luX2VjEXAMPLETOKEN',
-    '',
-    '[half]',
-    `aws_access_key_id = ${EXAMPLE_ID}`,
-    '',
-  ].join('\n');
+  credentialsText = fixtureCredentials(devKey);
   await mkdir(join(dir, 'aws'));
   await writeFile(credentialsPath(), credentialsText, { mode: 0o600 });
-  await writeFile(
-    configPath(),
-    [
-      '[default]',
-      'region = eu-west-1',
-      '',
-      '[profile dev]',
-      'region = us-east-1',
-      '',
-      '[profile backup-role]',
-      'role_arn = arn:aws:iam::222222222222:role/BackupOperator',
-      'source_profile = dev',
-      'external_id = keyward-demo',
-      '',
-      '[profile break-glass]',
-      'role_arn = arn:aws:iam::111111111111:role/BreakGlassAdmin',
-      'source_profile = dev',
-      'mfa_serial = arn:aws:iam::111111111111:mfa/admin',
-      'region = us-west-2',
-      '',
-      '[sso-session corp]',
-      'sso_start_url = https://corp.awsapps.com/start',
-      'sso_region = eu-central-1',
-      'sso_registration_scopes = sso:account:access',
-      '',
-      '[profile sso-dev]',
-      'sso_session = corp',
-      'sso_account_id = 111111111111',
-      'sso_role_name = KmsAdmin',
-      '',
-      '[profile sso-legacy]',
-      'sso_start_url = https://legacy.awsapps.com/start',
-      'sso_region = us-east-1',
-      'sso_account_id = 222222222222',
-      'sso_role_name = ReadOnly',
-      '',
-      '[profile vault]',
-      `credential_process = ${process.execPath} ${join(dir, 'helper.mjs')}`,
-      '',
-      '[profile orphan-role]',
-      'role_arn = arn:aws:iam::111111111111:role/Missing',
-      'source_profile = nowhere',
-      '',
-      '[profile broken-sso]',
-      'sso_session = missing',
-      'sso_account_id = 111111111111',
-      'sso_role_name = Admin',
-      '',
-    ].join('\n'),
-  );
+  await writeFile(configPath(), fixtureConfig(join(dir, 'helper.mjs')));
   // addSharedConfig resolves through the SDK, which reads the process environment.
   process.env.AWS_CONFIG_FILE = configPath();
   process.env.AWS_SHARED_CREDENTIALS_FILE = credentialsPath();
@@ -155,6 +90,11 @@ describe('scanning ~/.aws', () => {
   it('lists every profile with the kind it would become, its problems, and no secret', async () => {
     const scan = await importer.scan();
     expectNoSecret(scan);
+    // What crosses to the page fits the contract, even with absurd values in the file.
+    expect(importScanSchema.safeParse(scan).success).toBe(true);
+    expect(scan.entries.find((entry) => entry.name === 'garbage')!.problems.join(' ')).toContain(
+      'sso_account_id is not valid',
+    );
     expect(scan.files.config).toMatchObject({ path: configPath(), exists: true });
     expect(scan.files.credentials.sha256).toMatch(/^[0-9a-f]{64}$/);
     const byName = new Map(scan.entries.map((entry) => [entry.name, entry]));
@@ -296,6 +236,33 @@ describe('importing', () => {
     expect(byName.get('temporary')!.profile).toMatchObject({
       kind: 'shared-config',
       configProfile: 'temporary',
+    });
+  });
+
+  it('maps a role to a source profile that exists only in Keyward', async () => {
+    const before = (await importer.scan()).entries.find((entry) => entry.name === 'via-keyward');
+    expect(before!.problems.join(' ')).toContain('“kw-admin” is not in your AWS files');
+    await service.addAccessKey({
+      name: 'kw-admin',
+      target: 'sandbox',
+      defaultRegion: 'us-east-1',
+      accessKeyId: devKey.id,
+      secretAccessKey: devKey.secret,
+      saveUnverified: false,
+    });
+    const entry = (await importer.scan()).entries.find((e) => e.name === 'via-keyward');
+    expect(entry).toMatchObject({ importable: true, problems: [] });
+    expect(entry!.notes.join(' ')).toContain('Keyward profile “kw-admin”');
+    const { results } = await importer.import({
+      names: ['via-keyward'],
+      target: 'aws',
+      defaultRegion: 'us-east-1',
+      saveUnverified: false,
+    });
+    // The role follows its source to the sandbox, and AssumeRole works there.
+    expect(results[0]).toMatchObject({
+      error: null,
+      profile: { kind: 'assume-role', target: 'sandbox', status: 'verified' },
     });
   });
 
