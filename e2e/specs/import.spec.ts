@@ -39,6 +39,7 @@ test('imports a static key from ~/.aws into the keychain, then removes it from t
   keyward,
 }) => {
   test.skip(!keyward.host, 'drives the sandbox through the browser-mode host');
+  test.setTimeout(150_000); // two axe scans and a file round trip; slow on a loaded 2-core machine
   const { page, dataDir } = keyward;
 
   // In "AWS" (the sandbox) a user with an access key, which sits in the CLI's plaintext file.
