@@ -39,15 +39,17 @@ function Remarks({ entry }: { entry: ImportEntry }) {
         </Badge>
       )}
       {entry.problems.map((problem) => (
-        <Group key={problem} gap={6} wrap="nowrap" align="flex-start">
-          <Badge color="red.9" style={{ flexShrink: 0 }}>
+        <Stack key={problem} gap={2}>
+          <Badge color="red.9" w="fit-content">
             Problem
           </Badge>
-          <Text size="xs">{problem}</Text>
-        </Group>
+          <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+            {problem}
+          </Text>
+        </Stack>
       ))}
       {entry.notes.map((note) => (
-        <Text key={note} size="xs" c="dimmed">
+        <Text key={note} size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           {note}
         </Text>
       ))}
@@ -161,7 +163,7 @@ export function ImportChooseStep(props: {
         </Table>
       )}
       <TargetField
-        label="The imported profiles call"
+        label="Imported profiles connect to"
         value={target}
         onChange={(value) => setTarget(value as ProfileTarget)}
       />

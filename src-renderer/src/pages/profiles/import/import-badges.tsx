@@ -10,5 +10,9 @@ const kinds: Readonly<Record<ImportEntry['kind'], { label: string; color: string
 };
 
 export function KindBadge({ kind }: { kind: ImportEntry['kind'] }) {
-  return <Badge color={kinds[kind].color}>{kinds[kind].label}</Badge>;
+  return (
+    <Badge color={kinds[kind].color} style={{ minWidth: 'max-content' }}>
+      {kinds[kind].label}
+    </Badge>
+  );
 }
