@@ -65,6 +65,15 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     'profiles.addSharedConfig': () => {
       throw new Error('not used');
     },
+    'profiles.importScan': () => {
+      throw new Error('not used');
+    },
+    'profiles.import': () => {
+      throw new Error('not used');
+    },
+    'profiles.removeKeysFromFile': () => {
+      throw new Error('not used');
+    },
     'profiles.addSso': () => {
       throw new Error('not used');
     },

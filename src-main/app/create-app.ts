@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import { createEventBus, type EventBus } from '../api/event-bus';
 import type { HandlerTable } from '../api/handler-types';
 import { createOperationsHandlers } from '../api/operations-handlers';
+import { createProfileImportHandlers } from '../api/profile-import-handlers';
 import { createProfilesHandlers } from '../api/profiles-handlers';
 import { createSettingsHandlers } from '../api/settings-handlers';
 import { applyNetworkSettings } from '../aws/network/network-settings';
@@ -13,6 +14,7 @@ import type { SecretStore } from '../credentials/secret-store';
 import { createDiagnostics } from '../diagnostics/diagnostics-service';
 import { createFileLogger, type Logger } from '../log/logger';
 import { createOperationRunner } from '../operations/operation-runner';
+import { createProfileImporter } from '../profiles/import/profile-importer';
 import { createProfileService } from '../profiles/profile-service';
 import { createProfileStore } from '../profiles/profile-store';
 import { startEmbeddedSandbox } from '../sandbox/embedded-sandbox';
@@ -60,6 +62,7 @@ export function createKeywardApp(options: {
     secrets,
     sandbox,
   });
+  const importer = createProfileImporter({ profiles, env: process.env });
 
   const info = (): AppInfo => ({
     name: appIdentity.productName,
@@ -76,6 +79,7 @@ export function createKeywardApp(options: {
     ...createAppHandlers({ info, diagnostics }),
     ...createSettingsHandlers({ settings, profiles }),
     ...createProfilesHandlers({ profiles, settings }),
+    ...createProfileImportHandlers({ importer, settings }),
     ...createOperationsHandlers(operations),
   };
 

@@ -3,6 +3,7 @@ import { appCalls } from './app';
 import type { CallDef } from './define';
 import { networkCalls } from './network';
 import { operationsCalls } from './operations';
+import { profileImportCalls } from './profile-import';
 import { profilesCalls } from './profiles';
 import { settingsCalls } from './settings';
 
@@ -12,6 +13,7 @@ export const contract = {
   ...settingsCalls,
   ...networkCalls,
   ...profilesCalls,
+  ...profileImportCalls,
   ...operationsCalls,
 } as const satisfies Record<string, CallDef>;
 

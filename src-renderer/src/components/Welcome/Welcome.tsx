@@ -50,6 +50,12 @@ export function Welcome() {
           </Table.Tbody>
         </Table>
         <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={() => close(() => void navigate('/profiles', { state: { import: true } }))}
+          >
+            Import from AWS config
+          </Button>
           <Button variant="default" onClick={() => close(() => void navigate('/profiles'))}>
             Connect to AWS
           </Button>

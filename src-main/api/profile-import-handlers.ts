@@ -1,0 +1,22 @@
+import type { ProfileImporter } from '../profiles/import/profile-importer';
+import type { SettingsStore } from '../settings/settings-store';
+import type { Handlers } from './handler-types';
+
+export function createProfileImportHandlers(deps: {
+  importer: ProfileImporter;
+  settings: SettingsStore;
+}): Handlers<'profiles.importScan' | 'profiles.import' | 'profiles.removeKeysFromFile'> {
+  const { importer, settings } = deps;
+  return {
+    'profiles.importScan': () => importer.scan(),
+    'profiles.import': async (input) => {
+      const imported = await importer.import(input);
+      // As adding a profile does: the first verified profile becomes the active one.
+      const first = imported.results.find((result) => result.profile?.status === 'verified');
+      if (first?.profile && (await settings.get()).activeProfileId === null)
+        await settings.update({ activeProfileId: first.profile.id });
+      return imported;
+    },
+    'profiles.removeKeysFromFile': (input) => importer.removeKeysFromFile(input),
+  };
+}
