@@ -1,8 +1,7 @@
-import { PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { useApi } from '../../api/api-context';
 import { CheckedSaveFooter } from './CheckedSaveFooter';
-import { RegionField, TargetField } from './profile-fields';
+import { KeyPairFields, RegionField, TargetField } from './profile-fields';
 import { useCheckedSave } from './use-checked-save';
 import { toAddInput, useAddProfileForm, type AddProfileValues } from './add-profile-form';
 
@@ -41,23 +40,7 @@ export function AccessKeyForm({ onClose }: { onClose: () => void }) {
           key={form.key('target')}
           {...form.getInputProps('target')}
         />
-        <TextInput
-          label="Access key ID"
-          placeholder="AKIA…"
-          required
-          autoComplete="off"
-          spellCheck={false}
-          key={form.key('accessKeyId')}
-          {...form.getInputProps('accessKeyId')}
-        />
-        <PasswordInput
-          label="Secret access key"
-          required
-          autoComplete="off"
-          leftSection={<IconLock size={16} />}
-          key={form.key('secretAccessKey')}
-          {...form.getInputProps('secretAccessKey')}
-        />
+        <KeyPairFields form={form} />
         <RegionField key={form.key('defaultRegion')} {...form.getInputProps('defaultRegion')} />
         <TextInput
           label="MFA device (optional)"
@@ -70,10 +53,7 @@ export function AccessKeyForm({ onClose }: { onClose: () => void }) {
           checkError={checkError}
           notSavedMessage="The profile was not saved. Fix the keys, or save it anyway marked as failed."
           saveAnywayLabel="Save even if the identity check fails"
-          saveAnywayProps={{
-            key: form.key('saveUnverified'),
-            ...form.getInputProps('saveUnverified', { type: 'checkbox' }),
-          }}
+          form={form}
           submitLabel="Check and save"
           busy={busy}
           onCancel={close}

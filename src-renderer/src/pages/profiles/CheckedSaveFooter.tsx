@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Group } from '@mantine/core';
 import type { SerializedError } from '../../../../src-shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
+import type { FieldBinder } from './profile-fields';
 
 /**
  * The end of every add-profile form: why the identity check failed (if it did), the opt-in to
@@ -10,7 +11,8 @@ export function CheckedSaveFooter(props: {
   checkError: SerializedError | null;
   notSavedMessage: string;
   saveAnywayLabel: string;
-  saveAnywayProps: Record<string, unknown>;
+  /** The form whose `saveUnverified` checkbox this is. */
+  form: FieldBinder;
   submitLabel: string;
   busy: boolean;
   onCancel: () => void;
@@ -25,7 +27,11 @@ export function CheckedSaveFooter(props: {
           </Alert>
         </>
       )}
-      <Checkbox label={props.saveAnywayLabel} {...props.saveAnywayProps} />
+      <Checkbox
+        label={props.saveAnywayLabel}
+        key={props.form.key('saveUnverified')}
+        {...props.form.getInputProps('saveUnverified', { type: 'checkbox' })}
+      />
       <Group justify="flex-end">
         <Button variant="default" onClick={props.onCancel}>
           Cancel

@@ -1,15 +1,4 @@
-import {
-  Checkbox,
-  Modal,
-  NumberInput,
-  PasswordInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { Checkbox, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { ProfileSummary } from '../../../../src-shared/models/profile';
 import { useApi } from '../../api/api-context';
 import { CheckedSaveFooter } from './CheckedSaveFooter';
@@ -19,7 +8,7 @@ import {
   type EditableKind,
   type EditProfileValues,
 } from './edit-profile-form';
-import { RegionField } from './profile-fields';
+import { KeyPairFields, RegionField, RoleFields } from './profile-fields';
 import { regionOptions } from './region-options';
 import { useCheckedSave } from './use-checked-save';
 
@@ -39,73 +28,7 @@ function AccessKeyFields({ form }: { form: EditForm }) {
         key={form.key('replaceKey')}
         {...form.getInputProps('replaceKey', { type: 'checkbox' })}
       />
-      {replacing && (
-        <>
-          <TextInput
-            label="New access key ID"
-            required
-            autoComplete="off"
-            spellCheck={false}
-            key={form.key('accessKeyId')}
-            {...form.getInputProps('accessKeyId')}
-          />
-          <PasswordInput
-            label="New secret access key"
-            required
-            autoComplete="off"
-            leftSection={<IconLock size={16} />}
-            key={form.key('secretAccessKey')}
-            {...form.getInputProps('secretAccessKey')}
-          />
-        </>
-      )}
-    </>
-  );
-}
-
-function AssumeRoleFields({ form }: { form: EditForm }) {
-  return (
-    <>
-      <TextInput
-        label="Role ARN"
-        required
-        spellCheck={false}
-        key={form.key('roleArn')}
-        {...form.getInputProps('roleArn')}
-      />
-      <SimpleGrid cols={2}>
-        <TextInput
-          label="External ID (optional)"
-          key={form.key('externalId')}
-          {...form.getInputProps('externalId')}
-        />
-        <TextInput
-          label="Session name"
-          key={form.key('sessionName')}
-          {...form.getInputProps('sessionName')}
-        />
-        <NumberInput
-          label="Session length (seconds)"
-          min={900}
-          max={43200}
-          step={900}
-          key={form.key('durationSeconds')}
-          {...form.getInputProps('durationSeconds')}
-        />
-        <TextInput
-          label="MFA device (optional)"
-          key={form.key('mfaSerial')}
-          {...form.getInputProps('mfaSerial')}
-        />
-        <TextInput
-          label="MFA code"
-          description="To check the role now when it needs MFA"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          key={form.key('mfaCode')}
-          {...form.getInputProps('mfaCode')}
-        />
-      </SimpleGrid>
+      {replacing && <KeyPairFields form={form} replacing />}
     </>
   );
 }
@@ -176,7 +99,7 @@ function EditProfileForm({
         />
         <RegionField key={form.key('defaultRegion')} {...form.getInputProps('defaultRegion')} />
         {kind === 'access-key' && <AccessKeyFields form={form} />}
-        {kind === 'assume-role' && <AssumeRoleFields form={form} />}
+        {kind === 'assume-role' && <RoleFields form={form} />}
         {kind === 'shared-config' && (
           <TextInput
             label="Profile in your AWS config"
@@ -190,10 +113,7 @@ function EditProfileForm({
           checkError={checkError}
           notSavedMessage="Nothing was changed. Fix the fields, or save anyway marked as failed."
           saveAnywayLabel="Save even if the identity check fails"
-          saveAnywayProps={{
-            key: form.key('saveUnverified'),
-            ...form.getInputProps('saveUnverified', { type: 'checkbox' }),
-          }}
+          form={form}
           submitLabel="Check and save"
           busy={busy}
           onCancel={onClose}

@@ -66,10 +66,7 @@ export function SharedConfigForm({ onClose }: { onClose: () => void }) {
           checkError={checkError}
           notSavedMessage="The profile was not saved. Fix it in your AWS config file, or save it anyway marked as failed."
           saveAnywayLabel="Save even if the identity check fails"
-          saveAnywayProps={{
-            key: form.key('saveUnverified'),
-            ...form.getInputProps('saveUnverified', { type: 'checkbox' }),
-          }}
+          form={form}
           submitLabel="Check and save"
           busy={busy}
           onCancel={onClose}

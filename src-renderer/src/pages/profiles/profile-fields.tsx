@@ -1,11 +1,17 @@
 import {
+  NumberInput,
+  PasswordInput,
   SegmentedControl,
   Select,
+  SimpleGrid,
   Stack,
   Text,
+  TextInput,
   type SegmentedControlProps,
   type SelectProps,
 } from '@mantine/core';
+import type { GetInputPropsReturnType } from '@mantine/form';
+import { IconLock } from '@tabler/icons-react';
 import { useId } from 'react';
 import { regionOptions } from './region-options';
 
@@ -43,5 +49,85 @@ export function RegionField(input: Omit<SelectProps, 'data' | 'label'>) {
       allowDeselect={false}
       {...input}
     />
+  );
+}
+
+/** What field groups need of a Mantine form, whatever its values type. */
+export interface FieldBinder {
+  key: (path: string) => string;
+  getInputProps: (path: string, options?: { type?: 'checkbox' }) => GetInputPropsReturnType;
+}
+
+const bind = (form: FieldBinder, path: string) => ({
+  key: form.key(path),
+  ...form.getInputProps(path),
+});
+
+/** Access key id and secret (`accessKeyId`, `secretAccessKey`); "New …" when replacing a key. */
+export function KeyPairFields({
+  form,
+  replacing = false,
+}: {
+  form: FieldBinder;
+  replacing?: boolean;
+}) {
+  const prefix = replacing ? 'New access' : 'Access';
+  return (
+    <>
+      <TextInput
+        label={`${prefix} key ID`}
+        placeholder="AKIA…"
+        required
+        autoComplete="off"
+        spellCheck={false}
+        {...bind(form, 'accessKeyId')}
+      />
+      <PasswordInput
+        label={replacing ? 'New secret access key' : 'Secret access key'}
+        required
+        autoComplete="off"
+        leftSection={<IconLock size={16} />}
+        {...bind(form, 'secretAccessKey')}
+      />
+    </>
+  );
+}
+
+/** How a role is assumed: ARN, external id, session name and length, MFA device and code. */
+export function RoleFields({ form }: { form: FieldBinder }) {
+  return (
+    <>
+      <TextInput
+        label="Role ARN"
+        placeholder="arn:aws:iam::222222222222:role/BackupOperator"
+        required
+        spellCheck={false}
+        {...bind(form, 'roleArn')}
+      />
+      <SimpleGrid cols={2}>
+        <TextInput label="External ID (optional)" {...bind(form, 'externalId')} />
+        <TextInput label="Session name" {...bind(form, 'sessionName')} />
+        <NumberInput
+          label="Session length (seconds)"
+          min={900}
+          max={43200}
+          step={900}
+          {...bind(form, 'durationSeconds')}
+        />
+        <TextInput
+          label="MFA device (optional)"
+          placeholder="arn:aws:iam::111111111111:mfa/admin"
+          {...bind(form, 'mfaSerial')}
+        />
+        <TextInput
+          label="MFA code"
+          description="Needed to check the role now when it requires MFA"
+          placeholder="123456"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          {...bind(form, 'mfaCode')}
+        />
+      </SimpleGrid>
+    </>
   );
 }
