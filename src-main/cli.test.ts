@@ -3,12 +3,12 @@ import { promisify } from 'node:util';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeychainSecretStore } from './credentials/keychain-secret-store';
 import { silentLogger } from './log/logger';
 import { createProfileService, type ProfileService } from './profiles/profile-service';
 import { createProfileStore } from './profiles/profile-store';
+import { createSandboxUserKey } from './profiles/testing/sandbox-user';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from './sandbox/embedded-sandbox';
 
 // The credential_process entry, end to end: secret in the real OS keychain, read by
@@ -42,16 +42,13 @@ beforeAll(async () => {
     secrets: createKeychainSecretStore(),
     sandbox,
   });
-  const admin = await profiles.target('sandbox:prod');
-  const iam = new IAMClient({ region: 'us-east-1', endpoint, credentials: admin.credentials });
-  await iam.send(new CreateUserCommand({ UserName: 'cli-alice' }));
-  const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'cli-alice' }));
+  const key = await createSandboxUserKey(profiles, 'cli-alice');
   const added = await profiles.addAccessKey({
     name: 'cli-alice',
     target: 'sandbox',
     defaultRegion: 'us-east-1',
-    accessKeyId: AccessKey!.AccessKeyId!,
-    secretAccessKey: AccessKey!.SecretAccessKey!,
+    accessKeyId: key.id,
+    secretAccessKey: key.secret,
     saveUnverified: false,
   });
   profileId = added.id;

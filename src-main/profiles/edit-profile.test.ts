@@ -1,19 +1,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeychainSecretStore } from '../credentials/keychain-secret-store';
 import { silentLogger } from '../log/logger';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { createProfileService, type ProfileService } from './profile-service';
 import { createProfileStore } from './profile-store';
+import { createSandboxUserKey, type UserKey } from './testing/sandbox-user';
 
 let dir: string;
 let sandbox: EmbeddedSandbox;
 let service: ProfileService;
 const secrets = createKeychainSecretStore('keyward-edit-test');
-const keys: Record<'carol' | 'dave', { id: string; secret: string }> = {
+const keys: Record<'carol' | 'dave', UserKey> = {
   carol: { id: '', secret: '' },
   dave: { id: '', secret: '' },
 };
@@ -27,17 +27,8 @@ beforeAll(async () => {
     secrets,
     sandbox,
   });
-  const admin = await service.target('sandbox:prod');
-  const iam = new IAMClient({
-    region: 'us-east-1',
-    endpoint: admin.endpoint,
-    credentials: admin.credentials,
-  });
-  for (const user of ['carol', 'dave'] as const) {
-    await iam.send(new CreateUserCommand({ UserName: user }));
-    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: user }));
-    keys[user] = { id: AccessKey!.AccessKeyId!, secret: AccessKey!.SecretAccessKey! };
-  }
+  for (const user of ['carol', 'dave'] as const)
+    keys[user] = await createSandboxUserKey(service, user);
 });
 
 afterAll(async () => {

@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeywardError } from '../../src-shared/errors';
 import type { SecretStore } from '../credentials/secret-store';
@@ -9,6 +8,7 @@ import { silentLogger } from '../log/logger';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { createProfileService, type ProfileService } from './profile-service';
 import { createProfileStore } from './profile-store';
+import { createSandboxUserKey } from './testing/sandbox-user';
 
 // A map stands in for the keychain here; the real Secret Service is exercised by
 // keychain-secret-store.test.ts and by the e2e credentials spec.
@@ -39,15 +39,7 @@ beforeAll(async () => {
     secrets,
     sandbox,
   });
-  const admin = await service.target('sandbox:prod');
-  const iam = new IAMClient({
-    region: 'us-east-1',
-    endpoint: admin.endpoint,
-    credentials: admin.credentials,
-  });
-  await iam.send(new CreateUserCommand({ UserName: 'bob' }));
-  const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'bob' }));
-  userKey = { id: AccessKey!.AccessKeyId!, secret: AccessKey!.SecretAccessKey! };
+  userKey = await createSandboxUserKey(service, 'bob');
 });
 
 afterAll(async () => {

@@ -1,13 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SecretStore } from '../credentials/secret-store';
 import { silentLogger } from '../log/logger';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { createProfileService, type ProfileService } from './profile-service';
 import { createProfileStore } from './profile-store';
+import { createSandboxUserKey } from './testing/sandbox-user';
 
 const noSecrets: SecretStore = {
   get: async () => null,
@@ -32,18 +32,11 @@ beforeAll(async () => {
     secrets: noSecrets,
     sandbox,
   });
-  const admin = await service.target('sandbox:prod');
-  const iam = new IAMClient({
-    region: 'us-east-1',
-    endpoint: admin.endpoint,
-    credentials: admin.credentials,
-  });
-  await iam.send(new CreateUserCommand({ UserName: 'vault-user' }));
-  const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'vault-user' }));
+  const key = await createSandboxUserKey(service, 'vault-user');
   const json = JSON.stringify({
     Version: 1,
-    AccessKeyId: AccessKey!.AccessKeyId,
-    SecretAccessKey: AccessKey!.SecretAccessKey,
+    AccessKeyId: key.id,
+    SecretAccessKey: key.secret,
   });
   // What aws-vault or Granted put in ~/.aws/config: a credential_process Keyward never sees into.
   await writeFile(join(dir, 'helper.mjs'), `process.stdout.write(${JSON.stringify(json)});\n`);
