@@ -13,6 +13,8 @@ export function createProfilesHandlers(deps: {
   | 'profiles.addSharedConfig'
   | 'profiles.addSso'
   | 'profiles.startSession'
+  | 'profiles.signIn'
+  | 'profiles.signOut'
   | 'profiles.verify'
   | 'profiles.delete'
   | 'regions.list'
@@ -30,6 +32,8 @@ export function createProfilesHandlers(deps: {
     'profiles.addSharedConfig': (input) => profiles.addSharedConfig(input),
     'profiles.addSso': (input) => profiles.addSso(input),
     'profiles.startSession': ({ id, mfaCode }) => profiles.startSession(id, mfaCode),
+    'profiles.signIn': ({ id }, ctx) => profiles.signIn(id, ctx),
+    'profiles.signOut': ({ id }) => profiles.signOut(id),
     'profiles.verify': ({ id }) => profiles.verify(id),
     'profiles.delete': async ({ id }) => {
       const deleted = await profiles.remove(id);

@@ -10,6 +10,7 @@ import type {
 } from '../../src-shared/schemas/profile-input';
 import type { AwsTarget } from '../aws/client-config';
 import type { SecretStore } from '../credentials/secret-store';
+import type { Logger } from '../log/logger';
 import type { EmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { assumeRole } from './assume-role';
 import { checkIdentity } from './identity-check';
@@ -17,6 +18,13 @@ import type { ProfileStore, StoredProfile } from './profile-store';
 import { createSandboxProfiles } from './sandbox-profiles';
 import { sharedConfigTarget } from './shared-config';
 import { createSessionCache } from './session-cache';
+import { createSsoKeychain } from './sso/sso-keychain';
+import {
+  assertSsoProfile,
+  createSsoSessions,
+  type SignInReporter,
+  type UrlOpener,
+} from './sso/sso-sessions';
 import { summarize } from './summarize';
 
 type AddAccessKey = z.output<typeof addAccessKeyProfileInput>;
@@ -35,10 +43,19 @@ export function createProfileService(deps: {
   sandbox: EmbeddedSandbox | undefined;
   /** Where sandbox-target profiles call when no embedded sandbox runs (the CLI's --endpoint-url). */
   sandboxEndpoint?: string;
+  /** Opens IAM Identity Center's verification page in the system browser (none: the page shows the link). */
+  openUrl?: UrlOpener;
+  logger?: Logger;
 }) {
   const { store, secrets, sandbox } = deps;
   const sandboxProfiles = createSandboxProfiles(sandbox);
   const sessions = createSessionCache();
+  const sso = createSsoSessions({
+    keychain: createSsoKeychain(secrets),
+    sessions,
+    opener: deps.openUrl,
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  });
 
   async function sandboxEndpoint(): Promise<string> {
     if (deps.sandboxEndpoint) return deps.sandboxEndpoint;
@@ -115,11 +132,7 @@ export function createProfileService(deps: {
     if (profile.kind === 'access-key') return accessKeyTarget(profile);
     if (profile.kind === 'shared-config')
       return sharedConfigTarget(profile.configProfile, endpoint);
-    if (profile.kind === 'sso') {
-      throw new KeywardError('credentials-missing', `“${profile.name}” is not signed in.`, {
-        hint: 'Sign in to IAM Identity Center from the Profiles page.',
-      });
-    }
+    if (profile.kind === 'sso') return sso.target(profile, endpoint);
     return roleTarget(profile, endpoint);
   }
 
@@ -134,6 +147,10 @@ export function createProfileService(deps: {
       });
     }
   }
+
+  const summarizeWithSignIn = (profile: StoredProfile) =>
+    sso.summarize(profile, sessions.get(profile.id));
+  const ssoProfile = async (id: string) => assertSsoProfile(await stored(id));
 
   const failure = (error: unknown): KeywardError =>
     error instanceof KeywardError ? error : new KeywardError('internal', String(error));
@@ -153,10 +170,8 @@ export function createProfileService(deps: {
 
     async list(): Promise<ProfileSummary[]> {
       const [demo, own] = await Promise.all([sandboxProfiles.list(), store.list()]);
-      return [
-        ...demo.map((profile) => profile.summary),
-        ...own.map((profile) => summarize(profile, sessions.get(profile.id))),
-      ];
+      const summaries = await Promise.all(own.map((profile) => summarizeWithSignIn(profile)));
+      return [...demo.map((profile) => profile.summary), ...summaries];
     },
 
     async addAccessKey(input: AddAccessKey): Promise<ProfileSummary> {
@@ -336,6 +351,35 @@ export function createProfileService(deps: {
       }
     },
 
+    /** IAM Identity Center sign-in (device authorization); records the identity it gets. */
+    async signIn(id: string, reporter: SignInReporter): Promise<ProfileSummary> {
+      const profile = await ssoProfile(id);
+      const endpoint = profile.target === 'sandbox' ? await sandboxEndpoint() : undefined;
+      const at = new Date().toISOString();
+      try {
+        const session = await sso.signIn(profile, endpoint, reporter);
+        const updated: StoredProfile = {
+          ...profile,
+          identity: session.identity,
+          lastCheck: { at, ok: true, error: null },
+        };
+        await store.put(updated);
+        return summarizeWithSignIn(updated);
+      } catch (error) {
+        const reason = failure(error);
+        const lastCheck = { at, ok: false, error: reason.message };
+        if (reason.code !== 'cancelled') await store.put({ ...profile, lastCheck });
+        throw error;
+      }
+    },
+
+    async signOut(id: string): Promise<ProfileSummary> {
+      const profile = await ssoProfile(id);
+      const endpoint = profile.target === 'sandbox' ? await sandboxEndpoint() : undefined;
+      await sso.signOut(profile, endpoint);
+      return summarizeWithSignIn(profile);
+    },
+
     async verify(id: string): Promise<ProfileSummary> {
       const demo = (await sandboxProfiles.list()).find((profile) => profile.summary.id === id);
       if (demo) return demo.summary;
@@ -349,7 +393,7 @@ export function createProfileService(deps: {
           lastCheck: { at, ok: true, error: null },
         };
         await store.put(updated);
-        return summarize(updated, sessions.get(id));
+        return summarizeWithSignIn(updated);
       } catch (error) {
         await store.put({
           ...profile,
@@ -380,6 +424,7 @@ export function createProfileService(deps: {
       }
       sessions.delete(id);
       if (profile.kind === 'access-key') await secrets.delete(id);
+      if (profile.kind === 'sso') await sso.forget(id);
       return store.remove(id);
     },
   };

@@ -14,6 +14,8 @@ export const callNames = [
   'profiles.addSharedConfig',
   'profiles.addSso',
   'profiles.startSession',
+  'profiles.signIn',
+  'profiles.signOut',
   'profiles.verify',
   'profiles.delete',
   'regions.list',

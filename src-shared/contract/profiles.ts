@@ -8,7 +8,7 @@ import {
   profileRef,
   startSessionInput,
 } from '../schemas/profile-input';
-import { invoke, noInput } from './define';
+import { invoke, noInput, operation } from './define';
 
 export const profilesCalls = {
   'profiles.list': invoke({
@@ -42,6 +42,17 @@ export const profilesCalls = {
   'profiles.startSession': invoke({
     summary: 'Starts (or renews) an assume-role session, with an MFA code when the role needs one.',
     input: startSessionInput,
+    output: profileSummarySchema,
+  }),
+  'profiles.signIn': operation({
+    summary:
+      'Signs an IAM Identity Center profile in by the device authorization flow (progress carries the user code and URL), then gets its role credentials.',
+    input: profileRef,
+    result: profileSummarySchema,
+  }),
+  'profiles.signOut': invoke({
+    summary: 'Ends an IAM Identity Center sign-in (Logout) and forgets its token and session.',
+    input: profileRef,
     output: profileSummarySchema,
   }),
   'profiles.verify': invoke({
