@@ -1,8 +1,9 @@
+import { SANDBOX_SSO_DEMO } from '../../src-shared/models/sandbox-sso-demo';
 import { BACKUP_ACCOUNT, PROD_ACCOUNT } from '../seed/demo-world';
 
 /** The demo IAM Identity Center instance: documented in the README, offered by the app's form. */
-export const DEMO_SSO_START_URL = 'https://keyward-demo.awsapps.com/start';
-export const DEMO_SSO_REGION = 'us-east-1';
+export const DEMO_SSO_START_URL = SANDBOX_SSO_DEMO.startUrl;
+export const DEMO_SSO_REGION = SANDBOX_SSO_DEMO.ssoRegion;
 export const DEMO_SSO_INSTANCE_ARN = 'arn:aws:sso:::instance/ssoins-7223sandbox0001';
 export const DEMO_SSO_IDENTITY_STORE = 'd-9067sandbox';
 

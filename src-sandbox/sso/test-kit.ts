@@ -36,15 +36,13 @@ export function useSsoSandbox() {
         .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
       const approved = await decide(device.verificationUri ?? '', device.userCode ?? '', 'allow');
       expect(approved.status).toBe(200);
-      const token = await kit
-        .oidc()
-        .send(
-          new CreateTokenCommand({
-            ...client,
-            grantType: DEVICE_GRANT,
-            deviceCode: device.deviceCode,
-          }),
-        );
+      const token = await kit.oidc().send(
+        new CreateTokenCommand({
+          ...client,
+          grantType: DEVICE_GRANT,
+          deviceCode: device.deviceCode,
+        }),
+      );
       return { client, token };
     },
   };

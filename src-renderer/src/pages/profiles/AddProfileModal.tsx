@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { AccessKeyForm } from './AccessKeyForm';
 import { AssumeRoleForm } from './AssumeRoleForm';
 import { SharedConfigForm } from './SharedConfigForm';
+import { SsoForm } from './SsoForm';
 
-type Kind = 'access-key' | 'assume-role' | 'shared-config';
+type Kind = 'access-key' | 'assume-role' | 'sso' | 'shared-config';
 
 export function AddProfileModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [kind, setKind] = useState<Kind>('access-key');
@@ -18,11 +19,13 @@ export function AddProfileModal({ opened, onClose }: { opened: boolean; onClose:
           data={[
             { value: 'access-key', label: 'Access key' },
             { value: 'assume-role', label: 'Assume role' },
+            { value: 'sso', label: 'IAM Identity Center' },
             { value: 'shared-config', label: 'AWS config profile' },
           ]}
         />
         {kind === 'access-key' && <AccessKeyForm onClose={onClose} />}
         {kind === 'assume-role' && <AssumeRoleForm onClose={onClose} />}
+        {kind === 'sso' && <SsoForm onClose={onClose} />}
         {kind === 'shared-config' && <SharedConfigForm onClose={onClose} />}
       </Stack>
     </Modal>

@@ -8,6 +8,7 @@ import { useApi } from '../../api/api-context';
 import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
 import { ConfirmDestructive } from '../../components/ConfirmDestructive/ConfirmDestructive';
+import { SsoSignIn } from './SsoSignIn';
 import { StartSessionButton, timeLeft } from './StartSessionButton';
 
 // Filled, dark shades: the light variants fail WCAG AA contrast.
@@ -47,6 +48,11 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
           {profile.configProfile && (
             <Text size="xs" c="dimmed">
               ~/.aws/config: {profile.configProfile}
+            </Text>
+          )}
+          {profile.sso && (
+            <Text size="xs" c="dimmed">
+              {profile.sso.startUrl} · {profile.sso.accountId} · {profile.sso.roleName}
             </Text>
           )}
           {profile.accessKeyHint && (
@@ -89,6 +95,15 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
                 : 'No session'}
           </Text>
         )}
+        {profile.kind === 'sso' && (
+          <Text size="xs" c="dimmed" data-testid="session-state">
+            {profile.session
+              ? `Session: ${timeLeft(profile.session.expiresAt)}`
+              : profile.sso?.signedIn
+                ? 'Signed in (session starts on use)'
+                : 'Not signed in'}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>
         <Tooltip
@@ -105,6 +120,7 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
       <Table.Td>
         <Group gap={4} justify="flex-end" wrap="nowrap">
           {profile.kind === 'assume-role' && <StartSessionButton profile={profile} />}
+          {profile.kind === 'sso' && <SsoSignIn profile={profile} />}
           <Tooltip label="Check identity again">
             <ActionIcon
               variant="subtle"
@@ -151,8 +167,9 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
           }
         >
           <Text size="sm">
-            Keyward removes the profile and its secret from the OS keychain. The access key itself
-            stays valid in AWS: deactivate it in IAM if it should not be used any more.
+            {profile.kind === 'sso'
+              ? 'Keyward removes the profile and its IAM Identity Center sign-in from the OS keychain.'
+              : 'Keyward removes the profile and its secret from the OS keychain. The access key itself stays valid in AWS: deactivate it in IAM if it should not be used any more.'}
           </Text>
         </ConfirmDestructive>
       </Table.Td>
