@@ -10,7 +10,14 @@ type Kind = 'access-key' | 'assume-role' | 'sso' | 'shared-config';
 export function AddProfileModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [kind, setKind] = useState<Kind>('access-key');
   return (
-    <Modal opened={opened} onClose={onClose} title="Add a profile" size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Add a profile"
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
+    >
       <Stack>
         <SegmentedControl
           aria-label="Profile kind"

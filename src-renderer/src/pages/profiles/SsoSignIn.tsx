@@ -118,7 +118,13 @@ export function SsoSignIn({ profile }: { profile: ProfileSummary }) {
           Sign in
         </Button>
       )}
-      <Modal opened={open} onClose={close} title={`Sign in to “${profile.name}”`} centered>
+      <Modal
+        opened={open}
+        onClose={close}
+        title={`Sign in to “${profile.name}”`}
+        centered
+        closeButtonProps={{ 'aria-label': 'Close dialog' }}
+      >
         <Stack>
           {running && (
             <Stack gap={4} aria-live="polite">
