@@ -11,10 +11,10 @@ import { DEMO_SSO_REGION, DEMO_SSO_START_URL } from './demo-directory';
 
 export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
-/** A sandbox per test file with a clock the test can move (`kit.offsetMs`). */
-export function useSsoSandbox() {
+/** SSO clients and a scripted sign-in against a running test sandbox. */
+export function ssoKit(sandbox?: TestSandbox) {
   const kit = {
-    t: undefined as unknown as TestSandbox,
+    t: sandbox as TestSandbox,
     offsetMs: 0,
     config: () => ({ endpoint: kit.t.sandbox.endpoint, region: DEMO_SSO_REGION, maxAttempts: 1 }),
     oidc: () => new SSOOIDCClient(kit.config()),
@@ -46,6 +46,12 @@ export function useSsoSandbox() {
       return { client, token };
     },
   };
+  return kit;
+}
+
+/** A sandbox per test file with a clock the test can move (`kit.offsetMs`). */
+export function useSsoSandbox() {
+  const kit = ssoKit();
   beforeAll(async () => {
     kit.t = await startTestSandbox({
       now: () => new Date(Date.now() + kit.offsetMs),
