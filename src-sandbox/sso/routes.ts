@@ -48,6 +48,11 @@ export async function handleSso(
   const requestId = newRequestId();
   const origin = loopbackOrigin(request.headers['host']);
   if (!origin) return jsonReply(403, { message: 'loopback host required' }, requestId);
+  // The Allow/Deny form may only be posted by the page itself (browsers send Origin on POST).
+  const postedFrom = request.headers['origin'];
+  if (request.path === VERIFICATION_PATH && request.method === 'POST' && postedFrom !== undefined) {
+    if (postedFrom !== origin) return jsonReply(403, { message: 'cross-origin form' }, requestId);
+  }
   const tx = deps.store.begin();
   const now = deps.now();
   const records: CloudTrailRecord[] = [];

@@ -200,5 +200,18 @@ describe('SSO OIDC device authorization and CreateToken', () => {
     expect(await page.text()).not.toContain('<script>');
     const forged = await decide(kit.t.sandbox.endpoint, 'WXYZ-WXYZ', 'allow');
     expect(forged.status).toBe(404);
+    const client = await kit.register();
+    const device = await kit
+      .oidc()
+      .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
+    const crossSite = await fetch(`${kit.t.sandbox.endpoint}/sso/device`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://evil.example',
+      },
+      body: new URLSearchParams({ user_code: device.userCode ?? '', decision: 'allow' }).toString(),
+    });
+    expect(crossSite.status).toBe(403);
   });
 });
