@@ -202,11 +202,21 @@ export function createSsoSessions(deps: {
     async signOut(profile: SsoProfile, endpoint: string | undefined): Promise<void> {
       sessions.delete(profile.id);
       const entry = await keychain.read(profile.id);
+      await keychain.forgetToken(profile.id);
+      signedIn.set(profile.id, false);
+      if (!entry.token) return;
       try {
-        if (entry.token) await logout(place(profile, endpoint), entry.token.accessToken);
-      } finally {
-        await keychain.forgetToken(profile.id);
-        signedIn.set(profile.id, false);
+        await logout(place(profile, endpoint), entry.token.accessToken);
+      } catch (error) {
+        const reason = error instanceof KeywardError ? error : undefined;
+        throw new KeywardError(
+          reason?.code ?? 'internal',
+          `Signed out of “${profile.name}” here, but IAM Identity Center could not be told: ${reason?.message ?? String(error)}`,
+          {
+            hint: 'The token is gone from the keychain; at IAM Identity Center the sign-in ends when it expires.',
+            ...(reason?.aws ? { aws: reason.aws } : {}),
+          },
+        );
       }
     },
 

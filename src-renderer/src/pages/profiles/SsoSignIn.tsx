@@ -74,8 +74,9 @@ export function SsoSignIn({ profile }: { profile: ProfileSummary }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
   const signOut = useMutation({
     mutationFn: () => api.profiles.signOut({ id: profile.id }),
-    onSuccess: async () => {
-      await refresh();
+    // Signed out locally even when Logout could not reach Identity Center: show it either way.
+    onSettled: () => refresh(),
+    onSuccess: () => {
       notifications.show({
         color: 'teal',
         title: `Signed out of “${profile.name}”`,
