@@ -33,7 +33,8 @@ function html(status: number, title: string, body: string): HttpReply {
       'Content-Security-Policy':
         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
       'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
+      // same-origin, not no-referrer: with no-referrer Chromium posts the form with `Origin: null`.
+      'Referrer-Policy': 'same-origin',
     },
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`,
   };
