@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createKeywardApp } from './app/create-app';
 import { defaultDataDir } from './app/data-dir';
-import { openAppWindow } from './web/open-app-window';
+import { openAppWindow, openUrlInBrowser } from './web/open-app-window';
 import { startWebHost } from './web/web-host';
 
 const { values } = parseArgs({
@@ -26,6 +26,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const app = createKeywardApp({
   dataDir,
   host: { host: 'browser', versions: { node: process.versions.node } },
+  // --no-open (tests, headless): nothing is launched; the page shows the sign-in link instead.
+  ...(values['no-open'] ? {} : { openUrl: (url: string) => openUrlInBrowser(url, dataDir) }),
 });
 const host = await startWebHost({
   dispatcher: app.dispatcher,

@@ -1,5 +1,5 @@
 // Entry of the Electron host. Lifecycle only: single instance, ready, quit.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, shell } from 'electron';
 import { createKeywardApp, type KeywardApp } from './app/create-app';
 import { bindDispatcherToIpc } from './electron/ipc/handle';
 import { forwardEvents } from './electron/ipc/send';
@@ -36,6 +36,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     keyward = createKeywardApp({
       dataDir: app.getPath('userData'),
+      openUrl: (url) => shell.openExternal(url),
       host: {
         host: 'electron',
         versions: {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseCliArgs, USAGE } from './cli-args';
 import { start } from './server';
+import { DEMO_SSO_REGION, DEMO_SSO_START_URL } from './sso/demo-directory';
 
 async function main(): Promise<void> {
   let options;
@@ -23,6 +24,10 @@ async function main(): Promise<void> {
   console.log(`admin token: ${sandbox.adminToken}`);
   console.log(`credentials: ${sandbox.credentialsFile}`);
   console.log(`config: ${sandbox.configFile}`);
+  console.log(
+    `IAM Identity Center: start URL ${DEMO_SSO_START_URL} (${DEMO_SSO_REGION}), ` +
+      `sign-in page ${sandbox.endpoint}/sso/device`,
+  );
   console.log(
     `try: AWS_SHARED_CREDENTIALS_FILE=${sandbox.credentialsFile} AWS_CONFIG_FILE=${sandbox.configFile} ` +
       `aws --profile prod --endpoint-url ${sandbox.endpoint} sts get-caller-identity`,

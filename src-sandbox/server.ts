@@ -10,12 +10,16 @@ import { DEFAULT_MAX_SKEW_MS } from './auth/verify-signature';
 import { writeCredentialFiles } from './seed/credentials-file';
 import { DEMO_ACCOUNTS } from './seed/demo-world';
 import { seedWorld, SEEDERS } from './seed';
+import { ssoSeeder } from './seed/sso';
 import { SERVICES } from './services';
+import { handleSso, isSsoRoute } from './sso/routes';
 import { bindCloudTrail, type RequestRate } from './services/cloudtrail';
 import { ServiceRegistry } from './services/registry';
 import { openDatabase, readMeta, writeMeta } from './state/database';
 import { DocumentStore } from './state/document-store';
 import { TrailStore } from './trail/trail-store';
+
+const SSO_SEEDED = 'seeded:sso';
 
 export interface StartOptions {
   readonly dataDir: string;
@@ -72,6 +76,11 @@ export async function start(opts: StartOptions): Promise<RunningSandbox> {
   if (readMeta(db, 'seeded') === undefined) {
     seedWorld(store, trail, { now: now(), scale: opts.scale ?? 0, seeders: SEEDERS });
     writeMeta(db, 'seeded', now().toISOString());
+    writeMeta(db, SSO_SEEDED, now().toISOString());
+  } else if (readMeta(db, SSO_SEEDED) === undefined) {
+    // Data dirs seeded before Identity Center existed get it now, once.
+    seedWorld(store, trail, { now: now(), seeders: [ssoSeeder] });
+    writeMeta(db, SSO_SEEDED, now().toISOString());
   }
   const runtime: SandboxRuntime = {
     store,
@@ -100,6 +109,10 @@ export async function start(opts: StartOptions): Promise<RunningSandbox> {
             uptimeMs: Date.now() - startedAt,
           });
           writeReply(res, handleAdmin(raw, { adminToken, faults: runtime.faults, health }));
+          return;
+        }
+        if (isSsoRoute(raw)) {
+          writeReply(res, await handleSso(raw, runtime, { sourceIp: remoteIp(req) }));
           return;
         }
         const outcome = await dispatch(runtime, raw, { sourceIp: remoteIp(req) });

@@ -83,6 +83,10 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     'profiles.startSession': () => {
       throw new Error('not used');
     },
+    'profiles.signIn': () => Promise.reject(new Error('not used')),
+    'profiles.signOut': () => {
+      throw new Error('not used');
+    },
     'profiles.verify': () => {
       throw new Error('not used');
     },

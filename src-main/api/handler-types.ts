@@ -14,8 +14,17 @@ export interface CallContext {
 
 export interface OperationContext extends CallContext {
   readonly signal: AbortSignal;
-  /** Reports step `step` (0-based) of `stepCount`, with an optional fraction of the whole job. */
-  progress(step: number, stepCount: number, title: string, value?: number): void;
+  /**
+   * Reports step `step` (0-based) of `stepCount`, with an optional fraction of the whole job and
+   * facts the user needs during the step (`detail`, never a secret).
+   */
+  progress(
+    step: number,
+    stepCount: number,
+    title: string,
+    value?: number,
+    detail?: Readonly<Record<string, string>>,
+  ): void;
 }
 
 export type InvokeHandler<N extends InvokeName> = (

@@ -14,6 +14,8 @@ export function createProfilesHandlers(deps: {
   | 'profiles.addSso'
   | 'profiles.update'
   | 'profiles.startSession'
+  | 'profiles.signIn'
+  | 'profiles.signOut'
   | 'profiles.verify'
   | 'profiles.delete'
   | 'regions.list'
@@ -32,6 +34,8 @@ export function createProfilesHandlers(deps: {
     'profiles.addSso': (input) => profiles.addSso(input),
     'profiles.update': (input) => profiles.update(input),
     'profiles.startSession': ({ id, mfaCode }) => profiles.startSession(id, mfaCode),
+    'profiles.signIn': ({ id }, ctx) => profiles.signIn(id, ctx),
+    'profiles.signOut': ({ id }) => profiles.signOut(id),
     'profiles.verify': ({ id }) => profiles.verify(id),
     'profiles.delete': async ({ id }) => {
       const deleted = await profiles.remove(id);

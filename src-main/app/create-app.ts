@@ -17,6 +17,7 @@ import { createOperationRunner } from '../operations/operation-runner';
 import { createProfileImporter } from '../profiles/import/profile-importer';
 import { createProfileService } from '../profiles/profile-service';
 import { createProfileStore } from '../profiles/profile-store';
+import type { UrlOpener } from '../profiles/sso/sso-sessions';
 import { startEmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { createSettingsStore } from '../settings/settings-store';
 import { appIdentity } from './app-identity';
@@ -45,6 +46,8 @@ export function createKeywardApp(options: {
   logger?: Logger;
   /** Start the embedded sandbox (default true; unit tests of the hosts turn it off). */
   sandbox?: boolean;
+  /** Opens a URL in the system browser (IAM Identity Center sign-in); absent: the page shows the link. */
+  openUrl?: UrlOpener;
 }): KeywardApp {
   const { dataDir, host } = options;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -61,6 +64,8 @@ export function createKeywardApp(options: {
     store: createProfileStore(dataDir, logger),
     secrets,
     sandbox,
+    logger,
+    ...(options.openUrl ? { openUrl: options.openUrl } : {}),
   });
   const importer = createProfileImporter({ profiles, env: process.env });
 

@@ -62,7 +62,7 @@ export function createOperationRunner(events: EventBus, logger: Logger): Operati
       correlationId: op.operationId,
       logger,
       signal: op.controller.signal,
-      progress(step, stepCount, title, value) {
+      progress(step, stepCount, title, value, detail) {
         if (op.controller.signal.aborted) return;
         emit(op, {
           ...base,
@@ -71,6 +71,7 @@ export function createOperationRunner(events: EventBus, logger: Logger): Operati
           stepCount,
           title,
           ...(value === undefined ? {} : { value }),
+          ...(detail === undefined ? {} : { detail: { ...detail } }),
         });
       },
     };

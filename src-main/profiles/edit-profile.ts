@@ -2,13 +2,10 @@ import type { z } from 'zod';
 import { KeywardError } from '../../src-shared/errors';
 import { maskAccessKeyId, type ProfileSummary } from '../../src-shared/models/profile';
 import type { editProfileInput } from '../../src-shared/schemas/profile-input';
-import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import type { SecretStore } from '../credentials/secret-store';
-import type { RoleSession } from './assume-role';
 import { failure } from './failure';
 import { checkIdentity } from './identity-check';
-import type { ProfileStore, StoredProfile, VerifiedIdentity } from './profile-store';
-import type { SessionCache } from './session-cache';
+import type { ProfileKit } from './profile-kit';
+import type { StoredProfile, VerifiedIdentity } from './profile-store';
 import { sharedConfigTarget } from './shared-config';
 import { summarize } from './summarize';
 
@@ -85,24 +82,7 @@ export function changesIdentity(before: StoredProfile, after: StoredProfile): bo
 
 type AccessKey = { accessKeyId: string; secretAccessKey: string };
 
-/** What editing needs from the profile service. */
-export interface EditorDeps {
-  store: ProfileStore;
-  secrets: SecretStore;
-  sessions: SessionCache;
-  stored(id: string): Promise<StoredProfile>;
-  ensureNewName(name: string): Promise<void>;
-  sandboxEndpoint(): Promise<string>;
-  accessKeyCredentials(
-    profile: Extract<StoredProfile, { kind: 'access-key' }>,
-  ): Promise<AwsCredentialIdentity>;
-  startRoleSession(
-    profile: Extract<StoredProfile, { kind: 'assume-role' }>,
-    mfaCode: string | undefined,
-  ): Promise<RoleSession>;
-}
-
-export function createProfileEditor(deps: EditorDeps) {
+export function createProfileEditor(deps: ProfileKit) {
   const { store, secrets, sessions, stored, ensureNewName, sandboxEndpoint } = deps;
   const { accessKeyCredentials, startRoleSession } = deps;
 
@@ -150,6 +130,7 @@ export function createProfileEditor(deps: EditorDeps) {
         return summarize(edited, sessions.get(edited.id));
       }
       sessions.delete(edited.id);
+      if (edited.kind === 'sso') await deps.forgetSignIn(edited.id);
       const at = new Date().toISOString();
       let checked: StoredProfile = { ...edited, identity: null, lastCheck: null };
       try {

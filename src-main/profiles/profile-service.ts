@@ -1,31 +1,30 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { KeywardError } from '../../src-shared/errors';
-import { maskAccessKeyId, type ProfileSummary } from '../../src-shared/models/profile';
-import type {
-  addAccessKeyProfileInput,
-  addAssumeRoleProfileInput,
-  addSharedConfigProfileInput,
-  addSsoProfileInput,
-} from '../../src-shared/schemas/profile-input';
+import type { ProfileSummary } from '../../src-shared/models/profile';
 import type { AwsTarget } from '../aws/client-config';
 import type { SecretStore } from '../credentials/secret-store';
+import type { Logger } from '../log/logger';
 import type { EmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { assumeRole } from './assume-role';
+import { createProfileAdders } from './add-profile';
 import { createProfileEditor } from './edit-profile';
 import { failure } from './failure';
 import { checkIdentity } from './identity-check';
 import { preferMfaSession, startMfaSession } from './mfa-session';
+import type { ProfileKit } from './profile-kit';
 import type { ProfileStore, StoredProfile } from './profile-store';
 import { createSandboxProfiles } from './sandbox-profiles';
 import { sharedConfigTarget } from './shared-config';
 import { createSessionCache } from './session-cache';
+import { createSsoKeychain } from './sso/sso-keychain';
+import {
+  assertSsoProfile,
+  createSsoSessions,
+  type SignInReporter,
+  type UrlOpener,
+} from './sso/sso-sessions';
 import { summarize } from './summarize';
 
-type AddAccessKey = z.output<typeof addAccessKeyProfileInput>;
-type AddAssumeRole = z.output<typeof addAssumeRoleProfileInput>;
-type AddSharedConfig = z.output<typeof addSharedConfigProfileInput>;
-type AddSso = z.output<typeof addSsoProfileInput>;
 type AssumeRoleProfile = Extract<StoredProfile, { kind: 'assume-role' }>;
 
 // Not strict: the SDK tags credential objects it is handed (e.g. `$source`); only these two count.
@@ -38,10 +37,19 @@ export function createProfileService(deps: {
   sandbox: EmbeddedSandbox | undefined;
   /** Where sandbox-target profiles call when no embedded sandbox runs (the CLI's --endpoint-url). */
   sandboxEndpoint?: string;
+  /** Opens IAM Identity Center's verification page in the system browser (none: the page shows the link). */
+  openUrl?: UrlOpener;
+  logger?: Logger;
 }) {
   const { store, secrets, sandbox } = deps;
   const sandboxProfiles = createSandboxProfiles(sandbox);
   const sessions = createSessionCache();
+  const sso = createSsoSessions({
+    keychain: createSsoKeychain(secrets),
+    sessions,
+    opener: deps.openUrl,
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  });
 
   async function sandboxEndpoint(): Promise<string> {
     if (deps.sandboxEndpoint) return deps.sandboxEndpoint;
@@ -119,11 +127,7 @@ export function createProfileService(deps: {
     if (profile.kind === 'access-key') return accessKeyTarget(profile);
     if (profile.kind === 'shared-config')
       return sharedConfigTarget(profile.configProfile, endpoint);
-    if (profile.kind === 'sso') {
-      throw new KeywardError('credentials-missing', `“${profile.name}” is not signed in.`, {
-        hint: 'Sign in to IAM Identity Center from the Profiles page.',
-      });
-    }
+    if (profile.kind === 'sso') return sso.target(profile, endpoint);
     return roleTarget(profile, endpoint);
   }
 
@@ -139,6 +143,29 @@ export function createProfileService(deps: {
     }
   }
 
+  const summarizeWithSignIn = (profile: StoredProfile) =>
+    sso.summarize(profile, sessions.get(profile.id));
+  const ssoProfile = async (id: string) => assertSsoProfile(await stored(id));
+
+  async function list(): Promise<ProfileSummary[]> {
+    const [demo, own] = await Promise.all([sandboxProfiles.list(), store.list()]);
+    const summaries = await Promise.all(own.map((profile) => summarizeWithSignIn(profile)));
+    return [...demo.map((profile) => profile.summary), ...summaries];
+  }
+
+  const kit: ProfileKit = {
+    store,
+    secrets,
+    sessions,
+    stored,
+    ensureNewName,
+    sandboxEndpoint,
+    accessKeyCredentials,
+    startRoleSession,
+    // An SSO profile pointed elsewhere needs a new sign-in: its token is for the old portal.
+    forgetSignIn: (id) => sso.forget(id),
+  };
+
   return {
     target,
 
@@ -152,170 +179,12 @@ export function createProfileService(deps: {
         : resolved.credentials;
     },
 
-    async list(): Promise<ProfileSummary[]> {
-      const [demo, own] = await Promise.all([sandboxProfiles.list(), store.list()]);
-      return [
-        ...demo.map((profile) => profile.summary),
-        ...own.map((profile) => summarize(profile, sessions.get(profile.id))),
-      ];
-    },
+    list,
 
-    async addAccessKey(input: AddAccessKey): Promise<ProfileSummary> {
-      await ensureNewName(input.name);
-      const secret = JSON.stringify({
-        accessKeyId: input.accessKeyId,
-        secretAccessKey: input.secretAccessKey,
-      });
-      const credentials = {
-        accessKeyId: input.accessKeyId,
-        secretAccessKey: input.secretAccessKey,
-      };
-      const endpoint = input.target === 'sandbox' ? await sandboxEndpoint() : undefined;
-      const now = new Date().toISOString();
-      let identity: StoredProfile['identity'] = null;
-      let checkError: KeywardError | undefined;
-      try {
-        identity = await checkIdentity(
-          endpoint ? { credentials, endpoint } : { credentials },
-          input.defaultRegion,
-        );
-      } catch (error) {
-        checkError = failure(error);
-        if (!input.saveUnverified) throw checkError;
-      }
-      const profile: StoredProfile = {
-        id: randomUUID(),
-        name: input.name,
-        kind: 'access-key',
-        target: input.target,
-        defaultRegion: input.defaultRegion,
-        accessKeyHint: maskAccessKeyId(input.accessKeyId),
-        mfaSerial: input.mfaSerial ?? null,
-        createdAt: now,
-        identity,
-        lastCheck: { at: now, ok: identity !== null, error: checkError?.message ?? null },
-      };
-      await secrets.set(profile.id, secret);
-      try {
-        await store.put(profile);
-      } catch (error) {
-        await secrets.delete(profile.id);
-        throw error;
-      }
-      return summarize(profile, undefined);
-    },
-
-    async addAssumeRole(input: AddAssumeRole): Promise<ProfileSummary> {
-      await ensureNewName(input.name);
-      const source = (await this.list()).find((profile) => profile.id === input.sourceProfileId);
-      if (!source) {
-        throw new KeywardError('validation', 'The source profile does not exist.', {
-          fieldErrors: { sourceProfileId: 'Choose an existing profile' },
-        });
-      }
-      if (input.mfaSerial && !input.mfaCode && !input.saveUnverified) {
-        throw new KeywardError('validation', 'This role needs an MFA code to be checked.', {
-          fieldErrors: { mfaCode: 'Enter the current code, or save without checking' },
-        });
-      }
-      const now = new Date().toISOString();
-      const profile: AssumeRoleProfile = {
-        id: randomUUID(),
-        name: input.name,
-        kind: 'assume-role',
-        target: source.target,
-        defaultRegion: input.defaultRegion,
-        sourceProfileId: input.sourceProfileId,
-        roleArn: input.roleArn,
-        externalId: input.externalId ?? null,
-        sessionName: input.sessionName,
-        durationSeconds: input.durationSeconds,
-        mfaSerial: input.mfaSerial ?? null,
-        createdAt: now,
-        identity: null,
-        lastCheck: null,
-      };
-      let checked: AssumeRoleProfile = profile;
-      if (!input.mfaSerial || input.mfaCode) {
-        try {
-          const session = await startRoleSession(profile, input.mfaCode);
-          checked = {
-            ...profile,
-            identity: session.identity,
-            lastCheck: { at: now, ok: true, error: null },
-          };
-        } catch (error) {
-          const reason = failure(error);
-          if (!input.saveUnverified) throw reason;
-          checked = { ...profile, lastCheck: { at: now, ok: false, error: reason.message } };
-        }
-      }
-      await store.put(checked);
-      return summarize(checked, sessions.get(checked.id));
-    },
-
-    async addSharedConfig(input: AddSharedConfig): Promise<ProfileSummary> {
-      await ensureNewName(input.name);
-      const endpoint = input.target === 'sandbox' ? await sandboxEndpoint() : undefined;
-      const now = new Date().toISOString();
-      let identity: StoredProfile['identity'] = null;
-      let checkError: KeywardError | undefined;
-      try {
-        identity = await checkIdentity(
-          sharedConfigTarget(input.configProfile, endpoint),
-          input.defaultRegion,
-        );
-      } catch (error) {
-        checkError = failure(error);
-        if (!input.saveUnverified) throw checkError;
-      }
-      const profile: StoredProfile = {
-        id: randomUUID(),
-        name: input.name,
-        kind: 'shared-config',
-        target: input.target,
-        defaultRegion: input.defaultRegion,
-        configProfile: input.configProfile,
-        createdAt: now,
-        identity,
-        lastCheck: { at: now, ok: identity !== null, error: checkError?.message ?? null },
-      };
-      await store.put(profile);
-      return summarize(profile, undefined);
-    },
-
-    /** Saves an IAM Identity Center profile; it has no credentials until the user signs in. */
-    async addSso(input: AddSso): Promise<ProfileSummary> {
-      await ensureNewName(input.name);
-      const profile: StoredProfile = {
-        id: randomUUID(),
-        name: input.name,
-        kind: 'sso',
-        target: input.target,
-        defaultRegion: input.defaultRegion,
-        startUrl: input.startUrl,
-        ssoRegion: input.ssoRegion,
-        accountId: input.accountId,
-        roleName: input.roleName,
-        createdAt: new Date().toISOString(),
-        identity: null,
-        lastCheck: null,
-      };
-      await store.put(profile);
-      return summarize(profile, undefined);
-    },
+    ...createProfileAdders({ ...kit, list }),
 
     /** Edits a profile; when the edit changes who it is, STS is asked again before it is kept. */
-    update: createProfileEditor({
-      store,
-      secrets,
-      sessions,
-      stored,
-      ensureNewName,
-      sandboxEndpoint,
-      accessKeyCredentials,
-      startRoleSession,
-    }).update,
+    update: createProfileEditor(kit).update,
 
     async startSession(id: string, mfaCode: string | undefined): Promise<ProfileSummary> {
       const profile = await stored(id);
@@ -356,6 +225,35 @@ export function createProfileService(deps: {
       }
     },
 
+    /** IAM Identity Center sign-in (device authorization); records the identity it gets. */
+    async signIn(id: string, reporter: SignInReporter): Promise<ProfileSummary> {
+      const profile = await ssoProfile(id);
+      const endpoint = profile.target === 'sandbox' ? await sandboxEndpoint() : undefined;
+      const at = new Date().toISOString();
+      try {
+        const session = await sso.signIn(profile, endpoint, reporter);
+        const updated: StoredProfile = {
+          ...profile,
+          identity: session.identity,
+          lastCheck: { at, ok: true, error: null },
+        };
+        await store.put(updated);
+        return summarizeWithSignIn(updated);
+      } catch (error) {
+        const reason = failure(error);
+        const lastCheck = { at, ok: false, error: reason.message };
+        if (reason.code !== 'cancelled') await store.put({ ...profile, lastCheck });
+        throw error;
+      }
+    },
+
+    async signOut(id: string): Promise<ProfileSummary> {
+      const profile = await ssoProfile(id);
+      const endpoint = profile.target === 'sandbox' ? await sandboxEndpoint() : undefined;
+      await sso.signOut(profile, endpoint);
+      return summarizeWithSignIn(profile);
+    },
+
     async verify(id: string): Promise<ProfileSummary> {
       const demo = (await sandboxProfiles.list()).find((profile) => profile.summary.id === id);
       if (demo) return demo.summary;
@@ -369,7 +267,7 @@ export function createProfileService(deps: {
           lastCheck: { at, ok: true, error: null },
         };
         await store.put(updated);
-        return summarize(updated, sessions.get(id));
+        return summarizeWithSignIn(updated);
       } catch (error) {
         await store.put({
           ...profile,
@@ -400,6 +298,7 @@ export function createProfileService(deps: {
       }
       sessions.delete(id);
       if (profile.kind === 'access-key') await secrets.delete(id);
+      if (profile.kind === 'sso') await sso.forget(id);
       return store.remove(id);
     },
   };

@@ -51,7 +51,9 @@ export function summarize(
           ssoRegion: profile.ssoRegion,
           accountId: profile.accountId,
           roleName: profile.roleName,
+          signedIn: false,
         },
+        session: session ? { expiresAt: session.credentials.expiration.toISOString() } : null,
       };
     case 'assume-role':
       return {

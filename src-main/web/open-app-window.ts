@@ -37,3 +37,18 @@ export function openAppWindow(url: string, dataDir: string, env = process.env): 
   child.unref();
   return undefined;
 }
+
+/**
+ * Opens a page (IAM Identity Center's verification page) in a normal Chromium window of the same
+ * profile as the app window, the way the web host opens the console. Throws when it cannot.
+ */
+export function openUrlInBrowser(url: string, dataDir: string, env = process.env): void {
+  const chromium = findChromium();
+  if (!chromium) throw new Error('Chromium was not found');
+  if (!hasDisplay(env)) throw new Error('no display is available');
+  const args = [`--user-data-dir=${join(dataDir, 'browser-window')}`, '--no-first-run'];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  args.push(url);
+  const child = spawn(chromium, args, { detached: true, stdio: 'ignore' });
+  child.unref();
+}

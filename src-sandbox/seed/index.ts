@@ -4,12 +4,14 @@ import type { CloudTrailRecord } from '../trail/types';
 import { ec2Seeder } from './ec2';
 import { identitySeeder } from './identities';
 import { kmsSeeder } from './kms';
+import { ssoSeeder } from './sso';
 import type { Seeder } from './seeder';
 import { trailHistorySeeder } from './trail-history';
 
 /** Seeders run in this order. Add `kms`, `ec2`, `trail-history` after identities. */
 export const SEEDERS: readonly Seeder[] = [
   identitySeeder,
+  ssoSeeder,
   kmsSeeder,
   ec2Seeder,
   trailHistorySeeder,

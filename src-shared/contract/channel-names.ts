@@ -16,6 +16,8 @@ export const callNames = [
   'profiles.addSso',
   'profiles.update',
   'profiles.startSession',
+  'profiles.signIn',
+  'profiles.signOut',
   'profiles.verify',
   'profiles.delete',
   'profiles.importScan',

@@ -13,6 +13,8 @@ export const operationEventSchema = z.discriminatedUnion('type', [
       stepCount: z.number().int().min(1),
       title: z.string(),
       value: z.number().min(0).max(1).optional(),
+      /** Facts the user needs while the step runs (e.g. a sign-in code and its URL); never a secret. */
+      detail: z.record(z.string().max(64), z.string().max(2048)).optional(),
     })
     .strict(),
   z.object({ ...base, type: z.literal('done'), result: z.unknown() }).strict(),

@@ -9,7 +9,7 @@ import {
   profileRef,
   startSessionInput,
 } from '../schemas/profile-input';
-import { invoke, noInput } from './define';
+import { invoke, noInput, operation } from './define';
 
 export const profilesCalls = {
   'profiles.list': invoke({
@@ -50,6 +50,17 @@ export const profilesCalls = {
     summary:
       'Starts (or renews) a session: AssumeRole (with an MFA code when the role needs one), or GetSessionToken with an MFA code for an access key with an MFA device.',
     input: startSessionInput,
+    output: profileSummarySchema,
+  }),
+  'profiles.signIn': operation({
+    summary:
+      'Signs an IAM Identity Center profile in by the device authorization flow (progress carries the user code and URL), then gets its role credentials.',
+    input: profileRef,
+    result: profileSummarySchema,
+  }),
+  'profiles.signOut': invoke({
+    summary: 'Ends an IAM Identity Center sign-in (Logout) and forgets its token and session.',
+    input: profileRef,
     output: profileSummarySchema,
   }),
   'profiles.verify': invoke({

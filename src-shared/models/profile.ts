@@ -63,6 +63,8 @@ export const profileSummarySchema = z
         ssoRegion: regionCode,
         accountId: z.string().regex(/^\d{12}$/),
         roleName: z.string().max(64),
+        /** The keychain holds an Identity Center sign-in (token) for this profile. */
+        signedIn: z.boolean(),
       })
       .strict()
       .nullable(),

@@ -18,6 +18,8 @@ export type OperationState<R> =
       readonly stepCount?: number;
       readonly title?: string;
       readonly value?: number;
+      /** What the user needs during the step (e.g. a sign-in code and its URL). */
+      readonly detail?: Readonly<Record<string, string>>;
     }
   | { readonly status: 'done'; readonly result: R }
   | { readonly status: 'failed'; readonly error: SerializedError };
@@ -43,6 +45,7 @@ export function useOperation<N extends OperationName>(name: N) {
         stepCount: event.stepCount,
         title: event.title,
         ...(event.value === undefined ? {} : { value: event.value }),
+        ...(event.detail === undefined ? {} : { detail: event.detail }),
       });
     } else if (event.type === 'done') {
       setState({ status: 'done', result: event.result as OperationResult<N> });

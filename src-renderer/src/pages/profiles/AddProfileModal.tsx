@@ -3,13 +3,21 @@ import { useState } from 'react';
 import { AccessKeyForm } from './AccessKeyForm';
 import { AssumeRoleForm } from './AssumeRoleForm';
 import { SharedConfigForm } from './SharedConfigForm';
+import { SsoForm } from './SsoForm';
 
-type Kind = 'access-key' | 'assume-role' | 'shared-config';
+type Kind = 'access-key' | 'assume-role' | 'sso' | 'shared-config';
 
 export function AddProfileModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [kind, setKind] = useState<Kind>('access-key');
   return (
-    <Modal opened={opened} onClose={onClose} title="Add a profile" size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Add a profile"
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
+    >
       <Stack>
         <SegmentedControl
           aria-label="Profile kind"
@@ -18,11 +26,13 @@ export function AddProfileModal({ opened, onClose }: { opened: boolean; onClose:
           data={[
             { value: 'access-key', label: 'Access key' },
             { value: 'assume-role', label: 'Assume role' },
+            { value: 'sso', label: 'IAM Identity Center' },
             { value: 'shared-config', label: 'AWS config profile' },
           ]}
         />
         {kind === 'access-key' && <AccessKeyForm onClose={onClose} />}
         {kind === 'assume-role' && <AssumeRoleForm onClose={onClose} />}
+        {kind === 'sso' && <SsoForm onClose={onClose} />}
         {kind === 'shared-config' && <SharedConfigForm onClose={onClose} />}
       </Stack>
     </Modal>

@@ -10,6 +10,7 @@ import { queryKeys } from '../../api/queries';
 import { ConfirmDestructive } from '../../components/ConfirmDestructive/ConfirmDestructive';
 import { timeLeft } from '../../format/time-left';
 import { EditProfileModal } from './EditProfileModal';
+import { SsoSignIn } from './SsoSignIn';
 import { StartSessionButton } from './StartSessionButton';
 
 // Filled, dark shades: the light variants fail WCAG AA contrast.
@@ -66,6 +67,11 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
               ~/.aws/config: {profile.configProfile}
             </Text>
           )}
+          {profile.sso && (
+            <Text size="xs" c="dimmed">
+              {profile.sso.startUrl} · {profile.sso.accountId} · {profile.sso.roleName}
+            </Text>
+          )}
           {profile.accessKeyHint && (
             <Text size="xs" c="dimmed">
               {profile.accessKeyHint}
@@ -102,6 +108,15 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
             {sessionState(profile)}
           </Text>
         )}
+        {profile.kind === 'sso' && (
+          <Text size="xs" c="dimmed" data-testid="session-state">
+            {profile.session
+              ? `Session: ${timeLeft(profile.session.expiresAt)}`
+              : profile.sso?.signedIn
+                ? 'Signed in (session starts on use)'
+                : 'Not signed in'}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>
         <Tooltip
@@ -118,6 +133,7 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
       <Table.Td>
         <Group gap={4} justify="flex-end" wrap="nowrap">
           {hasSessions(profile) && <StartSessionButton profile={profile} />}
+          {profile.kind === 'sso' && <SsoSignIn profile={profile} />}
           <Tooltip label="Check identity again">
             <ActionIcon
               variant="subtle"
@@ -176,8 +192,9 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
           }
         >
           <Text size="sm">
-            Keyward removes the profile and its secret from the OS keychain. The access key itself
-            stays valid in AWS: deactivate it in IAM if it should not be used any more.
+            {profile.kind === 'sso'
+              ? 'Keyward removes the profile and its IAM Identity Center sign-in from the OS keychain.'
+              : 'Keyward removes the profile and its secret from the OS keychain. The access key itself stays valid in AWS: deactivate it in IAM if it should not be used any more.'}
           </Text>
         </ConfirmDestructive>
       </Table.Td>

@@ -1,0 +1,217 @@
+import {
+  CreateTokenCommand,
+  RegisterClientCommand,
+  StartDeviceAuthorizationCommand,
+} from '@aws-sdk/client-sso-oidc';
+import { describe, expect, it } from 'vitest';
+import { DEMO_SSO_START_URL } from './demo-directory';
+import { decide, DEVICE_GRANT, errorOf, useSsoSandbox } from './test-kit';
+
+const kit = useSsoSandbox();
+
+describe('SSO OIDC RegisterClient', () => {
+  it('registers a public client for 90 days', async () => {
+    const out = await kit
+      .oidc()
+      .send(new RegisterClientCommand({ clientName: 'keyward', clientType: 'public' }));
+    expect(out.clientId).toBeTruthy();
+    expect(out.clientSecret).toBeTruthy();
+    const issued = out.clientIdIssuedAt ?? 0;
+    expect(Math.abs(issued - Date.now() / 1000)).toBeLessThan(60);
+    expect((out.clientSecretExpiresAt ?? 0) - issued).toBe(90 * 24 * 3600);
+  });
+
+  it('refuses a client type other than public', async () => {
+    const e = await errorOf(
+      kit.oidc().send(new RegisterClientCommand({ clientName: 'x', clientType: 'confidential' })),
+    );
+    expect(e.name).toBe('InvalidClientMetadataException');
+    expect(e.error).toBe('invalid_client_metadata');
+  });
+});
+
+describe('SSO OIDC device authorization and CreateToken', () => {
+  it('answers with a user code, a verification URL on the sandbox, expiry and interval', async () => {
+    const client = await kit.register();
+    const out = await kit
+      .oidc()
+      .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
+    expect(out.userCode).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
+    expect(out.verificationUri).toBe(`${kit.t.sandbox.endpoint}/sso/device`);
+    expect(out.verificationUriComplete).toBe(
+      `${kit.t.sandbox.endpoint}/sso/device?user_code=${out.userCode}`,
+    );
+    expect(out.expiresIn).toBe(600);
+    expect(out.interval).toBe(1);
+    const page = await fetch(out.verificationUriComplete ?? '');
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain(out.userCode);
+    expect(html).toContain('Dana Demo');
+    expect(html).toContain('keyward-test');
+  });
+
+  it('refuses a wrong client secret and an unknown start URL', async () => {
+    const client = await kit.register();
+    const bad = await errorOf(
+      kit.oidc().send(
+        new StartDeviceAuthorizationCommand({
+          clientId: client.clientId,
+          clientSecret: `${client.clientSecret}x`,
+          startUrl: DEMO_SSO_START_URL,
+        }),
+      ),
+    );
+    expect(bad.name).toBe('InvalidClientException');
+    expect(bad.$metadata?.httpStatusCode).toBe(401);
+    const unknown = await errorOf(
+      kit.oidc().send(
+        new StartDeviceAuthorizationCommand({
+          ...client,
+          startUrl: 'https://nope.awsapps.com/start',
+        }),
+      ),
+    );
+    expect(unknown.name).toBe('InvalidRequestException');
+  });
+
+  it('says authorization_pending, then slow_down when polled too fast, then issues tokens once', async () => {
+    const client = await kit.register();
+    const device = await kit
+      .oidc()
+      .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
+    const poll = () =>
+      kit.oidc().send(
+        new CreateTokenCommand({
+          ...client,
+          grantType: DEVICE_GRANT,
+          deviceCode: device.deviceCode,
+        }),
+      );
+    const pending = await errorOf(poll());
+    expect(pending.name).toBe('AuthorizationPendingException');
+    expect(pending.error).toBe('authorization_pending');
+    const slow = await errorOf(poll());
+    expect(slow.name).toBe('SlowDownException');
+    expect(slow.error).toBe('slow_down');
+
+    expect(
+      (await decide(device.verificationUri ?? '', device.userCode ?? '', 'allow')).status,
+    ).toBe(200);
+    const token = await poll();
+    expect(token.accessToken).toBeTruthy();
+    expect(token.refreshToken).toBeTruthy();
+    expect(token.tokenType).toBe('Bearer');
+    expect(token.expiresIn).toBe(8 * 3600);
+    const again = await errorOf(poll());
+    expect(again.name).toBe('InvalidGrantException');
+    expect(again.error).toBe('invalid_grant');
+  });
+
+  it('answers access_denied when the person clicks Deny', async () => {
+    const client = await kit.register();
+    const device = await kit
+      .oidc()
+      .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
+    const denied = await decide(device.verificationUri ?? '', device.userCode ?? '', 'deny');
+    expect(await denied.text()).toContain('Request denied');
+    const e = await errorOf(
+      kit.oidc().send(
+        new CreateTokenCommand({
+          ...client,
+          grantType: DEVICE_GRANT,
+          deviceCode: device.deviceCode,
+        }),
+      ),
+    );
+    expect(e.name).toBe('AccessDeniedException');
+    expect(e.error).toBe('access_denied');
+  });
+
+  it('answers expired_token once the device code is 10 minutes old', async () => {
+    const client = await kit.register();
+    const device = await kit
+      .oidc()
+      .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
+    kit.offsetMs = 601_000;
+    try {
+      const e = await errorOf(
+        kit.oidc().send(
+          new CreateTokenCommand({
+            ...client,
+            grantType: DEVICE_GRANT,
+            deviceCode: device.deviceCode,
+          }),
+        ),
+      );
+      expect(e.name).toBe('ExpiredTokenException');
+      expect(e.error).toBe('expired_token');
+      const page = await fetch(device.verificationUriComplete ?? '');
+      expect(page.status).toBe(404);
+      expect(await page.text()).toContain('expired');
+    } finally {
+      kit.offsetMs = 0;
+    }
+  });
+
+  it('refuses unknown grant types and device codes', async () => {
+    const client = await kit.register();
+    const grant = await errorOf(
+      kit.oidc().send(new CreateTokenCommand({ ...client, grantType: 'password' })),
+    );
+    expect(grant.name).toBe('UnsupportedGrantTypeException');
+    const code = await errorOf(
+      kit
+        .oidc()
+        .send(new CreateTokenCommand({ ...client, grantType: DEVICE_GRANT, deviceCode: 'nope' })),
+    );
+    expect(code.name).toBe('InvalidGrantException');
+  });
+
+  it('refreshes with the refresh token (which rotates), and only clients with sso:account:access get one', async () => {
+    const { client, token } = await kit.signIn();
+    const refreshed = await kit.oidc().send(
+      new CreateTokenCommand({
+        ...client,
+        grantType: 'refresh_token',
+        refreshToken: token.refreshToken,
+      }),
+    );
+    expect(refreshed.accessToken).toBeTruthy();
+    expect(refreshed.accessToken).not.toBe(token.accessToken);
+    const reused = await errorOf(
+      kit.oidc().send(
+        new CreateTokenCommand({
+          ...client,
+          grantType: 'refresh_token',
+          refreshToken: token.refreshToken,
+        }),
+      ),
+    );
+    expect(reused.name).toBe('InvalidGrantException');
+    const legacy = await kit.signIn([]);
+    expect(legacy.token.refreshToken).toBeUndefined();
+  });
+
+  it('verification page escapes what it echoes and refuses a POST without a valid code', async () => {
+    const page = await fetch(
+      `${kit.t.sandbox.endpoint}/sso/device?user_code=${encodeURIComponent('<script>x</script>')}`,
+    );
+    expect(await page.text()).not.toContain('<script>');
+    const forged = await decide(kit.t.sandbox.endpoint, 'WXYZ-WXYZ', 'allow');
+    expect(forged.status).toBe(404);
+    const client = await kit.register();
+    const device = await kit
+      .oidc()
+      .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
+    const crossSite = await fetch(`${kit.t.sandbox.endpoint}/sso/device`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://evil.example',
+      },
+      body: new URLSearchParams({ user_code: device.userCode ?? '', decision: 'allow' }).toString(),
+    });
+    expect(crossSite.status).toBe(403);
+  });
+});
