@@ -63,7 +63,7 @@ export async function start(opts: StartOptions): Promise<RunningSandbox> {
   const now = opts.now ?? (() => new Date());
   const db = openDatabase(opts.dataDir, { reset: opts.reset === true });
   const store = new DocumentStore(db);
-  const trail = new TrailStore(db);
+  const trail = new TrailStore(db, () => store.flushPending());
   if (readMeta(db, 'seeded') === undefined) {
     seedWorld(store, trail, { now: now(), scale: opts.scale ?? 0, seeders: SEEDERS });
     writeMeta(db, 'seeded', now().toISOString());
@@ -134,6 +134,7 @@ export async function start(opts: StartOptions): Promise<RunningSandbox> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      store.flushPending();
       db.close();
     },
   };
