@@ -28,6 +28,27 @@ interface QueuedWork {
 }
 
 const settled = (): void => undefined;
+const NOTHING: ReadonlySet<PendingChange> = new Set();
+
+/**
+ * Write-behind changes that a later write-behind change of the same batch overwrites (a hot
+ * key's last usage, once per flush instead of once per call). Durable changes are never
+ * skipped, nor do they supersede: a durable transaction can fail alone and be rolled back.
+ */
+function supersededDeferredChanges(batch: readonly QueuedWork[]): ReadonlySet<PendingChange> {
+  const seen = new Set<string>();
+  const skip = new Set<PendingChange>();
+  for (let i = batch.length - 1; i >= 0; i--) {
+    const work = batch[i]?.work;
+    if (!work?.deferrable) continue;
+    for (const change of work.changes) {
+      const key = change.bucket + SEP + change.id;
+      if (seen.has(key)) skip.add(change);
+      else seen.add(key);
+    }
+  }
+  return skip;
+}
 
 /**
  * Documents live fully in memory (a write-through cache): reads never touch sqlite; every
@@ -221,12 +242,13 @@ export class DocumentStore implements StoreReader {
     // Fast path: the whole batch in one sqlite transaction without a savepoint per item (two
     // statements less per request). If anything in it fails, nothing of it is kept and the batch
     // is replayed one savepoint per item, so only the failing transactions are rejected.
+    const skip = supersededDeferredChanges(batch);
     let outcomes: (Map<PendingChange, number> | Error)[];
     try {
-      outcomes = this.db.transaction(() => batch.map((item) => this.writeWork(item.work)))();
+      outcomes = this.db.transaction(() => batch.map((item) => this.writeWork(item.work, skip)))();
     } catch {
       outcomes = [];
-      const one = this.db.transaction((work: CommitWork) => this.writeWork(work));
+      const one = this.db.transaction((work: CommitWork) => this.writeWork(work, skip));
       try {
         this.db.transaction(() => {
           for (const item of batch) {
@@ -255,9 +277,13 @@ export class DocumentStore implements StoreReader {
     });
   }
 
-  private writeWork(work: CommitWork): Map<PendingChange, number> {
+  private writeWork(
+    work: CommitWork,
+    skip: ReadonlySet<PendingChange> = NOTHING,
+  ): Map<PendingChange, number> {
     const seqs = new Map<PendingChange, number>();
     for (const change of work.changes) {
+      if (skip.has(change)) continue;
       const { account, region } = change.scope;
       if (change.value === undefined) {
         this.remove.run(account, region, change.kind, change.id);
