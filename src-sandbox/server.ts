@@ -12,6 +12,7 @@ import { DEMO_ACCOUNTS } from './seed/demo-world';
 import { seedWorld, SEEDERS } from './seed';
 import { SERVICES } from './services';
 import { bindCloudTrail, type RequestRate } from './services/cloudtrail';
+import { bindKms, type KmsRequestQuotaMode } from './services/kms';
 import { ServiceRegistry } from './services/registry';
 import { openDatabase, readMeta, writeMeta } from './state/database';
 import { DocumentStore } from './state/document-store';
@@ -35,6 +36,8 @@ export interface StartOptions {
   readonly maxSkewMs?: number;
   /** CloudTrail LookupEvents requests per second per account and region (default 2); `off`. */
   readonly lookupEventsRate?: RequestRate;
+  /** KMS request quotas of reference §2.11 (default `on`); `off` for tests and benchmarks. */
+  readonly kmsRequestQuotas?: KmsRequestQuotaMode;
 }
 
 export interface DemoAccount {
@@ -72,10 +75,15 @@ export async function start(opts: StartOptions): Promise<RunningSandbox> {
     store,
     trail,
     registry: new ServiceRegistry(
-      bindCloudTrail(SERVICES, {
-        trail,
-        ...(opts.lookupEventsRate === undefined ? {} : { lookupEventsRate: opts.lookupEventsRate }),
-      }),
+      bindKms(
+        bindCloudTrail(SERVICES, {
+          trail,
+          ...(opts.lookupEventsRate === undefined
+            ? {}
+            : { lookupEventsRate: opts.lookupEventsRate }),
+        }),
+        opts.kmsRequestQuotas === undefined ? {} : { requestQuotas: opts.kmsRequestQuotas },
+      ),
     ),
     credentials: createCredentialLookup(store),
     faults: new FaultController(opts.faults ? parseFaultSpec(opts.faults) : NO_FAULTS),

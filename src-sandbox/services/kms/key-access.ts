@@ -7,6 +7,7 @@ import { invalidArn, keyNotFound, kmsError, notFound } from './errors';
 import { findKey, parseKeyRef, type KeyRefForms } from './key-resolver';
 import { requireState } from './key-state';
 import { aliasArnOf, KMS_GRANT, KMS_KEY_USAGE, keyArnOf, scopeOf, type KmsKeyDoc } from './model';
+import { chargeKeyUse } from './request-quotas';
 
 export type KeyContext = Readonly<Record<string, ContextValue | undefined>>;
 
@@ -218,6 +219,7 @@ export function recordUsage(ctx: ServiceContext, key: KmsKeyDoc, operation: stri
 }
 
 function toUsable(ctx: ServiceContext, key: KmsKeyDoc, operation: string): UsableKey {
+  chargeKeyUse(ctx, key);
   recordUsage(ctx, key, operation);
   return {
     arn: key.arn,
