@@ -273,5 +273,18 @@ export function useKeyByArn(
   return useKey(ctx, arn, operation, context);
 }
 
+/** The ARN of the key `keyRef` names (no authorisation, no state check); undefined if none. */
+export function namedKeyArn(
+  ctx: ServiceContext,
+  keyRef: string,
+  operation: string,
+): string | undefined {
+  try {
+    return resolveKey(ctx, keyRef, operation).arn;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Checks GrantTokens (well-formed tokens of existing grants) — InvalidGrantTokenException. */
 export { checkGrantTokens } from './grant-tokens';
