@@ -3,7 +3,7 @@ import { isKnownRegion } from '../../http/regions';
 import { defineOperation } from '../define-operation';
 import { awsBool } from '../validation';
 import { DRY_RUN, ec2Error, gate, required, TAG_SPECIFICATIONS, tagsFor } from './common';
-import { factsOf, planEncryption, useKeys } from './encryption';
+import { dataKeyOf, factsOf, planEncryption, useKeys } from './encryption';
 import { startWork } from './lifecycle';
 import { imageArn, newEc2Id, type ImageDoc, type ImageMapping, type SnapshotDoc } from './model';
 import { backingSnapshots, findImage, imageState, putImage } from './image-access';
@@ -82,6 +82,7 @@ export const copyImage = defineOperation({
         sourceSnapshotId: snap.snapshotId,
         sourceRegion,
         ...factsOf(plan),
+        ...dataKeyOf(plan),
         ...startWork(ctx.store, now, failure),
       };
       putSnapshot(ctx, doc);

@@ -15,7 +15,7 @@ import {
   tagSet,
   tagsFor,
 } from './common';
-import { factsOf, planEncryption, useKeys } from './encryption';
+import { dataKeyOf, factsOf, planEncryption, useKeys } from './encryption';
 import { startWork, workState } from './lifecycle';
 import { newEc2Id, SNAPSHOT, snapshotArn, type SnapshotDoc } from './model';
 import { findSnapshot, putSnapshot, requireCompleted } from './snapshot-access';
@@ -141,6 +141,7 @@ export const copySnapshot = defineOperation({
       sourceSnapshotId: sourceId,
       sourceRegion,
       ...factsOf(plan),
+      ...dataKeyOf(plan),
       ...startWork(ctx.store, now, failure),
     };
     putSnapshot(ctx, doc);

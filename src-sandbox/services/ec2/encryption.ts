@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../types';
 import { ec2Error, requireEncryptedForKey } from './common';
 import {
@@ -106,6 +107,23 @@ export function factsOf(plan: EncryptionPlan): EncryptionFacts {
     encrypted: true,
     ...(plan.key ? { kmsKeyArn: plan.key.arn, awsManagedKey: plan.key.keyManager === 'AWS' } : {}),
   };
+}
+
+/**
+ * The new resource's data key lineage (`DataEncryptionKeyId`, UUID form — UNCONFIRMED): kept
+ * from `inheritFrom` when it is encrypted under the same key (a volume from a snapshot, a
+ * snapshot of a volume), else a new data key.
+ */
+export function dataKeyOf(
+  plan: EncryptionPlan,
+  inheritFrom?: EncryptionFacts,
+): Pick<EncryptionFacts, 'dataEncryptionKeyId'> {
+  if (!plan.encrypted) return {};
+  const inherited =
+    inheritFrom?.encrypted === true && inheritFrom.kmsKeyArn === plan.key?.arn
+      ? inheritFrom.dataEncryptionKeyId
+      : undefined;
+  return { dataEncryptionKeyId: inherited ?? randomUUID() };
 }
 
 function usable(key: Ec2KeyInfo, region: string): boolean {

@@ -9,7 +9,7 @@ import {
   TAG_SPECIFICATIONS,
   tagsFor,
 } from './common';
-import { factsOf, planEncryption, useKeys } from './encryption';
+import { dataKeyOf, factsOf, planEncryption, useKeys } from './encryption';
 import { startWork } from './lifecycle';
 import {
   INSTANCE,
@@ -154,6 +154,7 @@ export const runInstances = defineOperation({
             },
           ],
           ...factsOf(v.plan),
+          ...dataKeyOf(v.plan, v.snap),
           ...startWork(ctx.store, now),
         };
         volumes.push({ deviceName: v.deviceName, volumeId });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineOperation } from '../define-operation';
 import { awsString } from '../validation';
@@ -73,6 +74,9 @@ export const createSnapshot = defineOperation({
       encrypted: volume.encrypted,
       ...(volume.kmsKeyArn === undefined ? {} : { kmsKeyArn: volume.kmsKeyArn }),
       ...(volume.awsManagedKey === undefined ? {} : { awsManagedKey: volume.awsManagedKey }),
+      ...(volume.encrypted
+        ? { dataEncryptionKeyId: volume.dataEncryptionKeyId ?? randomUUID() }
+        : {}),
       ...startWork(ctx.store, ctx.now(), failure),
     };
     putSnapshot(ctx, doc);
