@@ -8,7 +8,7 @@ import { startWork } from './lifecycle';
 import { imageArn, newEc2Id, type ImageDoc, type ImageMapping, type SnapshotDoc } from './model';
 import { backingSnapshots, findImage, imageState, putImage } from './image-access';
 import { requireAmiName } from './images';
-import { putSnapshot } from './snapshot-access';
+import { putSnapshot, requireSnapshotQuota } from './snapshot-access';
 
 /**
  * CopyImage (reference §3.3, outcomes §3.4): sent to the destination Region; every backing
@@ -65,6 +65,7 @@ export const copyImage = defineOperation({
       imageArn(ctx.region, imageId),
       imageArn(sourceRegion, sourceId),
     ]);
+    requireSnapshotQuota(ctx, plans.length);
     const copies = new Map<string, SnapshotDoc>();
     for (const { source: snap, plan } of plans) {
       const failure = useKeys(ctx, snap, plan, ctx.region, 'snapshot');

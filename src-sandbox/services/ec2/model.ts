@@ -143,7 +143,12 @@ export interface EbsSettingsDoc {
 export interface Ec2SandboxSettings {
   /** How long snapshots, copies and volumes stay `pending`/`creating` (ms). */
   readonly asyncDurationMs: number;
+  /** Snapshots per account and Region (default SNAPSHOT_QUOTA; tests lower it). */
+  readonly snapshotQuota?: number;
 }
+
+/** EBS's default quota of snapshots per account and Region (adjustable in AWS). */
+export const SNAPSHOT_QUOTA = 100_000;
 
 export const SNAPSHOT = defineKind<SnapshotDoc>('ec2:snapshot');
 export const VOLUME = defineKind<VolumeDoc>('ec2:volume');

@@ -25,6 +25,7 @@ import {
   snapshotStatus,
   snapshotView,
   snapshotVisibleTo,
+  requireSnapshotQuota,
 } from './snapshot-access';
 import { findOwnVolume, volumeStatus } from './volumes';
 
@@ -50,6 +51,7 @@ export const createSnapshot = defineOperation({
       snapshotArn(ctx.region, ctx.account, snapshotId),
       volumeArn(ctx.region, ctx.account, volume.volumeId),
     ]);
+    requireSnapshotQuota(ctx);
     // EBS asks KMS for a data key for the snapshot under the volume's key (reference §3.5).
     let failure: string | undefined;
     if (volume.encrypted && volume.kmsKeyArn !== undefined) {
