@@ -1,5 +1,6 @@
 import { EC2_ERROR_STYLE } from '../error-styles';
 import type { ServiceDefinition } from '../types';
+import { withClientToken } from './client-token';
 import { copyImage } from './copy-image';
 import { copySnapshot } from './copy-snapshot';
 import {
@@ -48,7 +49,7 @@ export const ec2Service: ServiceDefinition = {
     GetEbsDefaultKmsKeyId: getEbsDefaultKmsKeyId,
     ModifyEbsDefaultKmsKeyId: modifyEbsDefaultKmsKeyId,
     ResetEbsDefaultKmsKeyId: resetEbsDefaultKmsKeyId,
-    CreateVolume: createVolume,
+    CreateVolume: withClientToken('CreateVolume', createVolume),
     DescribeVolumes: describeVolumes,
     DeleteVolume: deleteVolume,
     CreateSnapshot: createSnapshot,
@@ -61,11 +62,11 @@ export const ec2Service: ServiceDefinition = {
     RegisterImage: registerImage,
     DescribeImages: describeImages,
     DeregisterImage: deregisterImage,
-    CopyImage: copyImage,
+    CopyImage: withClientToken('CopyImage', copyImage),
     DescribeImageAttribute: describeImageAttribute,
     ModifyImageAttribute: modifyImageAttribute,
     ResetImageAttribute: resetImageAttribute,
-    RunInstances: runInstances,
+    RunInstances: withClientToken('RunInstances', runInstances),
     DescribeInstances: describeInstances,
     TerminateInstances: terminateInstances,
     CreateTags: createTags,
