@@ -8,6 +8,7 @@ import {
   type Ec2KeyInfo,
   type Ec2KmsOperation,
 } from '../kms/ebs-keys';
+import type { EbsAttachment } from '../kms/ebs-grants';
 import { EBS_SETTINGS, type EbsSettingsDoc, type EncryptionFacts } from './model';
 
 /** `StateMessage` of a copy or volume that could not use its keys (reference §3.5). */
@@ -145,6 +146,7 @@ export function useKeys(
   plan: EncryptionPlan,
   targetRegion: string,
   purpose: 'volume' | 'snapshot',
+  attachment?: EbsAttachment,
 ): string | undefined {
   if (!plan.encrypted) return undefined;
   const target = plan.key;
@@ -159,6 +161,6 @@ export function useKeys(
   const ops: Ec2KmsOperation[] = ['DescribeKey', 'GenerateDataKeyWithoutPlaintext'];
   if (reEncrypt) ops.push('ReEncryptTo');
   if (purpose === 'volume') ops.push('CreateGrant');
-  if (!ec2UseKey(ctx, target.arn, ops, targetRegion).ok) return KEY_NOT_ACCESSIBLE;
+  if (!ec2UseKey(ctx, target.arn, ops, targetRegion, attachment).ok) return KEY_NOT_ACCESSIBLE;
   return undefined;
 }

@@ -132,8 +132,8 @@ export const runInstances = defineOperation({
       let failure: string | undefined;
       const volumes: { deviceName: string; volumeId: string }[] = [];
       for (const v of volumesToMake) {
-        failure ??= useKeys(ctx, v.snap, v.plan, ctx.region, 'volume');
         const volumeId = newEc2Id('vol');
+        failure ??= useKeys(ctx, v.snap, v.plan, ctx.region, 'volume', { instanceId, volumeId });
         const doc: VolumeDoc = {
           volumeId,
           ownerId: ctx.account,

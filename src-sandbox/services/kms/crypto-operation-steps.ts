@@ -1,7 +1,12 @@
 import { SandboxError } from '../../protocols/sandbox-error';
 import type { ServiceContext } from '../types';
 import { CryptoInputError } from './crypto';
-import { checkBlobLength, encryptWithKey, type Encrypted, type EncryptionContext } from './crypto/data-plane';
+import {
+  checkBlobLength,
+  encryptWithKey,
+  type Encrypted,
+  type EncryptionContext,
+} from './crypto/data-plane';
 import {
   decryptRequest,
   type DecryptOutcome,
