@@ -26,6 +26,11 @@ import {
   modifySnapshotAttribute,
   resetSnapshotAttribute,
 } from './snapshot-attributes';
+import {
+  disableSnapshotBlockPublicAccess,
+  enableSnapshotBlockPublicAccess,
+  getSnapshotBlockPublicAccessState,
+} from './snapshot-block-public-access';
 import { createSnapshot, deleteSnapshot, describeSnapshots } from './snapshots';
 import { createTags, deleteTags, describeTags } from './tags';
 import { createVolume, deleteVolume, describeVolumes } from './volumes';
@@ -44,6 +49,9 @@ export const ec2Service: ServiceDefinition = {
     DescribeRegions: describeRegions,
     DescribeAvailabilityZones: describeAvailabilityZones,
     GetEbsEncryptionByDefault: getEbsEncryptionByDefault,
+    GetSnapshotBlockPublicAccessState: getSnapshotBlockPublicAccessState,
+    EnableSnapshotBlockPublicAccess: enableSnapshotBlockPublicAccess,
+    DisableSnapshotBlockPublicAccess: disableSnapshotBlockPublicAccess,
     EnableEbsEncryptionByDefault: enableEbsEncryptionByDefault,
     DisableEbsEncryptionByDefault: disableEbsEncryptionByDefault,
     GetEbsDefaultKmsKeyId: getEbsDefaultKmsKeyId,
