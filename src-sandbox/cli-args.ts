@@ -9,10 +9,12 @@ export interface CliOptions {
   readonly scale: number;
   /** `--lookup-rate <n|off>`: CloudTrail LookupEvents TPS per account and region (default 2). */
   readonly lookupRate?: RequestRate;
+  /** `--kms-quotas on|off`: KMS request quotas (default on, AWS's numbers). */
+  readonly kmsQuotas?: 'on' | 'off';
 }
 
 export const USAGE =
-  'usage: npm run sandbox -- --port <p> --data-dir <dir> [--reset] [--faults <spec>] [--scale N] [--lookup-rate <n|off>]';
+  'usage: npm run sandbox -- --port <p> --data-dir <dir> [--reset] [--faults <spec>] [--scale N] [--lookup-rate <n|off>] [--kms-quotas on|off]';
 
 /** Parses `--port <p> --data-dir <d> [--reset] [--faults <spec>] [--scale N]`; throws with a message. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -25,6 +27,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       faults: { type: 'string' },
       scale: { type: 'string' },
       'lookup-rate': { type: 'string' },
+      'kms-quotas': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -36,6 +39,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (dataDir === undefined || dataDir === '') throw new Error('--data-dir is required');
   const scale = Number(values.scale ?? '0');
   if (!Number.isInteger(scale) || scale < 0) throw new Error(`invalid --scale '${values.scale}'`);
+  const kmsQuotas = values['kms-quotas'];
+  if (kmsQuotas !== undefined && kmsQuotas !== 'on' && kmsQuotas !== 'off') {
+    throw new Error(`invalid --kms-quotas '${kmsQuotas}' (on or off)`);
+  }
   return {
     port,
     dataDir,
@@ -45,5 +52,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(values['lookup-rate'] === undefined
       ? {}
       : { lookupRate: parseRequestRate(values['lookup-rate']) }),
+    ...(kmsQuotas === undefined ? {} : { kmsQuotas }),
   };
 }

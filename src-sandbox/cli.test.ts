@@ -82,6 +82,10 @@ describe('cli arguments', () => {
     });
     expect(() => parseCliArgs(['--port', 'x', '--data-dir', '/d'])).toThrow(/--port/);
     expect(() => parseCliArgs(['--port', '1'])).toThrow(/--data-dir/);
+    expect(parseCliArgs(['--data-dir', '/d', '--kms-quotas', 'off']).kmsQuotas).toBe('off');
+    expect(() => parseCliArgs(['--data-dir', '/d', '--kms-quotas', 'maybe'])).toThrow(
+      /--kms-quotas/,
+    );
   });
 });
 

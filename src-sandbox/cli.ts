@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     scale: options.scale,
     ...(options.faults === undefined ? {} : { faults: options.faults }),
     ...(options.lookupRate === undefined ? {} : { lookupEventsRate: options.lookupRate }),
+    ...(options.kmsQuotas === undefined ? {} : { kmsRequestQuotas: options.kmsQuotas }),
   });
   console.log(`listening on ${sandbox.endpoint}`);
   console.log(`admin token: ${sandbox.adminToken}`);

@@ -14,6 +14,7 @@ import { ssoSeeder } from './seed/sso';
 import { SERVICES } from './services';
 import { handleSso, isSsoRoute } from './sso/routes';
 import { bindCloudTrail, type RequestRate } from './services/cloudtrail';
+import { bindKms, type KmsRequestQuotaMode } from './services/kms';
 import { ServiceRegistry } from './services/registry';
 import { openDatabase, readMeta, writeMeta } from './state/database';
 import { DocumentStore } from './state/document-store';
@@ -41,6 +42,8 @@ export interface StartOptions {
   readonly lookupEventsRate?: RequestRate;
   /** A better-sqlite3 addon built for this runtime (Electron in development); default: the package's. */
   readonly sqliteBinding?: string;
+  /** KMS request quotas of reference §2.11 (default `on`); `off` for tests and benchmarks. */
+  readonly kmsRequestQuotas?: KmsRequestQuotaMode;
 }
 
 export interface DemoAccount {
@@ -72,7 +75,7 @@ export async function start(opts: StartOptions): Promise<RunningSandbox> {
     ...(opts.sqliteBinding ? { nativeBinding: opts.sqliteBinding } : {}),
   });
   const store = new DocumentStore(db);
-  const trail = new TrailStore(db);
+  const trail = new TrailStore(db, () => store.flushPending());
   if (readMeta(db, 'seeded') === undefined) {
     seedWorld(store, trail, { now: now(), scale: opts.scale ?? 0, seeders: SEEDERS });
     writeMeta(db, 'seeded', now().toISOString());
@@ -86,10 +89,15 @@ export async function start(opts: StartOptions): Promise<RunningSandbox> {
     store,
     trail,
     registry: new ServiceRegistry(
-      bindCloudTrail(SERVICES, {
-        trail,
-        ...(opts.lookupEventsRate === undefined ? {} : { lookupEventsRate: opts.lookupEventsRate }),
-      }),
+      bindKms(
+        bindCloudTrail(SERVICES, {
+          trail,
+          ...(opts.lookupEventsRate === undefined
+            ? {}
+            : { lookupEventsRate: opts.lookupEventsRate }),
+        }),
+        opts.kmsRequestQuotas === undefined ? {} : { requestQuotas: opts.kmsRequestQuotas },
+      ),
     ),
     credentials: createCredentialLookup(store),
     faults: new FaultController(opts.faults ? parseFaultSpec(opts.faults) : NO_FAULTS),
@@ -152,6 +160,7 @@ export async function start(opts: StartOptions): Promise<RunningSandbox> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      store.flushPending();
       db.close();
     },
   };

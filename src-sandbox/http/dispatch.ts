@@ -179,7 +179,9 @@ async function run(
       'requestParameters' in details ? details.requestParameters : toTrailMembers(params),
     ...('error' in outcome
       ? {
-          errorCode: outcome.error.code,
+          errorCode:
+            service.errors.trailErrorCode?.(outcome.error.code, outcome.error.httpStatus) ??
+            outcome.error.code,
           errorMessage: outcome.error.message,
           responseElements: null,
         }

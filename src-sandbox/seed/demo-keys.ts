@@ -16,6 +16,11 @@ export interface DemoKeySpec {
   readonly keyUsage: 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY' | 'GENERATE_VERIFY_MAC';
   readonly origin?: 'AWS_KMS' | 'EXTERNAL';
   readonly rotation?: { readonly enabled: boolean; readonly periodDays?: number };
+  /**
+   * Age at start-up (default: spread over the last year). Rotating keys are old enough that an
+   * automatic rotation fell in the seeded CloudTrail history, which shows it as `RotateKey`.
+   */
+  readonly createdDaysAgo?: number;
   readonly state?: 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport';
   readonly multiRegionReplicas?: readonly string[];
   readonly tags?: Readonly<Record<string, string>>;
@@ -34,6 +39,7 @@ export const DEMO_KEYS: readonly DemoKeySpec[] = [
     keySpec: 'SYMMETRIC_DEFAULT',
     keyUsage: 'ENCRYPT_DECRYPT',
     rotation: { enabled: true, periodDays: 365 },
+    createdDaysAgo: 392,
     tags: { Team: 'platform', Environment: 'prod', DataClass: 'confidential' },
   },
   {
@@ -58,6 +64,7 @@ export const DEMO_KEYS: readonly DemoKeySpec[] = [
     keySpec: 'SYMMETRIC_DEFAULT',
     keyUsage: 'ENCRYPT_DECRYPT',
     rotation: { enabled: true, periodDays: 180 },
+    createdDaysAgo: 195,
     tags: { Team: 'platform', Environment: 'prod', Purpose: 'ebs' },
   },
   {
@@ -126,6 +133,7 @@ export const DEMO_KEYS: readonly DemoKeySpec[] = [
     keySpec: 'SYMMETRIC_DEFAULT',
     keyUsage: 'ENCRYPT_DECRYPT',
     rotation: { enabled: true, periodDays: 365 },
+    createdDaysAgo: 376,
     multiRegionReplicas: ['eu-west-1', 'ap-southeast-2'],
     tags: { Team: 'orders', Environment: 'prod' },
   },
@@ -163,6 +171,7 @@ export const DEMO_KEYS: readonly DemoKeySpec[] = [
     keySpec: 'SYMMETRIC_DEFAULT',
     keyUsage: 'ENCRYPT_DECRYPT',
     rotation: { enabled: true, periodDays: 365 },
+    createdDaysAgo: 383,
     tags: { Team: 'dr', Environment: 'backup' },
   },
   {
@@ -175,6 +184,7 @@ export const DEMO_KEYS: readonly DemoKeySpec[] = [
     keySpec: 'SYMMETRIC_DEFAULT',
     keyUsage: 'ENCRYPT_DECRYPT',
     rotation: { enabled: true, periodDays: 365 },
+    createdDaysAgo: 383,
     tags: { Team: 'dr', Environment: 'backup' },
   },
   {

@@ -1,5 +1,5 @@
 import { newAccessKeyId, newSecretAccessKey, newUniqueId } from '../identity/id-generators';
-import { ACCESS_KEY, ACCOUNT, IAM_ROLE, IAM_USER, MFA_DEVICE } from '../identity/model';
+import { ACCESS_KEY, ACCOUNT, IAM_USER, MFA_DEVICE } from '../identity/model';
 import { GLOBAL_REGION } from '../state/store-types';
 import {
   ADMIN_USER,
@@ -14,6 +14,7 @@ import {
   PROD_ACCOUNT,
   PROD_ADMIN_MFA_SERIAL,
 } from './demo-world';
+import { addRole, addWorkloadRoles } from './roles';
 import { PROFILE, SANDBOX_SCOPE, type SeedContext, type Seeder } from './seeder';
 
 const policy = (statements: readonly object[]): string =>
@@ -110,28 +111,7 @@ function addUser(
   ctx.tx.put(PROFILE, SANDBOX_SCOPE, profile, { profile, account, accessKeyId, description });
 }
 
-function addRole(
-  ctx: SeedContext,
-  account: string,
-  roleName: string,
-  trustPolicy: string,
-  policies: Record<string, string>,
-  description: string,
-): void {
-  ctx.tx.put(IAM_ROLE, { account, region: GLOBAL_REGION }, roleName.toLowerCase(), {
-    roleName,
-    roleId: newUniqueId('AROA'),
-    arn: `arn:aws:iam::${account}:role/${roleName}`,
-    path: '/',
-    createDate: ctx.now.toISOString(),
-    description,
-    maxSessionDuration: 3600,
-    assumeRolePolicyDocument: trustPolicy,
-    policies,
-  });
-}
-
-/** Accounts, administrators, prod-developer, backup's roles and the prod admin's MFA device. */
+/** Accounts, administrators, prod-developer, backup's and prod's roles, the prod admin's MFA device. */
 export const identitySeeder: Seeder = {
   name: 'identities',
   seed(ctx) {
@@ -185,5 +165,6 @@ export const identitySeeder: Seeder = {
       { AdministratorAccess: ADMINISTRATOR_POLICY },
       'Emergency administrator for prod, MFA required',
     );
+    addWorkloadRoles(ctx);
   },
 };

@@ -110,8 +110,8 @@ function withImportedMaterial(key: KmsKeyDoc, at: number): KmsKeyDoc {
 function demoKeyDoc(spec: DemoKeySpec, index: number, now: number): KmsKeyDoc {
   if (!isKeySpec(spec.keySpec))
     throw new Error(`demo key ${spec.name}: unsupported ${spec.keySpec}`);
-  // Spread over the last year, oldest first.
-  const created = now - (350 - index * 23) * DAY_MS;
+  // Spread over the last year, oldest first, unless the spec says how old.
+  const created = now - (spec.createdDaysAgo ?? 350 - index * 23) * DAY_MS;
   let key = buildKey({
     keyId: spec.keyId,
     account: spec.account,

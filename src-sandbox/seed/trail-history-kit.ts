@@ -60,7 +60,7 @@ export class HistoryWriter {
   readonly end: number;
 
   constructor(
-    private readonly reader: StoreReader,
+    readonly reader: StoreReader,
     now: Date,
     days: number,
     seed: number,
@@ -88,6 +88,11 @@ export class HistoryWriter {
     const h = this.hex(32);
     const variant = HEX[8 + Math.floor(this.rnd() * 4)] ?? '8';
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
+  }
+
+  /** Whether an epoch-ms time lies inside the history window. */
+  inWindow(time: number): boolean {
+    return time >= this.start && time <= this.end;
   }
 
   anyTime(): Date {

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_KEY, IAM_USER } from '../identity/model';
+import { ACCESS_KEY, IAM_ROLE, IAM_USER } from '../identity/model';
+import { KMS_KEY } from '../services/kms/model';
+import { eventTimeOf } from '../trail/build-record';
 import { openDatabase, type SqliteDatabase } from '../state/database';
 import { GLOBAL_REGION } from '../state/store-types';
 import { DocumentStore } from '../state/document-store';
@@ -10,6 +12,7 @@ import type { CloudTrailRecord } from '../trail/types';
 import { demoKey, demoKeyArn } from './demo-keys';
 import { BACKUP_ACCOUNT, PARTNER_ACCOUNT, PROD_ACCOUNT } from './demo-world';
 import { identitySeeder } from './identities';
+import { kmsSeeder } from './kms';
 import { seedWorld, SEEDERS } from './index';
 import { generateTrailHistory, TRAIL_HISTORY_DAYS, trailHistorySeeder } from './trail-history';
 import { TrailStore } from '../trail/trail-store';
@@ -24,7 +27,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'keyward-history-'));
   db = openDatabase(dir);
   store = new DocumentStore(db);
-  seedWorld(store, new TrailStore(db), { now: NOW, seeders: [identitySeeder] });
+  seedWorld(store, new TrailStore(db), { now: NOW, seeders: [identitySeeder, kmsSeeder] });
   records = generateTrailHistory(store.begin(), NOW);
 });
 afterAll(() => {
@@ -117,6 +120,19 @@ describe('seeded CloudTrail history', () => {
     expect(on('DisableKey', 'retired-analytics')).toHaveLength(1);
     const rotations = records.filter((r) => r.eventName === 'RotateKey');
     expect(rotations).toHaveLength(5);
+    // On the dates the KMS seeder gave each key's automatic rotation.
+    const automatic = store
+      .listAll(KMS_KEY)
+      .flatMap(({ value: k }) =>
+        k.multiRegion && k.multiRegion.primaryRegion !== k.region
+          ? []
+          : k.rotations
+              .filter((r) => r.type === 'AUTOMATIC' && r.date > NOW.getTime() - 30 * 86_400_000)
+              .map((r) => `${k.arn} ${eventTimeOf(new Date(r.date))}`),
+      );
+    expect(rotations.map((r) => `${r.resources?.[0]?.ARN} ${r.eventTime}`).sort()).toEqual(
+      automatic.sort(),
+    );
     for (const r of rotations) {
       expect(r).toMatchObject({
         eventType: 'AwsServiceEvent',
@@ -150,5 +166,23 @@ describe('seeded CloudTrail history', () => {
   it('invokedBy services appear for S3 and EC2 calls', () => {
     expect(count((r) => r.userIdentity.invokedBy === 's3.amazonaws.com')).toBe(400);
     expect(count((r) => r.userIdentity.invokedBy === 'ec2.amazonaws.com')).toBeGreaterThan(200);
+  });
+
+  it('names only roles that exist in IAM, with their role ids', () => {
+    const issuers = new Map<string, string>();
+    for (const r of records) {
+      const issuer = r.userIdentity.sessionContext?.sessionIssuer;
+      if (issuer?.arn !== undefined && !issuer.arn.includes(':role/aws:')) {
+        issuers.set(issuer.arn, issuer.principalId ?? '');
+      }
+    }
+    expect(issuers.size).toBeGreaterThanOrEqual(6);
+    for (const [arn, principalId] of issuers) {
+      const [, , , , account = '', resource = ''] = arn.split(':');
+      const name = resource.replace(/^role\//, '');
+      const role = store.get(IAM_ROLE, { account, region: GLOBAL_REGION }, name.toLowerCase());
+      expect(role?.arn, arn).toBe(arn);
+      expect(role?.roleId).toBe(principalId);
+    }
   });
 });

@@ -4,6 +4,7 @@ import * as W from './demo-world';
 import type { Seeder } from './seeder';
 import type { StoreReader } from '../state/store-types';
 import { eventTimeOf } from '../trail/build-record';
+import { KMS_KEY } from '../services/kms/model';
 import { HistoryWriter, USER_AGENTS } from './trail-history-kit';
 
 /** How far back the seeded event history reaches. */
@@ -290,32 +291,43 @@ export function generateTrailHistory(
     errorMessage: `${demoKeyArn(retired)} is disabled.`,
   });
 
-  // Scheduled rotations: service events (reference §5.2).
-  for (const [name, d] of [
-    ['app-data', 27],
-    ['ebs-workloads', 15],
-    ['global-orders', 11],
-    ['dr-backups', 18],
-    ['dr-backups-east', 18],
-  ] as const) {
-    const k = demoKey(name);
-    h.emit(
-      {
-        identity: { type: 'AWSService', accountId: k.account, invokedBy: 'AWS Internal' },
-        ua: 'AWS Internal',
-        ip: 'AWS Internal',
-      },
-      {
-        eventName: 'RotateKey',
-        eventTime: h.daysAgo(d, 0.5),
-        awsRegion: k.region,
-        recipientAccountId: k.account,
-        readOnly: false,
-        eventType: 'AwsServiceEvent',
-        resources: h.keyResources(k),
-        serviceEventDetails: { keyId: k.keyId },
-      },
-    );
+  // Rotations, on the dates the KMS seeder gave the keys' material (reference §5.2).
+  for (const { value: key } of h.reader.listAll(KMS_KEY)) {
+    if (key.multiRegion !== undefined && key.multiRegion.primaryRegion !== key.region) continue;
+    for (const rotation of key.rotations) {
+      if (!h.inWindow(rotation.date)) continue;
+      const resources = [{ accountId: key.account, type: 'AWS::KMS::Key', ARN: key.arn }];
+      if (rotation.type === 'AUTOMATIC') {
+        h.emit(
+          {
+            identity: { type: 'AWSService', accountId: key.account, invokedBy: 'AWS Internal' },
+            ua: 'AWS Internal',
+            ip: 'AWS Internal',
+          },
+          {
+            eventName: 'RotateKey',
+            eventTime: new Date(rotation.date),
+            awsRegion: key.region,
+            recipientAccountId: key.account,
+            readOnly: false,
+            eventType: 'AwsServiceEvent',
+            resources,
+            serviceEventDetails: { keyId: key.keyId },
+          },
+        );
+      } else {
+        h.emit(h.user(key.account, W.ADMIN_USER, USER_AGENTS.keyward, '203.0.113'), {
+          eventName: 'RotateKeyOnDemand',
+          eventTime: new Date(rotation.date),
+          awsRegion: key.region,
+          recipientAccountId: key.account,
+          readOnly: false,
+          requestParameters: { keyId: key.keyId },
+          responseElements: { keyId: key.arn },
+          resources,
+        });
+      }
+    }
   }
 
   // Other accounts and regions.

@@ -37,6 +37,10 @@ export const EC2_ERROR_STYLE: ServiceErrorStyle = {
     message: 'An internal error has occurred',
   },
   unknownOperation: { code: 'InvalidAction', status: 400 },
+  // CloudTrail shows EC2 errors with their fault side: `Client.UnauthorizedOperation`,
+  // `Client.RequestLimitExceeded` (a 503, but the caller's fault), `Server.InternalError`.
+  trailErrorCode: (code, status) =>
+    `${status >= 500 && code !== 'RequestLimitExceeded' ? 'Server' : 'Client'}.${code}`,
   // The "encoded" message is base64url JSON of the decision (real EC2 encrypts it; decode with
   // `Buffer.from(m, 'base64url')`, there is no sts:DecodeAuthorizationMessage here).
   accessDeniedMessage: (d) =>

@@ -30,6 +30,8 @@ export interface ServiceErrorStyle {
   readonly unknownOperation: { readonly code: string; readonly status: number };
   /** Message for a denied call; default: IAM style `User: … is not authorized to perform: … because no identity-based policy allows …`. */
   readonly accessDeniedMessage?: (denial: Denial) => string;
+  /** CloudTrail `errorCode` of a failed call, when it differs from the wire code (EC2's `Client.`). */
+  readonly trailErrorCode?: (code: string, status: number) => string;
 }
 
 export interface Denial {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database';
-import { DocumentStore } from './document-store';
+import { DEFERRED_FLUSH_MS, DocumentStore } from './document-store';
 import { defineKind } from './store-types';
 
 interface Widget {
@@ -11,6 +11,7 @@ interface Widget {
   readonly size: number;
 }
 const WIDGET = defineKind<Widget>('test:widget');
+const USAGE = defineKind<Widget>('test:usage', { deferrable: true });
 const A = { account: '111111111111', region: 'us-east-1' };
 const B = { account: '222222222222', region: 'eu-west-1' };
 
@@ -92,5 +93,61 @@ describe('DocumentStore', () => {
     expect(() => tx.commit()).toThrow('boom');
     expect(store.get(WIDGET, A, 'x')).toBeUndefined();
     close();
+  });
+
+  it('writes a durable transaction before its commit resolves', async () => {
+    const f = fresh();
+    const { store, close } = f.open();
+    const tx = store.begin();
+    tx.put(WIDGET, A, 'durable', { name: 'durable', size: 1 });
+    await tx.commitBatched();
+    // A second connection reads the file itself, not this store's cache.
+    const other = f.open();
+    expect(other.store.get(WIDGET, A, 'durable')?.name).toBe('durable');
+    other.close();
+    close();
+  });
+
+  it('writes behind a transaction of deferrable kinds: visible at once, saved within the flush interval', async () => {
+    const f = fresh();
+    const { store, close } = f.open();
+    const tx = store.begin();
+    tx.put(USAGE, A, 'k1', { name: 'used', size: 1 });
+    await tx.commitBatched();
+    expect(store.get(USAGE, A, 'k1')?.name).toBe('used');
+    const peek = () => {
+      const other = f.open();
+      const value = other.store.get(USAGE, A, 'k1')?.name;
+      other.close();
+      return value;
+    };
+    expect(peek()).toBeUndefined();
+    await new Promise((r) => setTimeout(r, DEFERRED_FLUSH_MS * 5));
+    expect(peek()).toBe('used');
+    close();
+  });
+
+  it('keeps commit order between written-behind and durable transactions', async () => {
+    const f = fresh();
+    const { store, close } = f.open();
+    const later = store.begin();
+    later.put(USAGE, A, 'k1', { name: 'first', size: 1 });
+    await later.commitBatched();
+    // A durable transaction mixing kinds is not written behind, and lands after the first.
+    const mixed = store.begin();
+    mixed.delete(USAGE, A, 'k1');
+    mixed.put(WIDGET, A, 'w', { name: 'w', size: 1 });
+    const durable = mixed.commitBatched();
+    const after = store.begin();
+    after.put(USAGE, A, 'k2', { name: 'second', size: 2 });
+    await Promise.all([durable, after.commitBatched()]);
+    expect(store.get(USAGE, A, 'k1')).toBeUndefined();
+    store.flushPending();
+    close();
+    const reopened = f.open();
+    expect(reopened.store.get(USAGE, A, 'k1')).toBeUndefined();
+    expect(reopened.store.get(USAGE, A, 'k2')?.name).toBe('second');
+    expect(reopened.store.get(WIDGET, A, 'w')?.name).toBe('w');
+    reopened.close();
   });
 });

@@ -16,20 +16,56 @@ import type {
   StoreTransaction,
 } from './store-types';
 
+/** Longest time a write-behind (deferrable) transaction waits for sqlite. */
+export const DEFERRED_FLUSH_MS = 10;
+/** A write-behind queue this long is flushed at once. */
+const DEFERRED_MAX_QUEUE = 256;
+
+interface QueuedWork {
+  readonly work: CommitWork;
+  readonly resolve: () => void;
+  readonly reject: (e: unknown) => void;
+}
+
+const settled = (): void => undefined;
+const NOTHING: ReadonlySet<PendingChange> = new Set();
+
+/**
+ * Write-behind changes that a later write-behind change of the same batch overwrites (a hot
+ * key's last usage, once per flush instead of once per call). Durable changes are never
+ * skipped, nor do they supersede: a durable transaction can fail alone and be rolled back.
+ */
+function supersededDeferredChanges(batch: readonly QueuedWork[]): ReadonlySet<PendingChange> {
+  const seen = new Set<string>();
+  const skip = new Set<PendingChange>();
+  for (let i = batch.length - 1; i >= 0; i--) {
+    const work = batch[i]?.work;
+    if (!work?.deferrable) continue;
+    for (const change of work.changes) {
+      const key = change.bucket + SEP + change.id;
+      if (seen.has(key)) skip.add(change);
+      else seen.add(key);
+    }
+  }
+  return skip;
+}
+
 /**
  * Documents live fully in memory (a write-through cache): reads never touch sqlite; every
- * committed transaction is written to sqlite first, then applied to the cache.
+ * committed transaction is written to sqlite first, then applied to the cache — except
+ * write-behind transactions (only `deferrable` kinds, e.g. key last usage, plus CloudTrail
+ * records of the call): they are applied to the cache at once and written with the next flush,
+ * at most DEFERRED_FLUSH_MS later, in commit order with everything else. A `kill -9` can lose
+ * those last milliseconds of write-behind work and nothing else.
  */
 export class DocumentStore implements StoreReader {
   private readonly buckets = new Map<string, Map<string, CachedDocument>>();
   /** kind → id → bucket keys holding that id */
   private readonly byId = new Map<string, Map<string, Set<string>>>();
   private readonly counters = new Map<string, number>();
-  private readonly queue: {
-    readonly work: CommitWork;
-    readonly resolve: () => void;
-    readonly reject: (e: unknown) => void;
-  }[] = [];
+  private readonly queue: QueuedWork[] = [];
+  /** A flush is scheduled: `now` on the next turn (a durable commit waits), `later` by timer. */
+  private scheduled: { readonly kind: 'now' | 'later'; readonly cancel: () => void } | undefined;
   private nextSeq = 1;
   private readonly upsert;
   private readonly remove;
@@ -154,6 +190,7 @@ export class DocumentStore implements StoreReader {
 
   /** @internal writes a transaction's changes in one sqlite transaction, then updates the cache. */
   apply(work: CommitWork): void {
+    this.flushPending(); // keep commit order: queued transactions first
     const seqs = this.db.transaction(() => this.writeWork(work))();
     this.applyToCache(work, seqs);
   }
@@ -164,10 +201,40 @@ export class DocumentStore implements StoreReader {
    * back alone). The promise resolves once the data is in the WAL — reply only after that.
    */
   applyBatched(work: CommitWork): Promise<void> {
+    if (work.deferrable) {
+      // Write-behind: visible now (cache), in sqlite with the next flush.
+      this.applyToCache(work, new Map());
+      this.queue.push({ work, resolve: settled, reject: settled });
+      this.schedule(this.queue.length >= DEFERRED_MAX_QUEUE ? 'now' : 'later');
+      return Promise.resolve();
+    }
     return new Promise((resolve, reject) => {
       this.queue.push({ work, resolve, reject });
-      if (this.queue.length === 1) setImmediate(() => this.flush());
+      this.schedule('now');
     });
+  }
+
+  private schedule(kind: 'now' | 'later'): void {
+    if (this.scheduled && (this.scheduled.kind === 'now' || kind === 'later')) return;
+    this.scheduled?.cancel();
+    if (kind === 'now') {
+      const handle = setImmediate(() => this.flushPending());
+      this.scheduled = { kind, cancel: () => clearImmediate(handle) };
+    } else {
+      const handle = setTimeout(() => this.flushPending(), DEFERRED_FLUSH_MS);
+      handle.unref();
+      this.scheduled = { kind, cancel: () => clearTimeout(handle) };
+    }
+  }
+
+  /**
+   * Writes every queued transaction now. CloudTrail reads, synchronous commits and close call it
+   * so that they see, and keep, everything committed before them.
+   */
+  flushPending(): void {
+    this.scheduled?.cancel();
+    this.scheduled = undefined;
+    if (this.queue.length > 0) this.flush();
   }
 
   private flush(): void {
@@ -175,12 +242,13 @@ export class DocumentStore implements StoreReader {
     // Fast path: the whole batch in one sqlite transaction without a savepoint per item (two
     // statements less per request). If anything in it fails, nothing of it is kept and the batch
     // is replayed one savepoint per item, so only the failing transactions are rejected.
+    const skip = supersededDeferredChanges(batch);
     let outcomes: (Map<PendingChange, number> | Error)[];
     try {
-      outcomes = this.db.transaction(() => batch.map((item) => this.writeWork(item.work)))();
+      outcomes = this.db.transaction(() => batch.map((item) => this.writeWork(item.work, skip)))();
     } catch {
       outcomes = [];
-      const one = this.db.transaction((work: CommitWork) => this.writeWork(work));
+      const one = this.db.transaction((work: CommitWork) => this.writeWork(work, skip));
       try {
         this.db.transaction(() => {
           for (const item of batch) {
@@ -193,6 +261,7 @@ export class DocumentStore implements StoreReader {
         })();
       } catch (e) {
         for (const item of batch) item.reject(e);
+        reportLostDeferred(batch, e);
         return;
       }
     }
@@ -201,13 +270,20 @@ export class DocumentStore implements StoreReader {
       if (outcome instanceof Map) {
         this.applyToCache(item.work, outcome);
         item.resolve();
-      } else item.reject(outcome ?? new Error('commit failed'));
+      } else {
+        item.reject(outcome ?? new Error('commit failed'));
+        reportLostDeferred([item], outcome);
+      }
     });
   }
 
-  private writeWork(work: CommitWork): Map<PendingChange, number> {
+  private writeWork(
+    work: CommitWork,
+    skip: ReadonlySet<PendingChange> = NOTHING,
+  ): Map<PendingChange, number> {
     const seqs = new Map<PendingChange, number>();
     for (const change of work.changes) {
+      if (skip.has(change)) continue;
       const { account, region } = change.scope;
       if (change.value === undefined) {
         this.remove.run(account, region, change.kind, change.id);
@@ -226,7 +302,8 @@ export class DocumentStore implements StoreReader {
     for (const change of work.changes) {
       if (change.value === undefined) this.cacheDelete(change.kind, change.scope, change.id);
       else {
-        const seq = seqs.get(change) ?? this.nextSeq++;
+        const seq =
+          seqs.get(change) ?? this.cached(change.bucket, change.id)?.seq ?? this.nextSeq++;
         this.cacheSet(change.kind, {
           seq,
           scope: change.scope,
@@ -236,4 +313,10 @@ export class DocumentStore implements StoreReader {
       }
     }
   }
+}
+
+/** A write-behind transaction whose write failed: its reply is gone, so say so in the log. */
+function reportLostDeferred(batch: readonly QueuedWork[], cause: unknown): void {
+  const lost = batch.filter((item) => item.work.deferrable).length;
+  if (lost > 0) console.error(`[sandbox] ${lost} write-behind transaction(s) not saved:`, cause);
 }

@@ -15,6 +15,8 @@ export interface PendingChange {
   readonly id: string;
   /** undefined = delete */
   readonly value: unknown;
+  /** The kind is write-behind (DocumentKind.deferrable). */
+  readonly deferrable: boolean;
 }
 
 export const SEP = '\u0000';
@@ -33,4 +35,6 @@ export interface CommitWork {
   readonly changes: readonly PendingChange[];
   readonly counters: ReadonlyMap<string, number>;
   readonly extra: readonly (() => void)[];
+  /** Only deferrable changes and no counters: may be written behind (DocumentStore). */
+  readonly deferrable: boolean;
 }

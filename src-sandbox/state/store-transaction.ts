@@ -71,14 +71,29 @@ export class Transaction implements StoreTransaction {
     this.assertOpen();
     const bucket = bucketKey(kind.name, scope);
     const frozen = deepFreeze(value);
-    this.changes.set(bucket + SEP + id, { bucket, scope, kind: kind.name, id, value: frozen });
+    const deferrable = kind.deferrable === true;
+    this.changes.set(bucket + SEP + id, {
+      bucket,
+      scope,
+      kind: kind.name,
+      id,
+      value: frozen,
+      deferrable,
+    });
   }
 
   delete<T>(kind: DocumentKind<T>, scope: Scope, id: string): boolean {
     this.assertOpen();
     const existed = this.get(kind, scope, id) !== undefined;
     const bucket = bucketKey(kind.name, scope);
-    this.changes.set(bucket + SEP + id, { bucket, scope, kind: kind.name, id, value: undefined });
+    this.changes.set(bucket + SEP + id, {
+      bucket,
+      scope,
+      kind: kind.name,
+      id,
+      value: undefined,
+      deferrable: kind.deferrable === true,
+    });
     return existed;
   }
 
@@ -103,7 +118,9 @@ export class Transaction implements StoreTransaction {
     if (this.changes.size === 0 && this.counterValues.size === 0 && this.extra.length === 0) {
       return undefined;
     }
-    return { changes: [...this.changes.values()], counters: this.counterValues, extra: this.extra };
+    const changes = [...this.changes.values()];
+    const deferrable = this.counterValues.size === 0 && changes.every((c) => c.deferrable);
+    return { changes, counters: this.counterValues, extra: this.extra, deferrable };
   }
 
   commit(): void {

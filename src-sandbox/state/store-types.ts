@@ -16,12 +16,21 @@ declare const documentType: unique symbol;
 /** A named document type. Create one per kind with `defineKind<T>('kms:key')`. */
 export interface DocumentKind<T> {
   readonly name: string;
+  /**
+   * Write-behind: a transaction that changes only such documents (and adds CloudTrail records)
+   * is written to sqlite within DEFERRED_FLUSH_MS instead of before the reply (see
+   * DocumentStore). For bookkeeping that AWS itself reports late, e.g. key last usage.
+   */
+  readonly deferrable?: boolean;
   /** Phantom field: carries T for the type checker only, never set. */
   readonly [documentType]?: T;
 }
 
-export function defineKind<T>(name: string): DocumentKind<T> {
-  return { name };
+export function defineKind<T>(
+  name: string,
+  options: { readonly deferrable?: boolean } = {},
+): DocumentKind<T> {
+  return options.deferrable === true ? { name, deferrable: true } : { name };
 }
 
 export interface StoredDocument<T> {
@@ -63,7 +72,9 @@ export interface StoreTransaction extends StoreWriter {
   /**
    * Commits together with the other transactions finishing in this turn of the event loop
    * (group commit; the request path uses it). Resolves once durable, rejects if this
-   * transaction's writes failed (nothing of it is applied then).
+   * transaction's writes failed (nothing of it is applied then). A transaction that changes
+   * only `deferrable` kinds (and adds onCommit work) is visible at once and resolves at once; it
+   * reaches sqlite within DEFERRED_FLUSH_MS (write-behind; a kill -9 may lose it).
    */
   commitBatched(): Promise<void>;
 }

@@ -29,10 +29,18 @@ export interface TestSandbox {
   stop(cleanup?: boolean): Promise<void>;
 }
 
-/** Starts a sandbox on port 0 in a fresh temp dir (or `dataDir`). */
+/**
+ * Starts a sandbox on port 0 in a fresh temp dir (or `dataDir`). KMS request quotas are off
+ * unless asked for (tests create keys faster than AWS's 5 CreateKey per second).
+ */
 export async function startTestSandbox(options: Partial<StartOptions> = {}): Promise<TestSandbox> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'keyward-sandbox-'));
-  const sandbox = await start({ ...options, dataDir, port: options.port ?? 0 });
+  const sandbox = await start({
+    kmsRequestQuotas: 'off',
+    ...options,
+    dataDir,
+    port: options.port ?? 0,
+  });
   const credentials = (profile: string): Credentials => {
     const all = readCredentialsFile(readFileSync(sandbox.credentialsFile, 'utf8'));
     const found = all[profile];

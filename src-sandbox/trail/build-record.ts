@@ -4,11 +4,18 @@ import type { CloudTrailRecord, TrailResource, UserIdentity } from './types';
 
 export const EVENT_VERSION = '1.08';
 
-/** CloudTrail `eventTime`: ISO with seconds precision. */
+let lastSecond = NaN;
+let lastText = '';
+
+/** CloudTrail `eventTime`: ISO with seconds precision (the last second's text is reused). */
 export function eventTimeOf(date: Date): string {
+  const second = Math.floor(date.getTime() / 1000);
+  if (second === lastSecond) return lastText;
   const iso = date.toISOString();
   // `YYYY-MM-DDTHH:MM:SS.mmmZ` (24 chars) for years 0–9999; other years keep the regex.
-  return iso.length === 24 ? `${iso.slice(0, 19)}Z` : iso.replace(/\.\d{3}Z$/, 'Z');
+  lastText = iso.length === 24 ? `${iso.slice(0, 19)}Z` : iso.replace(/\.\d{3}Z$/, 'Z');
+  lastSecond = second;
+  return lastText;
 }
 
 /** The `userIdentity` block for a caller (reference §5.2). */

@@ -54,7 +54,14 @@ export class TrailStore {
   private readonly insertEvent;
   private readonly insertResource;
 
-  constructor(private readonly db: SqliteDatabase) {
+  /**
+   * `beforeRead` runs before every query: the server passes the document store's flush so that
+   * LookupEvents sees the write-behind records of calls already answered.
+   */
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly beforeRead: () => void = () => undefined,
+  ) {
     this.insertEvent = db.prepare(
       `INSERT INTO events (event_id, account, region, event_time, event_name, event_source, username,
         access_key_id, read_only, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -100,6 +107,7 @@ export class TrailStore {
   }
 
   count(account?: string, region?: string): number {
+    this.beforeRead();
     const row = (
       account === undefined
         ? this.db.prepare('SELECT count(*) AS n FROM events').get()
@@ -145,6 +153,7 @@ export class TrailStore {
 
   /** Newest first. Throws `InvalidNextTokenException` for a token from a different query. */
   query(q: TrailQuery): TrailPage {
+    this.beforeRead();
     const hash = queryHash(q);
     const cursor = q.nextToken === undefined ? undefined : decodeCursor(q.nextToken, hash);
     const where: string[] = ['e.account = ?', 'e.region = ?'];

@@ -3,12 +3,12 @@ import { isKnownRegion } from '../../http/regions';
 import { defineOperation } from '../define-operation';
 import { awsBool } from '../validation';
 import { DRY_RUN, ec2Error, gate, required, TAG_SPECIFICATIONS, tagsFor } from './common';
-import { factsOf, planEncryption, useKeys } from './encryption';
+import { dataKeyOf, factsOf, planEncryption, useKeys } from './encryption';
 import { startWork } from './lifecycle';
 import { imageArn, newEc2Id, type ImageDoc, type ImageMapping, type SnapshotDoc } from './model';
 import { backingSnapshots, findImage, imageState, putImage } from './image-access';
 import { requireAmiName } from './images';
-import { putSnapshot } from './snapshot-access';
+import { putSnapshot, requireSnapshotQuota } from './snapshot-access';
 
 /**
  * CopyImage (reference §3.3, outcomes §3.4): sent to the destination Region; every backing
@@ -65,6 +65,7 @@ export const copyImage = defineOperation({
       imageArn(ctx.region, imageId),
       imageArn(sourceRegion, sourceId),
     ]);
+    requireSnapshotQuota(ctx, plans.length);
     const copies = new Map<string, SnapshotDoc>();
     for (const { source: snap, plan } of plans) {
       const failure = useKeys(ctx, snap, plan, ctx.region, 'snapshot');
@@ -82,6 +83,7 @@ export const copyImage = defineOperation({
         sourceSnapshotId: snap.snapshotId,
         sourceRegion,
         ...factsOf(plan),
+        ...dataKeyOf(plan),
         ...startWork(ctx.store, now, failure),
       };
       putSnapshot(ctx, doc);

@@ -15,10 +15,15 @@ import {
   tagSet,
   tagsFor,
 } from './common';
-import { factsOf, planEncryption, useKeys } from './encryption';
+import { dataKeyOf, factsOf, planEncryption, useKeys } from './encryption';
 import { startWork, workState } from './lifecycle';
 import { newEc2Id, SNAPSHOT, snapshotArn, type SnapshotDoc } from './model';
-import { findSnapshot, putSnapshot, requireCompleted } from './snapshot-access';
+import {
+  findSnapshot,
+  putSnapshot,
+  requireCompleted,
+  requireSnapshotQuota,
+} from './snapshot-access';
 
 /** At most 20 concurrent copies per destination Region (reference §3.3). */
 export const MAX_CONCURRENT_COPIES = 20;
@@ -126,6 +131,7 @@ export const copySnapshot = defineOperation({
       snapshotArn(ctx.region, ctx.account, snapshotId),
       snapshotArn(source.region, source.ownerId, source.snapshotId),
     ]);
+    requireSnapshotQuota(ctx);
     // Key problems do not fail the call: the copy ends in `error` (reference §3.5).
     const failure = useKeys(ctx, source, plan, ctx.region, 'snapshot');
     const doc: SnapshotDoc = {
@@ -141,6 +147,7 @@ export const copySnapshot = defineOperation({
       sourceSnapshotId: sourceId,
       sourceRegion,
       ...factsOf(plan),
+      ...dataKeyOf(plan),
       ...startWork(ctx.store, now, failure),
     };
     putSnapshot(ctx, doc);

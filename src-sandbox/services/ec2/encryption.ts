@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../types';
 import { ec2Error, requireEncryptedForKey } from './common';
 import {
@@ -7,6 +8,7 @@ import {
   type Ec2KeyInfo,
   type Ec2KmsOperation,
 } from '../kms/ebs-keys';
+import type { EbsAttachment } from '../kms/ebs-grants';
 import { EBS_SETTINGS, type EbsSettingsDoc, type EncryptionFacts } from './model';
 
 /** `StateMessage` of a copy or volume that could not use its keys (reference §3.5). */
@@ -108,6 +110,23 @@ export function factsOf(plan: EncryptionPlan): EncryptionFacts {
   };
 }
 
+/**
+ * The new resource's data key lineage (`DataEncryptionKeyId`, UUID form — UNCONFIRMED): kept
+ * from `inheritFrom` when it is encrypted under the same key (a volume from a snapshot, a
+ * snapshot of a volume), else a new data key.
+ */
+export function dataKeyOf(
+  plan: EncryptionPlan,
+  inheritFrom?: EncryptionFacts,
+): Pick<EncryptionFacts, 'dataEncryptionKeyId'> {
+  if (!plan.encrypted) return {};
+  const inherited =
+    inheritFrom?.encrypted === true && inheritFrom.kmsKeyArn === plan.key?.arn
+      ? inheritFrom.dataEncryptionKeyId
+      : undefined;
+  return { dataEncryptionKeyId: inherited ?? randomUUID() };
+}
+
 function usable(key: Ec2KeyInfo, region: string): boolean {
   return (
     key.region === region &&
@@ -127,6 +146,7 @@ export function useKeys(
   plan: EncryptionPlan,
   targetRegion: string,
   purpose: 'volume' | 'snapshot',
+  attachment?: EbsAttachment,
 ): string | undefined {
   if (!plan.encrypted) return undefined;
   const target = plan.key;
@@ -141,6 +161,6 @@ export function useKeys(
   const ops: Ec2KmsOperation[] = ['DescribeKey', 'GenerateDataKeyWithoutPlaintext'];
   if (reEncrypt) ops.push('ReEncryptTo');
   if (purpose === 'volume') ops.push('CreateGrant');
-  if (!ec2UseKey(ctx, target.arn, ops, targetRegion).ok) return KEY_NOT_ACCESSIBLE;
+  if (!ec2UseKey(ctx, target.arn, ops, targetRegion, attachment).ok) return KEY_NOT_ACCESSIBLE;
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { EC2_ERROR_STYLE } from '../error-styles';
 import type { ServiceDefinition } from '../types';
+import { withClientToken } from './client-token';
 import { copyImage } from './copy-image';
 import { copySnapshot } from './copy-snapshot';
 import {
@@ -25,6 +26,11 @@ import {
   modifySnapshotAttribute,
   resetSnapshotAttribute,
 } from './snapshot-attributes';
+import {
+  disableSnapshotBlockPublicAccess,
+  enableSnapshotBlockPublicAccess,
+  getSnapshotBlockPublicAccessState,
+} from './snapshot-block-public-access';
 import { createSnapshot, deleteSnapshot, describeSnapshots } from './snapshots';
 import { createTags, deleteTags, describeTags } from './tags';
 import { createVolume, deleteVolume, describeVolumes } from './volumes';
@@ -43,12 +49,15 @@ export const ec2Service: ServiceDefinition = {
     DescribeRegions: describeRegions,
     DescribeAvailabilityZones: describeAvailabilityZones,
     GetEbsEncryptionByDefault: getEbsEncryptionByDefault,
+    GetSnapshotBlockPublicAccessState: getSnapshotBlockPublicAccessState,
+    EnableSnapshotBlockPublicAccess: enableSnapshotBlockPublicAccess,
+    DisableSnapshotBlockPublicAccess: disableSnapshotBlockPublicAccess,
     EnableEbsEncryptionByDefault: enableEbsEncryptionByDefault,
     DisableEbsEncryptionByDefault: disableEbsEncryptionByDefault,
     GetEbsDefaultKmsKeyId: getEbsDefaultKmsKeyId,
     ModifyEbsDefaultKmsKeyId: modifyEbsDefaultKmsKeyId,
     ResetEbsDefaultKmsKeyId: resetEbsDefaultKmsKeyId,
-    CreateVolume: createVolume,
+    CreateVolume: withClientToken('CreateVolume', createVolume),
     DescribeVolumes: describeVolumes,
     DeleteVolume: deleteVolume,
     CreateSnapshot: createSnapshot,
@@ -61,11 +70,11 @@ export const ec2Service: ServiceDefinition = {
     RegisterImage: registerImage,
     DescribeImages: describeImages,
     DeregisterImage: deregisterImage,
-    CopyImage: copyImage,
+    CopyImage: withClientToken('CopyImage', copyImage),
     DescribeImageAttribute: describeImageAttribute,
     ModifyImageAttribute: modifyImageAttribute,
     ResetImageAttribute: resetImageAttribute,
-    RunInstances: runInstances,
+    RunInstances: withClientToken('RunInstances', runInstances),
     DescribeInstances: describeInstances,
     TerminateInstances: terminateInstances,
     CreateTags: createTags,

@@ -21,6 +21,12 @@ export interface EncryptionFacts {
   readonly kmsKeyArn?: string;
   /** True when the key is the AWS managed `aws/ebs` key (such resources cannot be shared). */
   readonly awsManagedKey?: boolean;
+  /**
+   * Encrypted only: the data key's lineage id (snapshot `DataEncryptionKeyId`). Volumes made
+   * from a snapshot under the same key and snapshots of a volume inherit it; copies and
+   * re-encryptions get a new data key, hence a new id.
+   */
+  readonly dataEncryptionKeyId?: string;
 }
 
 /**
@@ -43,7 +49,6 @@ export interface SnapshotDoc extends EncryptionFacts, AsyncWork {
   readonly startTime: string;
   readonly tags: readonly Ec2Tag[];
   readonly createVolumePermission: SharePermissions;
-  readonly dataEncryptionKeyId?: string;
   readonly ownerAlias?: string;
   /** Set for copies. */
   readonly sourceSnapshotId?: string;
@@ -138,7 +143,12 @@ export interface EbsSettingsDoc {
 export interface Ec2SandboxSettings {
   /** How long snapshots, copies and volumes stay `pending`/`creating` (ms). */
   readonly asyncDurationMs: number;
+  /** Snapshots per account and Region (default SNAPSHOT_QUOTA; tests lower it). */
+  readonly snapshotQuota?: number;
 }
+
+/** EBS's default quota of snapshots per account and Region (adjustable in AWS). */
+export const SNAPSHOT_QUOTA = 100_000;
 
 export const SNAPSHOT = defineKind<SnapshotDoc>('ec2:snapshot');
 export const VOLUME = defineKind<VolumeDoc>('ec2:volume');

@@ -9,7 +9,7 @@ import {
   TAG_SPECIFICATIONS,
   tagsFor,
 } from './common';
-import { factsOf, planEncryption, useKeys } from './encryption';
+import { dataKeyOf, factsOf, planEncryption, useKeys } from './encryption';
 import { startWork } from './lifecycle';
 import {
   INSTANCE,
@@ -132,8 +132,8 @@ export const runInstances = defineOperation({
       let failure: string | undefined;
       const volumes: { deviceName: string; volumeId: string }[] = [];
       for (const v of volumesToMake) {
-        failure ??= useKeys(ctx, v.snap, v.plan, ctx.region, 'volume');
         const volumeId = newEc2Id('vol');
+        failure ??= useKeys(ctx, v.snap, v.plan, ctx.region, 'volume', { instanceId, volumeId });
         const doc: VolumeDoc = {
           volumeId,
           ownerId: ctx.account,
@@ -154,6 +154,7 @@ export const runInstances = defineOperation({
             },
           ],
           ...factsOf(v.plan),
+          ...dataKeyOf(v.plan, v.snap),
           ...startWork(ctx.store, now),
         };
         volumes.push({ deviceName: v.deviceName, volumeId });

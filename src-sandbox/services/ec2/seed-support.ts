@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { rootArn, type Caller } from '../../identity/caller';
 import type { StoreTransaction } from '../../state/store-types';
 import type { CloudTrailRecord } from '../../trail/types';
@@ -116,6 +117,7 @@ export function ec2SeedWriter(
         tags: v.tags,
         attachments: [],
         ...v.encryption,
+        ...(v.encryption.encrypted ? { dataEncryptionKeyId: lineageId(v.id) } : {}),
         ...finishedWork(ago(v.daysAgo)),
       };
       tx.put(VOLUME, { account: v.owner, region: v.region }, v.id, doc);
@@ -136,6 +138,10 @@ export function ec2SeedWriter(
           ? { sourceSnapshotId: s.source.snapshotId, sourceRegion: s.source.region }
           : {}),
         ...s.encryption,
+        // A snapshot shares its volume's data key; a copy has its own.
+        ...(s.encryption.encrypted
+          ? { dataEncryptionKeyId: lineageId(s.source ? s.id : s.volumeId) }
+          : {}),
         ...finishedWork(ago(s.daysAgo)),
       };
       tx.put(SNAPSHOT, { account: s.owner, region: s.region }, s.id, doc);
@@ -167,4 +173,10 @@ export function ec2SeedWriter(
       tx.put(IMAGE, { account: i.owner, region: i.region }, i.id, doc);
     },
   };
+}
+
+/** A fixed UUID-form data key lineage id for a seeded resource (same id → same lineage). */
+function lineageId(resourceId: string): string {
+  const h = createHash('sha256').update(`ebs-data-key:${resourceId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

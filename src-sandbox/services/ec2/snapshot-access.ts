@@ -1,7 +1,14 @@
+import { SANDBOX_SCOPE } from '../../seed/seeder';
 import type { ServiceContext } from '../types';
 import { ec2Error, requireWellFormed, snapshotNotFound, tagSet } from './common';
 import { workState } from './lifecycle';
-import { SNAPSHOT, type SnapshotDoc } from './model';
+import {
+  EC2_SANDBOX_SETTINGS,
+  EC2_SETTINGS_ID,
+  SNAPSHOT,
+  SNAPSHOT_QUOTA,
+  type SnapshotDoc,
+} from './model';
 
 /** Visible to `account`: owned, shared with it explicitly, or public (reference §3.3). */
 export function snapshotVisibleTo(doc: SnapshotDoc, account: string): boolean {
@@ -41,6 +48,22 @@ export function findOwnSnapshot(ctx: ServiceContext, id: string): SnapshotDoc {
     );
   }
   return found;
+}
+
+/**
+ * `SnapshotLimitExceeded` when the caller's account already has its quota of snapshots in
+ * this Region (reference §3.9; message from AWS's error-code list, exact text UNCONFIRMED).
+ */
+export function requireSnapshotQuota(ctx: ServiceContext, adding = 1): void {
+  const settings = ctx.store.get(EC2_SANDBOX_SETTINGS, SANDBOX_SCOPE, EC2_SETTINGS_ID);
+  const quota = settings?.snapshotQuota ?? SNAPSHOT_QUOTA;
+  const have = ctx.store.list(SNAPSHOT, { account: ctx.account, region: ctx.region }).length;
+  if (have + adding > quota) {
+    throw ec2Error(
+      'SnapshotLimitExceeded',
+      `You've reached the limit on the number of Amazon EBS snapshots that you can create (${quota}).`,
+    );
+  }
 }
 
 export function putSnapshot(ctx: ServiceContext, doc: SnapshotDoc): void {

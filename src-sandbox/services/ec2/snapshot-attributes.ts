@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requirePublicSharingAllowed } from './snapshot-block-public-access';
 import { defineOperation } from '../define-operation';
 import { DRY_RUN, ec2Error, gate, required, STRING_LIST } from './common';
 import { snapshotArn } from './model';
@@ -72,6 +73,7 @@ export const modifySnapshotAttribute = defineOperation({
     if (doc.encrypted && plan.add.public) {
       throw ec2Error('OperationNotPermitted', 'Encrypted snapshots cannot be shared publicly.');
     }
+    if (plan.add.public) requirePublicSharingAllowed(ctx);
     if (doc.encrypted && doc.awsManagedKey === true && plan.add.userIds.length > 0) {
       throw ec2Error(
         'OperationNotPermitted',

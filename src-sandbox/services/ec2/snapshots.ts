@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineOperation } from '../define-operation';
 import { awsString } from '../validation';
@@ -24,6 +25,7 @@ import {
   snapshotStatus,
   snapshotView,
   snapshotVisibleTo,
+  requireSnapshotQuota,
 } from './snapshot-access';
 import { findOwnVolume, volumeStatus } from './volumes';
 
@@ -49,6 +51,7 @@ export const createSnapshot = defineOperation({
       snapshotArn(ctx.region, ctx.account, snapshotId),
       volumeArn(ctx.region, ctx.account, volume.volumeId),
     ]);
+    requireSnapshotQuota(ctx);
     // EBS asks KMS for a data key for the snapshot under the volume's key (reference §3.5).
     let failure: string | undefined;
     if (volume.encrypted && volume.kmsKeyArn !== undefined) {
@@ -73,6 +76,9 @@ export const createSnapshot = defineOperation({
       encrypted: volume.encrypted,
       ...(volume.kmsKeyArn === undefined ? {} : { kmsKeyArn: volume.kmsKeyArn }),
       ...(volume.awsManagedKey === undefined ? {} : { awsManagedKey: volume.awsManagedKey }),
+      ...(volume.encrypted
+        ? { dataEncryptionKeyId: volume.dataEncryptionKeyId ?? randomUUID() }
+        : {}),
       ...startWork(ctx.store, ctx.now(), failure),
     };
     putSnapshot(ctx, doc);

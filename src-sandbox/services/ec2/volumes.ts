@@ -15,7 +15,7 @@ import {
   tagsFor,
   volumeNotFound,
 } from './common';
-import { factsOf, planEncryption, useKeys } from './encryption';
+import { dataKeyOf, factsOf, planEncryption, useKeys } from './encryption';
 import { applyFilters, paginate, refuseMaxResultsWithIds } from './filters';
 import { startWork, workState } from './lifecycle';
 import { newEc2Id, snapshotArn, VOLUME, volumeArn, type VolumeDoc } from './model';
@@ -158,6 +158,7 @@ export const createVolume = defineOperation({
       tags,
       attachments: [],
       ...factsOf(plan),
+      ...dataKeyOf(plan, snapshot),
       ...startWork(ctx.store, ctx.now(), failure),
     };
     putVolume(ctx, doc);

@@ -4,7 +4,6 @@ import { SandboxError } from '../../protocols/sandbox-error';
 import { defineOperation } from '../define-operation';
 import type { Operation, ServiceContext } from '../types';
 import {
-  CryptoInputError,
   DATA_KEY_BYTES,
   MAX_MESSAGE_BYTES,
   MAX_PLAINTEXT_BYTES,
@@ -16,80 +15,21 @@ import {
   verifyMac,
   type KeyUsage,
 } from './crypto';
-import {
-  checkBlobLength,
-  encryptWithKey,
-  materialOf,
-  requireSymmetric,
-  requireUsage,
-  type Encrypted,
-  type EncryptionContext,
-} from './crypto/data-plane';
-import {
-  decryptRequest,
-  publicKeyResponse,
-  type DecryptOutcome,
-  type DecryptRequest,
-} from './crypto/data-plane-requests';
+import { materialOf, requireSymmetric, requireUsage } from './crypto/data-plane';
+import { publicKeyResponse } from './crypto/data-plane-requests';
 import * as inputs from './crypto/operation-inputs';
 import * as trail from './crypto/trail-parameters';
-import { checkGrantTokens, useKey, useKeyByArn } from './key-access';
+import { checkGrantTokens, namedKeyArn, useKey, useKeyByArn } from './key-access';
 import type { KeyAccess, KeyAccessContext, UsableKey } from './key-access-types';
 
-/** Model status 412; message UNCONFIRMED (reference §2.5.5). */
-function dryRunDone(): SandboxError {
-  return new SandboxError(
-    'DryRunOperationException',
-    'The request would have succeeded, but the DryRun option is set.',
-    412,
-  );
-}
-
-/** Runs crypto code, turning `CryptoInputError`s into the KMS error they name. */
-function guarded<T>(ctx: ServiceContext, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (!(e instanceof CryptoInputError)) throw e;
-    throw e.awsCode === 'ValidationException'
-      ? ctx.errors.validation(e.message)
-      : new SandboxError(e.awsCode, e.message);
-  }
-}
-
-/** Decrypt's core with the key resolved (and authorised) through key access. */
-function decryptWith(
-  ctx: ServiceContext,
-  access: KeyAccess,
-  operation: string,
-  request: DecryptRequest,
-): DecryptOutcome<UsableKey> {
-  const auth: KeyAccessContext = {
-    ...inputs.encryptionContextConditions(request.context),
-    'kms:EncryptionAlgorithm': request.algorithm ?? 'SYMMETRIC_DEFAULT',
-  };
-  return guarded(ctx, () =>
-    decryptRequest(operation, request, {
-      byRef: (ref) => access.useKey(ctx, ref, operation, auth),
-      byArn: (arn) => access.useKeyByArn(ctx, arn, operation, auth),
-    }),
-  );
-}
-
-function checkBlob(ctx: ServiceContext, member: string, value: Buffer, max: number): void {
-  guarded(ctx, () => checkBlobLength(member, value, max));
-}
-
-function encryptWith(
-  ctx: ServiceContext,
-  key: UsableKey,
-  operation: string,
-  plaintext: Buffer,
-  context: EncryptionContext | undefined,
-  algorithm: string | undefined,
-): Encrypted {
-  return guarded(ctx, () => encryptWithKey(key, operation, plaintext, context, algorithm));
-}
+import {
+  checkBlob,
+  decryptWith,
+  dryRunDone,
+  encryptWith,
+  guarded,
+  sameKeyContext,
+} from './crypto-operation-steps';
 
 type In<T extends z.ZodType> = z.infer<T>;
 
@@ -154,19 +94,30 @@ export function buildCryptoOperations(access: KeyAccess): Record<string, Operati
     responseElements: null,
     handler: (ctx, i) => {
       checkGrantTokens(ctx.store, i.GrantTokens);
-      const source = decryptWith(ctx, access, 'ReEncryptFrom', {
-        blob: i.CiphertextBlob,
-        keyRef: i.SourceKeyId,
-        context: i.SourceEncryptionContext,
-        algorithm: i.SourceEncryptionAlgorithm,
-        ignoreCiphertext:
-          i.DryRun === true && (i.DryRunModifiers ?? []).includes('IGNORE_CIPHERTEXT'),
-      });
+      const destinationArn = access.namedKeyArn?.(ctx, i.DestinationKeyId, 'ReEncryptTo');
+      const source = decryptWith(
+        ctx,
+        access,
+        'ReEncryptFrom',
+        {
+          blob: i.CiphertextBlob,
+          keyRef: i.SourceKeyId,
+          context: i.SourceEncryptionContext,
+          algorithm: i.SourceEncryptionAlgorithm,
+          ignoreCiphertext:
+            i.DryRun === true && (i.DryRunModifiers ?? []).includes('IGNORE_CIPHERTEXT'),
+        },
+        (ref) =>
+          destinationArn === undefined
+            ? {}
+            : sameKeyContext(access.namedKeyArn?.(ctx, ref, 'ReEncryptFrom') === destinationArn),
+      );
+      const sourceKey = source.key;
       const destination = useKey(ctx, i.DestinationKeyId, 'ReEncryptTo', {
         ...inputs.encryptionContextConditions(i.DestinationEncryptionContext),
         'kms:EncryptionAlgorithm': i.DestinationEncryptionAlgorithm ?? 'SYMMETRIC_DEFAULT',
+        ...sameKeyContext(destinationArn === sourceKey.arn),
       });
-      const sourceKey = source.key;
       const out = encryptWith(
         ctx,
         destination,
@@ -421,4 +372,5 @@ export function buildCryptoOperations(access: KeyAccess): Record<string, Operati
 export const cryptoOperations: Record<string, Operation> = buildCryptoOperations({
   useKey,
   useKeyByArn,
+  namedKeyArn,
 });

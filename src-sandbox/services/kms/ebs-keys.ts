@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../types';
+import { createEbsGrant, type EbsAttachment, type EbsGrantCall } from './ebs-grants';
 import { kmsAccessDeniedMessage } from './errors';
 import { keyAuthorizeOptions, keyContext, recordUsage } from './key-access';
 import { ensureAwsManagedKey } from './key-factory';
@@ -82,6 +83,7 @@ function recordKmsCall(
   operation: string,
   region: string,
   failure?: { code: string; message: string },
+  grant?: EbsGrantCall,
 ): void {
   // ReEncryptFrom/ReEncryptTo are one ReEncrypt call in CloudTrail.
   const eventName = operation.startsWith('ReEncrypt') ? 'ReEncrypt' : operation;
@@ -94,8 +96,8 @@ function recordKmsCall(
       invokedBy: 'ec2.amazonaws.com',
       readOnly: operation === 'DescribeKey',
       recipientAccountId,
-      requestParameters: { keyId: key.arn },
-      responseElements: null,
+      requestParameters: grant?.requestParameters ?? { keyId: key.arn },
+      responseElements: grant?.responseElements ?? null,
       ...(failure ? { errorCode: failure.code, errorMessage: failure.message } : {}),
       resources: [{ accountId: key.account, type: 'AWS::KMS::Key', ARN: key.arn }],
     });
@@ -107,13 +109,15 @@ function recordKmsCall(
  * key with kms:ViaService = ec2.<region>.amazonaws.com and kms:CallerAccount (key policy
  * gatekeeper + IAM + grants; key must be Enabled), records each call in CloudTrail (userIdentity
  * of the caller, invokedBy ec2.amazonaws.com, in the caller's and the key owner's accounts), and
- * answers instead of throwing. Stops at the first failing operation.
+ * answers instead of throwing. Stops at the first failing operation. With an `attachment`,
+ * CreateGrant creates the grant EBS makes for the instance (ebs-grants.ts).
  */
 export function ec2UseKey(
   ctx: ServiceContext,
   keyArn: string,
   operations: readonly Ec2KmsOperation[],
   region: string,
+  attachment?: EbsAttachment,
 ): Outcome {
   const key = lookUp(ctx, keyArn, region);
   if (!key) {
@@ -144,7 +148,11 @@ export function ec2UseKey(
       const problem = stateProblem(key, operation);
       if (problem) failure = { code: problem.code, message: problem.message };
     }
-    recordKmsCall(ctx, key, operation, region, failure);
+    const grant =
+      !failure && operation === 'CreateGrant' && attachment
+        ? createEbsGrant(ctx, key, region, attachment)
+        : undefined;
+    recordKmsCall(ctx, key, operation, region, failure, grant);
     if (failure) return { ok: false, ...failure };
     recordUsage(ctx, key, operation);
   }

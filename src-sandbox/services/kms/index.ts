@@ -25,10 +25,36 @@ import {
   listKeyRotations,
   rotateKeyOnDemand,
 } from './rotation';
+import { KmsRequestQuotas, withRequestQuotas, type KmsRequestQuotaMode } from './request-quotas';
 import { listResourceTags, tagResource, untagResource } from './tags';
 
-/** AWS KMS (awsJson1_1, `TrentService.*`): management plane here, data plane in crypto-operations. */
-export const kmsService: ServiceDefinition = {
+export type { KmsRequestQuotaMode } from './request-quotas';
+
+export interface KmsOptions {
+  /** AWS's request quotas (reference §2.11): `on` (default) or `off` (tests, benchmarks). */
+  readonly requestQuotas?: KmsRequestQuotaMode;
+  /** Monotonic clock in ms for the quota buckets (tests). */
+  readonly clock?: () => number;
+}
+
+/**
+ * AWS KMS (awsJson1_1, `TrentService.*`): management plane here, data plane in
+ * crypto-operations. Each running sandbox gets its own instance (its quota counters).
+ */
+export function createKmsService(options: KmsOptions = {}): ServiceDefinition {
+  const quotas = new KmsRequestQuotas(options.requestQuotas ?? 'on', options.clock);
+  return { ...kmsDefinition, operations: withRequestQuotas(kmsDefinition.operations, quotas) };
+}
+
+/** Replaces the `kms` entry of a service list with one that has its own quota counters. */
+export function bindKms(
+  services: readonly ServiceDefinition[],
+  options: KmsOptions,
+): readonly ServiceDefinition[] {
+  return services.map((s) => (s.name === 'kms' ? createKmsService(options) : s));
+}
+
+const kmsDefinition: ServiceDefinition = {
   name: 'kms',
   eventSource: KMS_EVENT_SOURCE,
   wire: {
@@ -76,3 +102,6 @@ export const kmsService: ServiceDefinition = {
     ...cryptoOperations,
   },
 };
+
+/** The registration in SERVICES (quotas on); `bindKms` gives each sandbox its own copy. */
+export const kmsService: ServiceDefinition = createKmsService();

@@ -26,6 +26,11 @@ export interface KeyAccess {
     operation: string,
     context?: KeyAccessContext,
   ): UsableKey;
+  /**
+   * The key ARN a KeyId (or a blob's key ARN) names, without authorising or checking state;
+   * undefined when it names no key. For `kms:ReEncryptOnSameKey`.
+   */
+  namedKeyArn?(ctx: ServiceContext, keyRef: string, operation: string): string | undefined;
   /** For Decrypt without KeyId: the key named by the ARN in the blob header, same checks. */
   useKeyByArn(
     ctx: ServiceContext,

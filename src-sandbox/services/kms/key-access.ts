@@ -7,6 +7,7 @@ import { invalidArn, keyNotFound, kmsError, notFound } from './errors';
 import { findKey, parseKeyRef, type KeyRefForms } from './key-resolver';
 import { requireState } from './key-state';
 import { aliasArnOf, KMS_GRANT, KMS_KEY_USAGE, keyArnOf, scopeOf, type KmsKeyDoc } from './model';
+import { chargeKeyUse } from './request-quotas';
 
 export type KeyContext = Readonly<Record<string, ContextValue | undefined>>;
 
@@ -218,6 +219,7 @@ export function recordUsage(ctx: ServiceContext, key: KmsKeyDoc, operation: stri
 }
 
 function toUsable(ctx: ServiceContext, key: KmsKeyDoc, operation: string): UsableKey {
+  chargeKeyUse(ctx, key);
   recordUsage(ctx, key, operation);
   return {
     arn: key.arn,
@@ -269,6 +271,19 @@ export function useKeyByArn(
     arn = keyArnOf(ctx.region, m[2], m[3]);
   }
   return useKey(ctx, arn, operation, context);
+}
+
+/** The ARN of the key `keyRef` names (no authorisation, no state check); undefined if none. */
+export function namedKeyArn(
+  ctx: ServiceContext,
+  keyRef: string,
+  operation: string,
+): string | undefined {
+  try {
+    return resolveKey(ctx, keyRef, operation).arn;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Checks GrantTokens (well-formed tokens of existing grants) — InvalidGrantTokenException. */

@@ -137,7 +137,8 @@ export const KMS_KEY = defineKind<KmsKeyDoc>('kms:key');
 export const KMS_ALIAS = defineKind<KmsAliasDoc>('kms:alias');
 export const KMS_GRANT = defineKind<KmsGrantDoc>('kms:grant');
 export const KMS_IMPORT_TOKEN = defineKind<KmsImportTokenDoc>('kms:import-token');
-export const KMS_KEY_USAGE = defineKind<KmsKeyUsageDoc>('kms:key-usage');
+/** Write-behind: AWS itself reports last usage with a delay (see DocumentStore). */
+export const KMS_KEY_USAGE = defineKind<KmsKeyUsageDoc>('kms:key-usage', { deferrable: true });
 
 export const DAY_MS = 86_400_000;
 
