@@ -18,6 +18,21 @@ describe('redact', () => {
       'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
       'eyJhbGciOiJIUzI1NiJ9',
     ],
+    [
+      'an Identity Center access token',
+      'polled aoaAAAAAGdGVzdHRva2VuLXNhbmRib3gtYWNjZXNzLXRva2Vu ok',
+      'aoaAAAAAGdGVzdHRva2Vu',
+    ],
+    [
+      'an Identity Center refresh token',
+      'aorAAAAAGdGVzdHRva2VuLXNhbmRib3gtcmVmcmVzaC10b2tlbg',
+      'aorAAAAAGdGVzdHRva2Vu',
+    ],
+    [
+      'an SSO OIDC client secret',
+      'client eyJraWQiOiJrZXktc2FuZGJveCJ9.c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0',
+      'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0',
+    ],
     ['a labelled password in JSON', '{"password":"hunter2hunter2"}', 'hunter2hunter2'],
   ])('masks %s', (_label, text, leaked) => {
     const out = redact(text);
