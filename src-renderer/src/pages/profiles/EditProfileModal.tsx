@@ -1,4 +1,4 @@
-import { Checkbox, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Stack, Text, TextInput } from '@mantine/core';
 import type { ProfileSummary } from '../../../../src-shared/models/profile';
 import { useApi } from '../../api/api-context';
 import { CheckedSaveFooter } from './CheckedSaveFooter';
@@ -8,8 +8,7 @@ import {
   type EditableKind,
   type EditProfileValues,
 } from './edit-profile-form';
-import { KeyPairFields, RegionField, RoleFields } from './profile-fields';
-import { regionOptions } from './region-options';
+import { KeyPairFields, RegionField, RoleFields, SsoFields } from './profile-fields';
 import { useCheckedSave } from './use-checked-save';
 
 type EditForm = ReturnType<typeof useEditProfileForm>;
@@ -30,39 +29,6 @@ function AccessKeyFields({ form }: { form: EditForm }) {
       />
       {replacing && <KeyPairFields form={form} replacing />}
     </>
-  );
-}
-
-function SsoFields({ form }: { form: EditForm }) {
-  return (
-    <SimpleGrid cols={2}>
-      <TextInput
-        label="Start URL"
-        required
-        key={form.key('startUrl')}
-        {...form.getInputProps('startUrl')}
-      />
-      <Select
-        label="Identity Center region"
-        data={regionOptions}
-        searchable
-        allowDeselect={false}
-        key={form.key('ssoRegion')}
-        {...form.getInputProps('ssoRegion')}
-      />
-      <TextInput
-        label="Account ID"
-        required
-        key={form.key('accountId')}
-        {...form.getInputProps('accountId')}
-      />
-      <TextInput
-        label="Role name"
-        required
-        key={form.key('roleName')}
-        {...form.getInputProps('roleName')}
-      />
-    </SimpleGrid>
   );
 }
 

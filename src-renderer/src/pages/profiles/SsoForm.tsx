@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -11,8 +11,7 @@ import {
 import { useApi } from '../../api/api-context';
 import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
-import { RegionField, TargetField } from './profile-fields';
-import { regionOptions } from './region-options';
+import { RegionField, SsoFields, TargetField } from './profile-fields';
 
 type Values = Required<AddSsoProfileInput>;
 
@@ -89,40 +88,7 @@ export function SsoForm({ onClose }: { onClose: () => void }) {
             </Group>
           </Alert>
         )}
-        <TextInput
-          label="Start URL (AWS access portal)"
-          placeholder="https://my-org.awsapps.com/start"
-          required
-          spellCheck={false}
-          key={form.key('startUrl')}
-          {...form.getInputProps('startUrl')}
-        />
-        <Select
-          label="Identity Center region"
-          data={regionOptions}
-          searchable
-          allowDeselect={false}
-          key={form.key('ssoRegion')}
-          {...form.getInputProps('ssoRegion')}
-        />
-        <Group grow align="flex-start">
-          <TextInput
-            label="Account id"
-            placeholder="111122223333"
-            required
-            inputMode="numeric"
-            key={form.key('accountId')}
-            {...form.getInputProps('accountId')}
-          />
-          <TextInput
-            label="Role name (permission set)"
-            placeholder="AdministratorAccess"
-            required
-            spellCheck={false}
-            key={form.key('roleName')}
-            {...form.getInputProps('roleName')}
-          />
-        </Group>
+        <SsoFields form={form} />
         <RegionField key={form.key('defaultRegion')} {...form.getInputProps('defaultRegion')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

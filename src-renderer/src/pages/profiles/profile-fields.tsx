@@ -131,3 +131,41 @@ export function RoleFields({ form }: { form: FieldBinder }) {
     </>
   );
 }
+
+/** Where to sign in to IAM Identity Center, and the account and permission set to use. */
+export function SsoFields({ form }: { form: FieldBinder }) {
+  return (
+    <>
+      <TextInput
+        label="Start URL (AWS access portal)"
+        placeholder="https://my-org.awsapps.com/start"
+        required
+        spellCheck={false}
+        {...bind(form, 'startUrl')}
+      />
+      <Select
+        label="Identity Center region"
+        data={regionOptions}
+        searchable
+        allowDeselect={false}
+        {...bind(form, 'ssoRegion')}
+      />
+      <SimpleGrid cols={2}>
+        <TextInput
+          label="Account id"
+          placeholder="111122223333"
+          required
+          inputMode="numeric"
+          {...bind(form, 'accountId')}
+        />
+        <TextInput
+          label="Role name (permission set)"
+          placeholder="AdministratorAccess"
+          required
+          spellCheck={false}
+          {...bind(form, 'roleName')}
+        />
+      </SimpleGrid>
+    </>
+  );
+}
