@@ -13,7 +13,6 @@ import { checkIdentity } from './identity-check';
 import type { ProfileKit } from './profile-kit';
 import type { StoredProfile } from './profile-store';
 import { sharedConfigTarget } from './shared-config';
-import { summarize } from './summarize';
 
 type AddAccessKey = z.output<typeof addAccessKeyProfileInput>;
 type AddAssumeRole = z.output<typeof addAssumeRoleProfileInput>;
@@ -23,7 +22,7 @@ type AssumeRoleProfile = Extract<StoredProfile, { kind: 'assume-role' }>;
 
 /** Adding a profile of each kind: checked with STS first where credentials allow it. */
 export function createProfileAdders(kit: ProfileKit & { list(): Promise<ProfileSummary[]> }) {
-  const { store, secrets, sessions, ensureNewName, sandboxEndpoint, startRoleSession } = kit;
+  const { store, secrets, ensureNewName, sandboxEndpoint, startRoleSession } = kit;
 
   return {
     async addAccessKey(input: AddAccessKey): Promise<ProfileSummary> {
@@ -68,7 +67,7 @@ export function createProfileAdders(kit: ProfileKit & { list(): Promise<ProfileS
         await secrets.delete(profile.id);
         throw error;
       }
-      return summarize(profile, undefined);
+      return kit.summarize(profile);
     },
 
     async addAssumeRole(input: AddAssumeRole): Promise<ProfileSummary> {
@@ -117,7 +116,7 @@ export function createProfileAdders(kit: ProfileKit & { list(): Promise<ProfileS
         }
       }
       await store.put(checked);
-      return summarize(checked, sessions.get(checked.id));
+      return kit.summarize(checked);
     },
 
     async addSharedConfig(input: AddSharedConfig): Promise<ProfileSummary> {
@@ -147,7 +146,7 @@ export function createProfileAdders(kit: ProfileKit & { list(): Promise<ProfileS
         lastCheck: { at: now, ok: identity !== null, error: checkError?.message ?? null },
       };
       await store.put(profile);
-      return summarize(profile, undefined);
+      return kit.summarize(profile);
     },
 
     /** Saves an IAM Identity Center profile; it has no credentials until the user signs in. */
@@ -168,7 +167,7 @@ export function createProfileAdders(kit: ProfileKit & { list(): Promise<ProfileS
         lastCheck: null,
       };
       await store.put(profile);
-      return summarize(profile, undefined);
+      return kit.summarize(profile);
     },
   };
 }

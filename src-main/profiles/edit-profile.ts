@@ -7,7 +7,6 @@ import { checkIdentity } from './identity-check';
 import type { ProfileKit } from './profile-kit';
 import type { StoredProfile, VerifiedIdentity } from './profile-store';
 import { sharedConfigTarget } from './shared-config';
-import { summarize } from './summarize';
 
 export type ProfileEdit = z.output<typeof editProfileInput>;
 
@@ -127,7 +126,7 @@ export function createProfileEditor(deps: ProfileKit) {
       const newKey = edit.kind === 'access-key' ? edit.newAccessKey : null;
       if (!newKey && !changesIdentity(before, edited)) {
         await store.put(edited);
-        return summarize(edited, sessions.get(edited.id));
+        return deps.summarize(edited);
       }
       sessions.delete(edited.id);
       if (edited.kind === 'sso') await deps.forgetSignIn(edited.id);
@@ -143,7 +142,7 @@ export function createProfileEditor(deps: ProfileKit) {
       }
       if (newKey) await secrets.set(edited.id, JSON.stringify(newKey));
       await store.put(checked);
-      return summarize(checked, sessions.get(checked.id));
+      return deps.summarize(checked);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type { ProfileSummary } from '../../src-shared/models/profile';
 import type { SecretStore } from '../credentials/secret-store';
 import type { RoleSession } from './assume-role';
 import type { ProfileStore, StoredProfile } from './profile-store';
@@ -19,6 +20,8 @@ export interface ProfileKit {
     profile: Extract<StoredProfile, { kind: 'assume-role' }>,
     mfaCode: string | undefined,
   ): Promise<RoleSession>;
+  /** What the page may know of a saved profile, with its session and sign-in state. */
+  summarize(profile: StoredProfile): Promise<ProfileSummary>;
   /** Drops an SSO profile's token and session (it must sign in again). */
   forgetSignIn(id: string): Promise<void>;
 }

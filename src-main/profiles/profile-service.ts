@@ -162,6 +162,7 @@ export function createProfileService(deps: {
     sandboxEndpoint,
     accessKeyCredentials,
     startRoleSession,
+    summarize: summarizeWithSignIn,
     // An SSO profile pointed elsewhere needs a new sign-in: its token is for the old portal.
     forgetSignIn: (id) => sso.forget(id),
   };

@@ -237,4 +237,32 @@ describe('IAM Identity Center sign-in', () => {
     expect(await s.remove(profile.id)).toBe(true);
     expect(await secrets.get(profile.id)).toBeNull();
   });
+
+  it('editing the account or role of a signed-in profile ends its sign-in; a rename keeps it', async () => {
+    const s = service(person('allow'));
+    const profile = await addProfile(s, 'sso-edit');
+    await s.signIn(profile.id, reporter().r);
+    const edit = {
+      id: profile.id,
+      kind: 'sso' as const,
+      name: 'sso-renamed',
+      defaultRegion: 'us-east-1',
+      startUrl: DEMO_SSO_START_URL,
+      ssoRegion: DEMO_SSO_REGION,
+      accountId: '111111111111',
+      roleName: 'AdministratorAccess',
+      saveUnverified: false,
+    };
+    const renamed = await s.update(edit);
+    expect(renamed).toMatchObject({ name: 'sso-renamed', sso: { signedIn: true } });
+
+    const moved = await s.update({ ...edit, roleName: 'KmsAuditor' });
+    expect(moved).toMatchObject({
+      status: 'unverified',
+      arn: null,
+      session: null,
+      sso: { signedIn: false, roleName: 'KmsAuditor' },
+    });
+    expect((await keychain.read(profile.id)).token).toBeNull();
+  });
 });
