@@ -10,8 +10,6 @@ import {
   ModifySnapshotAttributeCommand,
   paginateDescribeSnapshots,
 } from '@aws-sdk/client-ec2';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AMAZON_PUBLIC_SNAPSHOT,
@@ -23,9 +21,9 @@ import {
   PROD_SNAPSHOT_LEGACY_ROOT,
   PROD_VOLUME_BUILD_CACHE,
 } from '../../seed/ec2';
+import { awsCliFor } from '../../testing/aws-cli';
 import { errorOf, startEc2Kit, type Ec2TestKit } from './test-kit';
 
-const run = promisify(execFile);
 let kit: Ec2TestKit;
 beforeAll(async () => {
   kit = await startEc2Kit();
@@ -255,36 +253,21 @@ describe('images, volumes and tags', () => {
 
 describe('AWS CLI', () => {
   it('aws ec2 describe-snapshots --owner-ids self', { timeout: 60_000 }, async () => {
-    try {
-      await run('aws', ['--version'], { timeout: 20_000 });
-    } catch {
+    const aws = await awsCliFor(kit.t);
+    if (!aws) {
       console.log('skipping: aws CLI not available');
       return;
     }
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
-    Object.assign(env, {
-      AWS_SHARED_CREDENTIALS_FILE: kit.t.sandbox.credentialsFile,
-      AWS_CONFIG_FILE: kit.t.sandbox.configFile,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_PAGER: '',
-    });
-    const { stdout } = await run(
-      'aws',
-      [
-        '--profile',
-        'prod',
-        '--endpoint-url',
-        kit.t.sandbox.endpoint,
-        '--output',
-        'json',
-        'ec2',
-        'describe-snapshots',
-        '--owner-ids',
-        'self',
-      ],
-      { env, timeout: 30_000 },
-    );
+    const stdout = await aws([
+      '--profile',
+      'prod',
+      '--output',
+      'json',
+      'ec2',
+      'describe-snapshots',
+      '--owner-ids',
+      'self',
+    ]);
     const parsed = JSON.parse(stdout) as { Snapshots: { SnapshotId: string; State: string }[] };
     expect(parsed.Snapshots.map((s) => s.SnapshotId)).toContain(PROD_SNAPSHOT_DB_NIGHTLY);
     expect(parsed.Snapshots.every((s) => s.State === 'completed')).toBe(true);

@@ -18,13 +18,12 @@ import {
   VerifyMacCommand,
   type CreateKeyCommandInput,
 } from '@aws-sdk/client-kms';
-import { execFile } from 'node:child_process';
 import { constants, createPublicKey, publicEncrypt, verify as nodeVerify } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsCliFor } from '../../testing/aws-cli';
 import { startTestSandbox, type TestSandbox } from '../../testing/test-sandbox';
 import { SERVICES } from '../index';
 
@@ -298,37 +297,25 @@ describe.runIf(kmsRegistered)('KMS crypto operations via @aws-sdk/client-kms', (
   });
 
   it('AWS CLI: encrypt → decrypt and sign → verify', { timeout: 60_000 }, async () => {
-    const run = promisify(execFile);
-    try {
-      await run('aws', ['--version'], { timeout: 20_000 });
-    } catch {
+    const cli = await awsCliFor(t);
+    if (!cli) {
       console.log('skipping AWS CLI test: aws CLI not available');
       return;
     }
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
-    Object.assign(env, {
-      AWS_SHARED_CREDENTIALS_FILE: t.sandbox.credentialsFile,
-      AWS_CONFIG_FILE: t.sandbox.configFile,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_PAGER: '',
-    });
     const dir = mkdtempSync(join(tmpdir(), 'kms-cli-'));
-    const aws = async (...args: string[]) => {
-      const base = [
-        '--profile',
-        'prod',
-        '--region',
-        'us-east-1',
-        '--endpoint-url',
-        t.sandbox.endpoint,
-      ];
-      const { stdout } = await run('aws', [...base, '--output', 'json', 'kms', ...args], {
-        env,
-        timeout: 30_000,
-      });
-      return JSON.parse(stdout) as Record<string, string | boolean>;
-    };
+    const aws = async (...args: string[]) =>
+      JSON.parse(
+        await cli([
+          '--profile',
+          'prod',
+          '--region',
+          'us-east-1',
+          '--output',
+          'json',
+          'kms',
+          ...args,
+        ]),
+      ) as Record<string, string | boolean>;
     try {
       writeFileSync(join(dir, 'plain.txt'), 'from the cli');
       const enc = await aws(

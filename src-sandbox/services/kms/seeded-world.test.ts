@@ -7,20 +7,18 @@ import {
   GetKeyPolicyCommand,
   ListKeysCommand,
 } from '@aws-sdk/client-kms';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kmsSeeder } from '../../seed/kms';
 import { DEMO_KEYS, demoKey } from '../../seed/demo-keys';
 import { openDatabase } from '../../state/database';
 import { DocumentStore } from '../../state/document-store';
+import { awsCliFor } from '../../testing/aws-cli';
 import { startKmsKit, type KmsKit } from './kms-test-kit';
 import { KMS_KEY } from './model';
 
-const run = promisify(execFile);
 const P = '111111111111';
 let kit: KmsKit;
 beforeAll(async () => {
@@ -125,35 +123,15 @@ describe('--scale', () => {
 
 describe('AWS CLI', () => {
   it('lists keys and describes alias/app-data', { timeout: 60_000 }, async () => {
-    try {
-      await run('aws', ['--version'], { timeout: 20_000 });
-    } catch {
+    const cli = await awsCliFor(kit.t);
+    if (!cli) {
       console.log('skipping: aws CLI not available');
       return;
     }
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
-    Object.assign(env, {
-      AWS_SHARED_CREDENTIALS_FILE: kit.t.sandbox.credentialsFile,
-      AWS_CONFIG_FILE: kit.t.sandbox.configFile,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_PAGER: '',
-    });
-    const aws = async (...args: string[]) => {
-      const base = [
-        '--profile',
-        'prod',
-        '--region',
-        'us-east-1',
-        '--endpoint-url',
-        kit.t.sandbox.endpoint,
-      ];
-      const { stdout } = await run('aws', [...base, '--output', 'json', ...args], {
-        env,
-        timeout: 30_000,
-      });
-      return JSON.parse(stdout) as Record<string, unknown>;
-    };
+    const aws = async (...args: string[]) =>
+      JSON.parse(
+        await cli(['--profile', 'prod', '--region', 'us-east-1', '--output', 'json', ...args]),
+      ) as Record<string, unknown>;
     const keys = (await aws('kms', 'list-keys')).Keys as { KeyId: string }[];
     expect(keys.map((k) => k.KeyId)).toContain(demoKey('app-data').keyId);
     const d = (await aws('kms', 'describe-key', '--key-id', 'alias/app-data'))
