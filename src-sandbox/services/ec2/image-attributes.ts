@@ -2,13 +2,17 @@ import { z } from 'zod';
 import { defineOperation } from '../define-operation';
 import { DRY_RUN, ec2Error, gate, required, STRING_LIST } from './common';
 import { backingSnapshots, findOwnImage, imageView, putImage } from './image-access';
-import { imageArn } from './model';
+import { imageArn, type ImageDoc } from './model';
+import { PERMISSION_MODIFICATIONS } from './permissions';
 import {
-  applyPermissionChange,
-  PERMISSION_MODIFICATIONS,
-  permissionItems,
-  readPermissionChange,
-} from './permissions';
+  changeSharing,
+  readAttribute,
+  requireAttribute,
+  resetSharing,
+  SHARE_CHANGE_FIELDS,
+  sharingItems,
+  type ShareableResource,
+} from './share-attribute';
 
 const READABLE = [
   'description',
@@ -26,32 +30,54 @@ const READABLE = [
   'deregistrationProtection',
 ];
 
-function requireAttribute(value: string | undefined, allowed: readonly string[]): string {
-  const attribute = required(value, 'Attribute');
-  if (!allowed.includes(attribute)) {
-    throw ec2Error(
-      'InvalidParameterValue',
-      `Value (${attribute}) for parameter attribute is invalid.`,
-    );
-  }
-  return attribute;
-}
+/** Describe/ResetImageAttribute: which AMI, which attribute. */
+const IMAGE_ATTRIBUTE_INPUT = z.object({
+  ImageId: z.string().optional(),
+  Attribute: z.string().optional(),
+  DryRun: DRY_RUN,
+});
+
+/** An AMI's launchPermission. */
+const IMAGE_SHARING: ShareableResource<ImageDoc> = {
+  attribute: 'launchPermission',
+  parameter: 'LaunchPermission',
+  idParameter: 'ImageId',
+  action: 'Image',
+  findOwn: findOwnImage,
+  arn: (ctx, doc) => imageArn(ctx.region, doc.imageId),
+  permissions: (doc) => doc.launchPermission,
+  putPermissions: (ctx, doc, launchPermission) => putImage(ctx, { ...doc, launchPermission }),
+  checkSharing: (ctx, doc, plan) => {
+    if (plan.add.userIds.length === 0 && !plan.add.public) return;
+    const snapshots = backingSnapshots(ctx, doc);
+    // Confirmed AWS error for AMIs on aws/ebs (reference §3.3).
+    if (snapshots.some((s) => s.encrypted && s.awsManagedKey === true)) {
+      throw ec2Error(
+        'InvalidParameter',
+        "Snapshots encrypted with the AWS Managed CMK can't be shared. Specify another snapshot.",
+      );
+    }
+    // UNCONFIRMED wording: encrypted AMIs cannot be public.
+    if (plan.add.public && snapshots.some((s) => s.encrypted)) {
+      throw ec2Error('InvalidParameter', 'Encrypted AMIs cannot be made public.');
+    }
+  },
+};
 
 export const describeImageAttribute = defineOperation({
-  input: z.object({
-    ImageId: z.string().optional(),
-    Attribute: z.string().optional(),
-    DryRun: DRY_RUN,
-  }),
+  input: IMAGE_ATTRIBUTE_INPUT,
   readOnly: true,
   handler: (ctx, input) => {
-    const attribute = requireAttribute(input.Attribute, READABLE);
-    const doc = findOwnImage(ctx, required(input.ImageId, 'ImageId'));
-    gate(ctx, input.DryRun, 'DescribeImageAttribute', [imageArn(ctx.region, doc.imageId)]);
+    const { attribute, doc } = readAttribute(
+      ctx,
+      IMAGE_SHARING,
+      { ...input, id: input.ImageId },
+      READABLE,
+    );
     const base = { imageId: doc.imageId };
     switch (attribute) {
       case 'launchPermission':
-        return { ...base, launchPermission: permissionItems(doc.launchPermission) };
+        return { ...base, launchPermission: sharingItems(IMAGE_SHARING, doc) };
       case 'description':
         return { ...base, description: { value: doc.description } };
       case 'blockDeviceMapping':
@@ -73,10 +99,7 @@ export const modifyImageAttribute = defineOperation({
   input: z.object({
     ImageId: z.string().optional(),
     LaunchPermission: PERMISSION_MODIFICATIONS,
-    Attribute: z.string().optional(),
-    OperationType: z.string().optional(),
-    UserId: STRING_LIST,
-    UserGroup: STRING_LIST,
+    ...SHARE_CHANGE_FIELDS,
     OrganizationArn: STRING_LIST,
     OrganizationalUnitArn: STRING_LIST,
     Description: z.object({ Value: z.string().optional() }).optional(),
@@ -93,45 +116,11 @@ export const modifyImageAttribute = defineOperation({
       return { return: true };
     }
     if (input.Attribute !== undefined) requireAttribute(input.Attribute, ['launchPermission']);
-    const plan = readPermissionChange({
-      attributeName: 'LaunchPermission',
-      structured: input.LaunchPermission,
-      Attribute: input.Attribute,
-      OperationType: input.OperationType,
-      UserId: input.UserId,
-      UserGroup: input.UserGroup,
-    });
-    if (plan.add.userIds.length > 0 || plan.add.public) {
-      const snapshots = backingSnapshots(ctx, doc);
-      // Confirmed AWS error for AMIs on aws/ebs (reference §3.3).
-      if (snapshots.some((s) => s.encrypted && s.awsManagedKey === true)) {
-        throw ec2Error(
-          'InvalidParameter',
-          "Snapshots encrypted with the AWS Managed CMK can't be shared. Specify another snapshot.",
-        );
-      }
-      // UNCONFIRMED wording: encrypted AMIs cannot be public.
-      if (plan.add.public && snapshots.some((s) => s.encrypted)) {
-        throw ec2Error('InvalidParameter', 'Encrypted AMIs cannot be made public.');
-      }
-    }
-    gate(ctx, input.DryRun, 'ModifyImageAttribute', [imageArn(ctx.region, doc.imageId)]);
-    putImage(ctx, { ...doc, launchPermission: applyPermissionChange(doc.launchPermission, plan) });
-    return { return: true };
+    return changeSharing(ctx, IMAGE_SHARING, doc, { ...input, structured: input.LaunchPermission });
   },
 });
 
 export const resetImageAttribute = defineOperation({
-  input: z.object({
-    ImageId: z.string().optional(),
-    Attribute: z.string().optional(),
-    DryRun: DRY_RUN,
-  }),
-  handler: (ctx, input) => {
-    requireAttribute(input.Attribute, ['launchPermission']);
-    const doc = findOwnImage(ctx, required(input.ImageId, 'ImageId'));
-    gate(ctx, input.DryRun, 'ResetImageAttribute', [imageArn(ctx.region, doc.imageId)]);
-    putImage(ctx, { ...doc, launchPermission: { userIds: [], public: false } });
-    return { return: true };
-  },
+  input: IMAGE_ATTRIBUTE_INPUT,
+  handler: (ctx, input) => resetSharing(ctx, IMAGE_SHARING, { ...input, id: input.ImageId }),
 });

@@ -56,18 +56,21 @@ function collect(
   return { userIds: [...new Set(userIds)], public: groupNames.length > 0 };
 }
 
-/**
- * Reads both forms of a permission change (reference §1.5): structured `X.Add.N.UserId`, or the
- * legacy `Attribute` + `OperationType` + `UserId.N` / `UserGroup.N`.
- */
-export function readPermissionChange(input: {
+/** A Modify*Attribute permission change; `attributeName` names its structured form. */
+export interface PermissionChangeRequest {
   readonly attributeName: string;
   readonly structured: PermissionModifications;
   readonly Attribute?: string | undefined;
   readonly OperationType?: string | undefined;
   readonly UserId?: readonly string[] | undefined;
   readonly UserGroup?: readonly string[] | undefined;
-}): PermissionPlan {
+}
+
+/**
+ * Reads both forms of a permission change (reference §1.5): structured `X.Add.N.UserId`, or the
+ * legacy `Attribute` + `OperationType` + `UserId.N` / `UserGroup.N`.
+ */
+export function readPermissionChange(input: PermissionChangeRequest): PermissionPlan {
   const legacyUsers = input.UserId ?? [];
   const legacyGroups = input.UserGroup ?? [];
   const legacy = legacyUsers.length > 0 || legacyGroups.length > 0;

@@ -1,75 +1,42 @@
 import { z } from 'zod';
 import { requirePublicSharingAllowed } from './snapshot-block-public-access';
 import { defineOperation } from '../define-operation';
-import { DRY_RUN, ec2Error, gate, required, STRING_LIST } from './common';
-import { snapshotArn } from './model';
+import { DRY_RUN, ec2Error, required } from './common';
+import { snapshotArn, type SnapshotDoc } from './model';
+import { PERMISSION_MODIFICATIONS } from './permissions';
 import {
-  applyPermissionChange,
-  PERMISSION_MODIFICATIONS,
-  permissionItems,
-  readPermissionChange,
-} from './permissions';
+  changeSharing,
+  readAttribute,
+  requireAttribute,
+  resetSharing,
+  SHARE_CHANGE_FIELDS,
+  sharingItems,
+  type ShareableResource,
+} from './share-attribute';
 import { findOwnSnapshot, putSnapshot } from './snapshot-access';
 
 const ATTRIBUTES = ['createVolumePermission', 'productCodes'];
 
-function requireAttribute(value: string | undefined, allowed: readonly string[]): string {
-  const attribute = required(value, 'Attribute');
-  if (!allowed.includes(attribute)) {
-    throw ec2Error(
-      'InvalidParameterValue',
-      `Value (${attribute}) for parameter attribute is invalid.`,
-    );
-  }
-  return attribute;
-}
-
-export const describeSnapshotAttribute = defineOperation({
-  input: z.object({
-    SnapshotId: z.string().optional(),
-    Attribute: z.string().optional(),
-    DryRun: DRY_RUN,
-  }),
-  readOnly: true,
-  handler: (ctx, input) => {
-    const attribute = requireAttribute(input.Attribute, ATTRIBUTES);
-    // Only the owner may read the attribute (UNCONFIRMED which error others get).
-    const doc = findOwnSnapshot(ctx, required(input.SnapshotId, 'SnapshotId'));
-    gate(ctx, input.DryRun, 'DescribeSnapshotAttribute', [
-      snapshotArn(ctx.region, ctx.account, doc.snapshotId),
-    ]);
-    return attribute === 'productCodes'
-      ? { snapshotId: doc.snapshotId, productCodes: [] }
-      : {
-          snapshotId: doc.snapshotId,
-          createVolumePermission: permissionItems(doc.createVolumePermission),
-        };
-  },
+/** Describe/ResetSnapshotAttribute: which snapshot, which attribute. */
+const SNAPSHOT_ATTRIBUTE_INPUT = z.object({
+  SnapshotId: z.string().optional(),
+  Attribute: z.string().optional(),
+  DryRun: DRY_RUN,
 });
 
-export const modifySnapshotAttribute = defineOperation({
-  input: z.object({
-    SnapshotId: z.string().optional(),
-    CreateVolumePermission: PERMISSION_MODIFICATIONS,
-    Attribute: z.string().optional(),
-    OperationType: z.string().optional(),
-    UserId: STRING_LIST,
-    UserGroup: STRING_LIST,
-    DryRun: DRY_RUN,
-  }),
-  handler: (ctx, input) => {
-    if (input.Attribute !== undefined)
-      requireAttribute(input.Attribute, ['createVolumePermission']);
-    const doc = findOwnSnapshot(ctx, required(input.SnapshotId, 'SnapshotId'));
-    const plan = readPermissionChange({
-      attributeName: 'CreateVolumePermission',
-      structured: input.CreateVolumePermission,
-      Attribute: input.Attribute,
-      OperationType: input.OperationType,
-      UserId: input.UserId,
-      UserGroup: input.UserGroup,
-    });
-    // Sharing rules (reference §3.3 table; both messages are confirmed AWS errors).
+/** A snapshot's createVolumePermission. */
+const SNAPSHOT_SHARING: ShareableResource<SnapshotDoc> = {
+  attribute: 'createVolumePermission',
+  parameter: 'CreateVolumePermission',
+  idParameter: 'SnapshotId',
+  action: 'Snapshot',
+  findOwn: findOwnSnapshot,
+  arn: (ctx, doc) => snapshotArn(ctx.region, ctx.account, doc.snapshotId),
+  permissions: (doc) => doc.createVolumePermission,
+  putPermissions: (ctx, doc, createVolumePermission) =>
+    putSnapshot(ctx, { ...doc, createVolumePermission }),
+  // Sharing rules (reference §3.3 table; both messages are confirmed AWS errors).
+  checkSharing: (ctx, doc, plan) => {
     if (doc.encrypted && plan.add.public) {
       throw ec2Error('OperationNotPermitted', 'Encrypted snapshots cannot be shared publicly.');
     }
@@ -80,30 +47,44 @@ export const modifySnapshotAttribute = defineOperation({
         'Encrypted snapshots with EBS default key cannot be shared',
       );
     }
-    gate(ctx, input.DryRun, 'ModifySnapshotAttribute', [
-      snapshotArn(ctx.region, ctx.account, doc.snapshotId),
-    ]);
-    putSnapshot(ctx, {
-      ...doc,
-      createVolumePermission: applyPermissionChange(doc.createVolumePermission, plan),
+  },
+};
+
+export const describeSnapshotAttribute = defineOperation({
+  input: SNAPSHOT_ATTRIBUTE_INPUT,
+  readOnly: true,
+  handler: (ctx, input) => {
+    const { attribute, doc } = readAttribute(
+      ctx,
+      SNAPSHOT_SHARING,
+      { ...input, id: input.SnapshotId },
+      ATTRIBUTES,
+    );
+    return attribute === 'productCodes'
+      ? { snapshotId: doc.snapshotId, productCodes: [] }
+      : { snapshotId: doc.snapshotId, createVolumePermission: sharingItems(SNAPSHOT_SHARING, doc) };
+  },
+});
+
+export const modifySnapshotAttribute = defineOperation({
+  input: z.object({
+    SnapshotId: z.string().optional(),
+    CreateVolumePermission: PERMISSION_MODIFICATIONS,
+    ...SHARE_CHANGE_FIELDS,
+    DryRun: DRY_RUN,
+  }),
+  handler: (ctx, input) => {
+    if (input.Attribute !== undefined)
+      requireAttribute(input.Attribute, ['createVolumePermission']);
+    const doc = findOwnSnapshot(ctx, required(input.SnapshotId, 'SnapshotId'));
+    return changeSharing(ctx, SNAPSHOT_SHARING, doc, {
+      ...input,
+      structured: input.CreateVolumePermission,
     });
-    return { return: true };
   },
 });
 
 export const resetSnapshotAttribute = defineOperation({
-  input: z.object({
-    SnapshotId: z.string().optional(),
-    Attribute: z.string().optional(),
-    DryRun: DRY_RUN,
-  }),
-  handler: (ctx, input) => {
-    requireAttribute(input.Attribute, ['createVolumePermission']);
-    const doc = findOwnSnapshot(ctx, required(input.SnapshotId, 'SnapshotId'));
-    gate(ctx, input.DryRun, 'ResetSnapshotAttribute', [
-      snapshotArn(ctx.region, ctx.account, doc.snapshotId),
-    ]);
-    putSnapshot(ctx, { ...doc, createVolumePermission: { userIds: [], public: false } });
-    return { return: true };
-  },
+  input: SNAPSHOT_ATTRIBUTE_INPUT,
+  handler: (ctx, input) => resetSharing(ctx, SNAPSHOT_SHARING, { ...input, id: input.SnapshotId }),
 });
