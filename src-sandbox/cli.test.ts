@@ -1,15 +1,14 @@
 import { CreateUserCommand, GetUserCommand, IAMClient } from '@aws-sdk/client-iam';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from './cli-args';
 import { readCredentialsFile } from './seed/credentials-file';
+import { awsCliFor } from './testing/aws-cli';
 import { startTestSandbox } from './testing/test-sandbox';
 
-const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
 const dirs: string[] = [];
 afterAll(() => {
@@ -130,42 +129,19 @@ const CLIS = [
 describe('AWS CLI', () => {
   for (const cli of CLIS) {
     it(`${cli.name}: sts get-caller-identity and iam list-users`, { timeout: 60_000 }, async () => {
-      try {
-        if (cli.bin.startsWith('/') && !existsSync(cli.bin)) throw new Error('missing');
-        await run(cli.bin, ['--version'], { timeout: 20_000 });
-      } catch {
-        console.log(`skipping ${cli.name}: binary not available`);
-        return;
-      }
       const t = await startTestSandbox();
       try {
-        const env: NodeJS.ProcessEnv = {};
-        for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
-        Object.assign(env, {
-          AWS_SHARED_CREDENTIALS_FILE: t.sandbox.credentialsFile,
-          AWS_CONFIG_FILE: t.sandbox.configFile,
-          AWS_EC2_METADATA_DISABLED: 'true',
-          AWS_PAGER: '',
-        });
-        const aws = async (...args: string[]) => {
-          const { stdout } = await run(
-            cli.bin,
-            [
-              '--profile',
-              'prod',
-              '--endpoint-url',
-              t.sandbox.endpoint,
-              '--output',
-              'json',
-              ...args,
-            ],
-            {
-              env,
-              timeout: 30_000,
-            },
-          );
-          return JSON.parse(stdout) as Record<string, unknown>;
-        };
+        const missing = cli.bin.startsWith('/') && !existsSync(cli.bin);
+        const run = missing ? undefined : await awsCliFor(t, cli.bin);
+        if (!run) {
+          console.log(`skipping ${cli.name}: binary not available`);
+          return;
+        }
+        const aws = async (...args: string[]) =>
+          JSON.parse(await run(['--profile', 'prod', '--output', 'json', ...args])) as Record<
+            string,
+            unknown
+          >;
         expect(await aws('sts', 'get-caller-identity')).toMatchObject({
           Account: '111111111111',
           Arn: 'arn:aws:iam::111111111111:user/admin',

@@ -8,12 +8,12 @@ const run = promisify(execFile);
 export type AwsCli = (args: readonly string[]) => Promise<string>;
 
 /**
- * The AWS CLI pointed at `t` (its credentials and config files, `--endpoint-url`, no AWS_* from
- * the caller's environment), or undefined when no `aws` CLI is installed.
+ * The AWS CLI `bin` pointed at `t` (its credentials and config files, `--endpoint-url`, no AWS_*
+ * from the caller's environment), or undefined when that CLI is not installed.
  */
-export async function awsCliFor(t: TestSandbox): Promise<AwsCli | undefined> {
+export async function awsCliFor(t: TestSandbox, bin = 'aws'): Promise<AwsCli | undefined> {
   try {
-    await run('aws', ['--version'], { timeout: 20_000 });
+    await run(bin, ['--version'], { timeout: 20_000 });
   } catch {
     return undefined;
   }
@@ -26,7 +26,7 @@ export async function awsCliFor(t: TestSandbox): Promise<AwsCli | undefined> {
     AWS_PAGER: '',
   });
   return async (args) => {
-    const { stdout } = await run('aws', ['--endpoint-url', t.sandbox.endpoint, ...args], {
+    const { stdout } = await run(bin, ['--endpoint-url', t.sandbox.endpoint, ...args], {
       env,
       timeout: 30_000,
     });

@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { awsCliFor } from '../../testing/aws-cli';
 import { startTestSandbox } from '../../testing/test-sandbox';
-
-const run = promisify(execFile);
 
 describe('AWS CLI', () => {
   it(
@@ -12,40 +9,25 @@ describe('AWS CLI', () => {
       timeout: 60_000,
     },
     async () => {
-      try {
-        await run('aws', ['--version'], { timeout: 20_000 });
-      } catch {
-        console.log('skipping: aws CLI not available');
-        return;
-      }
       const t = await startTestSandbox();
       try {
-        const env: NodeJS.ProcessEnv = {};
-        for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
-        Object.assign(env, {
-          AWS_SHARED_CREDENTIALS_FILE: t.sandbox.credentialsFile,
-          AWS_CONFIG_FILE: t.sandbox.configFile,
-          AWS_EC2_METADATA_DISABLED: 'true',
-          AWS_PAGER: '',
-        });
-        const { stdout } = await run(
-          'aws',
-          [
-            '--profile',
-            'prod',
-            '--endpoint-url',
-            t.sandbox.endpoint,
-            '--output',
-            'json',
-            'cloudtrail',
-            'lookup-events',
-            '--lookup-attributes',
-            'AttributeKey=Username,AttributeValue=prod-developer',
-            '--max-results',
-            '5',
-          ],
-          { env, timeout: 30_000 },
-        );
+        const cli = await awsCliFor(t);
+        if (!cli) {
+          console.log('skipping: aws CLI not available');
+          return;
+        }
+        const stdout = await cli([
+          '--profile',
+          'prod',
+          '--output',
+          'json',
+          'cloudtrail',
+          'lookup-events',
+          '--lookup-attributes',
+          'AttributeKey=Username,AttributeValue=prod-developer',
+          '--max-results',
+          '5',
+        ]);
         const out = JSON.parse(stdout) as {
           Events: { Username: string; EventTime: unknown; CloudTrailEvent: string }[];
           NextToken?: string;

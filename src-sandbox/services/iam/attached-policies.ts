@@ -4,14 +4,20 @@ import {
   MAX_ATTACHED_POLICIES,
   type ManagedPolicy,
 } from '../../identity/managed-policies';
-import { IAM_ROLE, IAM_USER, type IamRoleDoc, type IamUserDoc } from '../../identity/model';
+import type { IamRoleDoc, IamUserDoc } from '../../identity/model';
 import { SandboxError } from '../../protocols/sandbox-error';
 import { defineOperation } from '../define-operation';
 import type { ServiceContext } from '../types';
 import { awsString } from '../validation';
-import { limitExceeded, MARKER, MAX_ITEMS, NAME, nameKey, noSuchEntity, paginate } from './common';
-import { requireRole, targetRoleArn } from './roles';
-import { requireUser, targetUserArn } from './users';
+import { limitExceeded, MARKER, MAX_ITEMS, NAME, noSuchEntity, paginate } from './common';
+import {
+  type PrincipalKind,
+  requirePrincipal,
+  ROLE,
+  savePrincipal,
+  targetPrincipalArn,
+  USER,
+} from './principals';
 
 /** Attach/Detach/ListAttached{User,Role}Policies (reference §4.3). */
 
@@ -26,29 +32,6 @@ const POLICY_PATH_PREFIX = awsString(
 const WELL_FORMED_POLICY_ARN =
   /^arn:aws:iam::(aws|\d{12}):policy\/([\u0021-\u007E]+\/)?[\w+=,.@-]+$/;
 
-interface Holder<D extends IamUserDoc | IamRoleDoc> {
-  readonly noun: 'User' | 'Role';
-  load(ctx: ServiceContext, name: string): D;
-  targetArn(ctx: ServiceContext, name: string): string;
-  save(ctx: ServiceContext, doc: D, attached: readonly string[]): void;
-}
-
-const users: Holder<IamUserDoc> = {
-  noun: 'User',
-  load: requireUser,
-  targetArn: targetUserArn,
-  save: (ctx, doc, attachedPolicies) =>
-    ctx.store.put(IAM_USER, ctx.scope, nameKey(doc.userName), { ...doc, attachedPolicies }),
-};
-
-const roles: Holder<IamRoleDoc> = {
-  noun: 'Role',
-  load: requireRole,
-  targetArn: targetRoleArn,
-  save: (ctx, doc, attachedPolicies) =>
-    ctx.store.put(IAM_ROLE, ctx.scope, nameKey(doc.roleName), { ...doc, attachedPolicies }),
-};
-
 /** `InvalidInput` for a malformed ARN, `NoSuchEntity` for one the sandbox does not know. */
 export function requireManagedPolicy(arn: string) {
   if (!WELL_FORMED_POLICY_ARN.test(arn)) {
@@ -61,55 +44,51 @@ export function requireManagedPolicy(arn: string) {
 
 function attach<D extends IamUserDoc | IamRoleDoc>(
   ctx: ServiceContext,
-  h: Holder<D>,
+  h: PrincipalKind<D>,
   name: string,
   policyArn: string,
 ): Record<string, never> {
-  ctx.authorize(`iam:Attach${h.noun}Policy`, h.targetArn(ctx, name), {
+  ctx.authorize(`iam:Attach${h.noun}Policy`, targetPrincipalArn(ctx, h, name), {
     'iam:PolicyARN': policyArn,
   });
-  const doc = h.load(ctx, name);
+  const doc = requirePrincipal(ctx, h, name);
   const policy = requireManagedPolicy(policyArn);
   const attached = doc.attachedPolicies ?? [];
   if (attached.includes(policy.arn)) return {}; // attaching twice is a no-op, as in AWS
   if (attached.length >= MAX_ATTACHED_POLICIES) {
     throw limitExceeded(`Cannot exceed quota for PoliciesPer${h.noun}: ${MAX_ATTACHED_POLICIES}`);
   }
-  h.save(ctx, doc, [...attached, policy.arn]);
+  savePrincipal(ctx, h, { ...doc, attachedPolicies: [...attached, policy.arn] });
   return {};
 }
 
 function detach<D extends IamUserDoc | IamRoleDoc>(
   ctx: ServiceContext,
-  h: Holder<D>,
+  h: PrincipalKind<D>,
   name: string,
   policyArn: string,
 ): Record<string, never> {
-  ctx.authorize(`iam:Detach${h.noun}Policy`, h.targetArn(ctx, name), {
+  ctx.authorize(`iam:Detach${h.noun}Policy`, targetPrincipalArn(ctx, h, name), {
     'iam:PolicyARN': policyArn,
   });
-  const doc = h.load(ctx, name);
+  const doc = requirePrincipal(ctx, h, name);
   if (!WELL_FORMED_POLICY_ARN.test(policyArn)) {
     throw new SandboxError('InvalidInput', `ARN ${policyArn} is not valid.`, 400);
   }
   const attached = doc.attachedPolicies ?? [];
   if (!attached.includes(policyArn)) throw noSuchEntity(`Policy ${policyArn} was not found.`);
-  h.save(
-    ctx,
-    doc,
-    attached.filter((a) => a !== policyArn),
-  );
+  savePrincipal(ctx, h, { ...doc, attachedPolicies: attached.filter((a) => a !== policyArn) });
   return {};
 }
 
 function listAttached<D extends IamUserDoc | IamRoleDoc>(
   ctx: ServiceContext,
-  h: Holder<D>,
+  h: PrincipalKind<D>,
   name: string,
   input: { PathPrefix?: string | undefined; Marker?: string | undefined; MaxItems?: number },
 ) {
-  ctx.authorize(`iam:ListAttached${h.noun}Policies`, h.targetArn(ctx, name));
-  const doc = h.load(ctx, name);
+  ctx.authorize(`iam:ListAttached${h.noun}Policies`, targetPrincipalArn(ctx, h, name));
+  const doc = requirePrincipal(ctx, h, name);
   const prefix = input.PathPrefix ?? '/';
   const items = (doc.attachedPolicies ?? [])
     .map((arn) => findManagedPolicy(arn))
@@ -121,12 +100,12 @@ function listAttached<D extends IamUserDoc | IamRoleDoc>(
 
 export const attachRolePolicy = defineOperation({
   input: z.object({ RoleName: NAME, PolicyArn: POLICY_ARN }),
-  handler: (ctx, input) => attach(ctx, roles, input.RoleName, input.PolicyArn),
+  handler: (ctx, input) => attach(ctx, ROLE, input.RoleName, input.PolicyArn),
 });
 
 export const detachRolePolicy = defineOperation({
   input: z.object({ RoleName: NAME, PolicyArn: POLICY_ARN }),
-  handler: (ctx, input) => detach(ctx, roles, input.RoleName, input.PolicyArn),
+  handler: (ctx, input) => detach(ctx, ROLE, input.RoleName, input.PolicyArn),
 });
 
 export const listAttachedRolePolicies = defineOperation({
@@ -137,18 +116,18 @@ export const listAttachedRolePolicies = defineOperation({
     MaxItems: MAX_ITEMS,
   }),
   readOnly: true,
-  handler: (ctx, input) => listAttached(ctx, roles, input.RoleName, input),
+  handler: (ctx, input) => listAttached(ctx, ROLE, input.RoleName, input),
   responseElements: null,
 });
 
 export const attachUserPolicy = defineOperation({
   input: z.object({ UserName: NAME, PolicyArn: POLICY_ARN }),
-  handler: (ctx, input) => attach(ctx, users, input.UserName, input.PolicyArn),
+  handler: (ctx, input) => attach(ctx, USER, input.UserName, input.PolicyArn),
 });
 
 export const detachUserPolicy = defineOperation({
   input: z.object({ UserName: NAME, PolicyArn: POLICY_ARN }),
-  handler: (ctx, input) => detach(ctx, users, input.UserName, input.PolicyArn),
+  handler: (ctx, input) => detach(ctx, USER, input.UserName, input.PolicyArn),
 });
 
 export const listAttachedUserPolicies = defineOperation({
@@ -159,6 +138,6 @@ export const listAttachedUserPolicies = defineOperation({
     MaxItems: MAX_ITEMS,
   }),
   readOnly: true,
-  handler: (ctx, input) => listAttached(ctx, users, input.UserName, input),
+  handler: (ctx, input) => listAttached(ctx, USER, input.UserName, input),
   responseElements: null,
 });

@@ -1,21 +1,17 @@
 import { z } from 'zod';
 import { newUniqueId } from '../../identity/id-generators';
-import { IAM_ROLE, type IamRoleDoc } from '../../identity/model';
+import type { IamRoleDoc } from '../../identity/model';
 import { defineOperation } from '../define-operation';
 import type { ServiceContext } from '../types';
 import { awsInt, awsString } from '../validation';
 import {
   alreadyExists,
-  deleteConflict,
   encodePolicy,
   iamDate,
   limitExceeded,
   MARKER,
   MAX_ITEMS,
   NAME,
-  nameKey,
-  noSuchEntity,
-  paginate,
   PATH,
   POLICY_DOCUMENT,
   policySize,
@@ -23,18 +19,24 @@ import {
   roleArn,
   TAGS,
 } from './common';
+import {
+  deletePrincipal,
+  describePrincipalEvent,
+  findPrincipal,
+  listPrincipals,
+  requireNoPolicies,
+  requirePrincipal,
+  ROLE,
+  savePrincipal,
+  targetPrincipalArn,
+} from './principals';
 
 const TRUST_POLICY_LIMIT = 2048;
 
-export function requireRole(ctx: ServiceContext, name: string): IamRoleDoc {
-  const role = ctx.store.get(IAM_ROLE, ctx.scope, nameKey(name));
-  if (!role) throw noSuchEntity(`The role with name ${name} cannot be found.`);
-  return role;
-}
+const requireRole = (ctx: ServiceContext, name: string): IamRoleDoc =>
+  requirePrincipal(ctx, ROLE, name);
 
-export function targetRoleArn(ctx: ServiceContext, name: string): string {
-  return ctx.store.get(IAM_ROLE, ctx.scope, nameKey(name))?.arn ?? roleArn(ctx.account, '/', name);
-}
+const targetRoleArn = (ctx: ServiceContext, name: string) => targetPrincipalArn(ctx, ROLE, name);
 
 function checkTrustPolicy(text: string): void {
   requireValidPolicy(text, 'trust');
@@ -57,9 +59,6 @@ export function roleView(r: IamRoleDoc) {
   };
 }
 
-const trail = (ctx: ServiceContext, arn: string) =>
-  ctx.describeEvent({ resources: [{ accountId: ctx.account, type: 'AWS::IAM::Role', ARN: arn }] });
-
 export const createRole = defineOperation({
   input: z.object({
     RoleName: NAME,
@@ -74,7 +73,7 @@ export const createRole = defineOperation({
     const path = input.Path ?? '/';
     const arn = roleArn(ctx.account, path, input.RoleName);
     ctx.authorize('iam:CreateRole', arn);
-    if (ctx.store.get(IAM_ROLE, ctx.scope, nameKey(input.RoleName))) {
+    if (findPrincipal(ctx, ROLE, input.RoleName)) {
       throw alreadyExists(`Role with name ${input.RoleName} already exists.`);
     }
     checkTrustPolicy(input.AssumeRolePolicyDocument);
@@ -89,8 +88,8 @@ export const createRole = defineOperation({
       assumeRolePolicyDocument: input.AssumeRolePolicyDocument,
       policies: {},
     };
-    ctx.store.put(IAM_ROLE, ctx.scope, nameKey(role.roleName), role);
-    trail(ctx, arn);
+    savePrincipal(ctx, ROLE, role);
+    describePrincipalEvent(ctx, ROLE, arn);
     return { Role: roleView(role) };
   },
 });
@@ -109,13 +108,7 @@ export const listRoles = defineOperation({
   input: z.object({ PathPrefix: z.string().optional(), Marker: MARKER, MaxItems: MAX_ITEMS }),
   readOnly: true,
   handler: (ctx, input) => {
-    ctx.authorize('iam:ListRoles', `arn:aws:iam::${ctx.account}:role/`);
-    const prefix = input.PathPrefix ?? '/';
-    const all = ctx.store
-      .list(IAM_ROLE, ctx.scope)
-      .filter((r) => r.path.startsWith(prefix))
-      .sort((a, b) => a.roleName.localeCompare(b.roleName));
-    const page = paginate(all, input.Marker, input.MaxItems);
+    const page = listPrincipals(ctx, ROLE, input);
     return { Roles: page.items.map(roleView), IsTruncated: page.IsTruncated, Marker: page.Marker };
   },
   responseElements: null,
@@ -126,12 +119,8 @@ export const deleteRole = defineOperation({
   handler: (ctx, input) => {
     ctx.authorize('iam:DeleteRole', targetRoleArn(ctx, input.RoleName));
     const role = requireRole(ctx, input.RoleName);
-    if (Object.keys(role.policies).length > 0)
-      throw deleteConflict('Cannot delete entity, must delete policies first.');
-    if ((role.attachedPolicies ?? []).length > 0)
-      throw deleteConflict('Cannot delete entity, must detach all policies first.');
-    ctx.store.delete(IAM_ROLE, ctx.scope, nameKey(role.roleName));
-    trail(ctx, role.arn);
+    requireNoPolicies(role);
+    deletePrincipal(ctx, ROLE, role);
     return {};
   },
 });
@@ -142,11 +131,8 @@ export const updateAssumeRolePolicy = defineOperation({
     ctx.authorize('iam:UpdateAssumeRolePolicy', targetRoleArn(ctx, input.RoleName));
     const role = requireRole(ctx, input.RoleName);
     checkTrustPolicy(input.PolicyDocument);
-    ctx.store.put(IAM_ROLE, ctx.scope, nameKey(role.roleName), {
-      ...role,
-      assumeRolePolicyDocument: input.PolicyDocument,
-    });
-    trail(ctx, role.arn);
+    savePrincipal(ctx, ROLE, { ...role, assumeRolePolicyDocument: input.PolicyDocument });
+    describePrincipalEvent(ctx, ROLE, role.arn);
     return {};
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { newUniqueId } from '../../identity/id-generators';
-import { ACCESS_KEY, ACCOUNT, IAM_USER, MFA_DEVICE, type IamUserDoc } from '../../identity/model';
+import { ACCESS_KEY, ACCOUNT, MFA_DEVICE, type IamUserDoc } from '../../identity/model';
 import { defineOperation } from '../define-operation';
 import type { ServiceContext } from '../types';
 import {
@@ -11,13 +11,21 @@ import {
   MARKER,
   MAX_ITEMS,
   NAME,
-  nameKey,
-  noSuchEntity,
-  paginate,
   PATH,
   TAGS,
   userArn,
 } from './common';
+import {
+  deletePrincipal,
+  describePrincipalEvent,
+  findPrincipal,
+  listPrincipals,
+  requireNoPolicies,
+  requirePrincipal,
+  savePrincipal,
+  targetPrincipalArn,
+  USER,
+} from './principals';
 
 export function userView(u: IamUserDoc) {
   return {
@@ -29,16 +37,10 @@ export function userView(u: IamUserDoc) {
   };
 }
 
-export function requireUser(ctx: ServiceContext, name: string): IamUserDoc {
-  const user = ctx.store.get(IAM_USER, ctx.scope, nameKey(name));
-  if (!user) throw noSuchEntity(`The user with name ${name} cannot be found.`);
-  return user;
-}
+export const requireUser = (ctx: ServiceContext, name: string): IamUserDoc =>
+  requirePrincipal(ctx, USER, name);
 
-/** ARN for authorising an operation on a user that may not exist yet. */
-export function targetUserArn(ctx: ServiceContext, name: string): string {
-  return ctx.store.get(IAM_USER, ctx.scope, nameKey(name))?.arn ?? userArn(ctx.account, '/', name);
-}
+const targetUserArn = (ctx: ServiceContext, name: string) => targetPrincipalArn(ctx, USER, name);
 
 export const createUser = defineOperation({
   input: z.object({
@@ -51,7 +53,7 @@ export const createUser = defineOperation({
     const path = input.Path ?? '/';
     const arn = userArn(ctx.account, path, input.UserName);
     ctx.authorize('iam:CreateUser', arn);
-    if (ctx.store.get(IAM_USER, ctx.scope, nameKey(input.UserName))) {
+    if (findPrincipal(ctx, USER, input.UserName)) {
       throw alreadyExists(`User with name ${input.UserName} already exists.`);
     }
     const user: IamUserDoc = {
@@ -62,10 +64,8 @@ export const createUser = defineOperation({
       createDate: ctx.now().toISOString(),
       policies: {},
     };
-    ctx.store.put(IAM_USER, ctx.scope, nameKey(user.userName), user);
-    ctx.describeEvent({
-      resources: [{ accountId: ctx.account, type: 'AWS::IAM::User', ARN: arn }],
-    });
+    savePrincipal(ctx, USER, user);
+    describePrincipalEvent(ctx, USER, arn);
     return { User: userView(user) };
   },
 });
@@ -90,13 +90,7 @@ export const listUsers = defineOperation({
   input: z.object({ PathPrefix: z.string().optional(), Marker: MARKER, MaxItems: MAX_ITEMS }),
   readOnly: true,
   handler: (ctx, input) => {
-    ctx.authorize('iam:ListUsers', `arn:aws:iam::${ctx.account}:user/`);
-    const prefix = input.PathPrefix ?? '/';
-    const all = ctx.store
-      .list(IAM_USER, ctx.scope)
-      .filter((u) => u.path.startsWith(prefix))
-      .sort((a, b) => a.userName.localeCompare(b.userName));
-    const page = paginate(all, input.Marker, input.MaxItems);
+    const page = listPrincipals(ctx, USER, input);
     return { Users: page.items.map(userView), IsTruncated: page.IsTruncated, Marker: page.Marker };
   },
   responseElements: null,
@@ -110,17 +104,11 @@ export const deleteUser = defineOperation({
     if (ctx.store.list(ACCESS_KEY, ctx.scope).some((k) => k.userName === user.userName)) {
       throw deleteConflict('Cannot delete entity, must delete access keys first.');
     }
-    if (Object.keys(user.policies).length > 0)
-      throw deleteConflict('Cannot delete entity, must delete policies first.');
-    if ((user.attachedPolicies ?? []).length > 0)
-      throw deleteConflict('Cannot delete entity, must detach all policies first.');
+    requireNoPolicies(user);
     if (ctx.store.list(MFA_DEVICE, ctx.scope).some((d) => d.userName === user.userName)) {
       throw deleteConflict('Cannot delete entity, must delete MFA device first.');
     }
-    ctx.store.delete(IAM_USER, ctx.scope, nameKey(user.userName));
-    ctx.describeEvent({
-      resources: [{ accountId: ctx.account, type: 'AWS::IAM::User', ARN: user.arn }],
-    });
+    deletePrincipal(ctx, USER, user);
     return {};
   },
 });
