@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import { IAM_ROLE, IAM_USER, type IamRoleDoc, type IamUserDoc } from '../../identity/model';
 import type { DocumentKind } from '../../state/store-types';
+import { defineOperation } from '../define-operation';
 import type { ServiceContext } from '../types';
-import { deleteConflict, NAME, nameKey, noSuchEntity, paginate, roleArn, userArn } from './common';
+import {
+  deleteConflict,
+  MARKER,
+  MAX_ITEMS,
+  NAME,
+  nameKey,
+  noSuchEntity,
+  paginate,
+  roleArn,
+  userArn,
+} from './common';
 
 /**
  * A kind of IAM principal that holds policies: users and roles share the handlers that find,
@@ -91,19 +102,31 @@ export function describePrincipalEvent<D extends IamUserDoc | IamRoleDoc>(
   ctx.describeEvent({ resources: [{ accountId: ctx.account, type: kind.resourceType, ARN: arn }] });
 }
 
-/** `ListUsers`/`ListRoles`: the principals under `PathPrefix`, by name, one page. */
-export function listPrincipals<D extends IamUserDoc | IamRoleDoc>(
-  ctx: ServiceContext,
+/** `ListUsers`/`ListRoles`: the principals under `PathPrefix`, by name, one page of `view`s. */
+export function listPrincipalsOperation<D extends IamUserDoc | IamRoleDoc, V>(
   kind: PrincipalKind<D>,
-  input: { PathPrefix?: string | undefined; Marker?: string | undefined; MaxItems?: number },
+  view: (doc: D) => V,
 ) {
-  ctx.authorize(`iam:List${kind.noun}s`, `arn:aws:iam::${ctx.account}:${kind.noun.toLowerCase()}/`);
-  const prefix = input.PathPrefix ?? '/';
-  const all = ctx.store
-    .list(kind.collection, ctx.scope)
-    .filter((d) => d.path.startsWith(prefix))
-    .sort((a, b) => kind.nameOf(a).localeCompare(kind.nameOf(b)));
-  return paginate(all, input.Marker, input.MaxItems);
+  return defineOperation({
+    input: z.object({ PathPrefix: z.string().optional(), Marker: MARKER, MaxItems: MAX_ITEMS }),
+    readOnly: true,
+    handler: (ctx, input) => {
+      const noun = kind.noun;
+      ctx.authorize(`iam:List${noun}s`, `arn:aws:iam::${ctx.account}:${noun.toLowerCase()}/`);
+      const prefix = input.PathPrefix ?? '/';
+      const all = ctx.store
+        .list(kind.collection, ctx.scope)
+        .filter((d) => d.path.startsWith(prefix))
+        .sort((a, b) => kind.nameOf(a).localeCompare(kind.nameOf(b)));
+      const page = paginate(all, input.Marker, input.MaxItems);
+      return {
+        [`${noun}s`]: page.items.map(view),
+        IsTruncated: page.IsTruncated,
+        Marker: page.Marker,
+      };
+    },
+    responseElements: null,
+  });
 }
 
 /** `DeleteConflict` while the principal still has inline or attached policies. */

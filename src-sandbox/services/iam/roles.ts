@@ -9,8 +9,6 @@ import {
   encodePolicy,
   iamDate,
   limitExceeded,
-  MARKER,
-  MAX_ITEMS,
   NAME,
   PATH,
   POLICY_DOCUMENT,
@@ -23,7 +21,7 @@ import {
   deletePrincipal,
   describePrincipalEvent,
   findPrincipal,
-  listPrincipals,
+  listPrincipalsOperation,
   requireNoPolicies,
   requirePrincipal,
   ROLE,
@@ -104,15 +102,7 @@ export const getRole = defineOperation({
   responseElements: null,
 });
 
-export const listRoles = defineOperation({
-  input: z.object({ PathPrefix: z.string().optional(), Marker: MARKER, MaxItems: MAX_ITEMS }),
-  readOnly: true,
-  handler: (ctx, input) => {
-    const page = listPrincipals(ctx, ROLE, input);
-    return { Roles: page.items.map(roleView), IsTruncated: page.IsTruncated, Marker: page.Marker };
-  },
-  responseElements: null,
-});
+export const listRoles = listPrincipalsOperation(ROLE, roleView);
 
 export const deleteRole = defineOperation({
   input: z.object({ RoleName: NAME }),

@@ -19,7 +19,7 @@ import {
   deletePrincipal,
   describePrincipalEvent,
   findPrincipal,
-  listPrincipals,
+  listPrincipalsOperation,
   requireNoPolicies,
   requirePrincipal,
   savePrincipal,
@@ -86,15 +86,7 @@ export const getUser = defineOperation({
   },
 });
 
-export const listUsers = defineOperation({
-  input: z.object({ PathPrefix: z.string().optional(), Marker: MARKER, MaxItems: MAX_ITEMS }),
-  readOnly: true,
-  handler: (ctx, input) => {
-    const page = listPrincipals(ctx, USER, input);
-    return { Users: page.items.map(userView), IsTruncated: page.IsTruncated, Marker: page.Marker };
-  },
-  responseElements: null,
-});
+export const listUsers = listPrincipalsOperation(USER, userView);
 
 export const deleteUser = defineOperation({
   input: z.object({ UserName: NAME }),
