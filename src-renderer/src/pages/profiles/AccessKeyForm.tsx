@@ -52,9 +52,7 @@ export function AccessKeyForm({ onClose }: { onClose: () => void }) {
         <CheckedSaveFooter
           checkError={checkError}
           notSavedMessage="The profile was not saved. Fix the keys, or save it anyway marked as failed."
-          saveAnywayLabel="Save even if the identity check fails"
           form={form}
-          submitLabel="Check and save"
           busy={busy}
           onCancel={close}
         />

@@ -10,10 +10,11 @@ import type { FieldBinder } from './profile-fields';
 export function CheckedSaveFooter(props: {
   checkError: SerializedError | null;
   notSavedMessage: string;
-  saveAnywayLabel: string;
+  /** Default: the identity-check wording most forms use. */
+  saveAnywayLabel?: string;
   /** The form whose `saveUnverified` checkbox this is. */
   form: FieldBinder;
-  submitLabel: string;
+  submitLabel?: string;
   busy: boolean;
   onCancel: () => void;
 }) {
@@ -28,7 +29,7 @@ export function CheckedSaveFooter(props: {
         </>
       )}
       <Checkbox
-        label={props.saveAnywayLabel}
+        label={props.saveAnywayLabel ?? 'Save even if the identity check fails'}
         key={props.form.key('saveUnverified')}
         {...props.form.getInputProps('saveUnverified', { type: 'checkbox' })}
       />
@@ -37,7 +38,7 @@ export function CheckedSaveFooter(props: {
           Cancel
         </Button>
         <Button type="submit" loading={props.busy}>
-          {props.submitLabel}
+          {props.submitLabel ?? 'Check and save'}
         </Button>
       </Group>
     </>

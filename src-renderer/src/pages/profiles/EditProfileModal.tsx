@@ -78,9 +78,7 @@ function EditProfileForm({
         <CheckedSaveFooter
           checkError={checkError}
           notSavedMessage="Nothing was changed. Fix the fields, or save anyway marked as failed."
-          saveAnywayLabel="Save even if the identity check fails"
           form={form}
-          submitLabel="Check and save"
           busy={busy}
           onCancel={onClose}
         />

@@ -65,9 +65,7 @@ export function SharedConfigForm({ onClose }: { onClose: () => void }) {
         <CheckedSaveFooter
           checkError={checkError}
           notSavedMessage="The profile was not saved. Fix it in your AWS config file, or save it anyway marked as failed."
-          saveAnywayLabel="Save even if the identity check fails"
           form={form}
-          submitLabel="Check and save"
           busy={busy}
           onCancel={onClose}
         />
