@@ -20,6 +20,8 @@ export interface KmsLoadResult {
   readonly errors: number;
   readonly firstError?: string;
   readonly elapsedMs: number;
+  /** CPU this process spent during the run (user + system), µs: the SDK client's cost. */
+  readonly cpuMicros: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
@@ -46,6 +48,7 @@ export async function runKmsLoad(o: KmsLoadOptions): Promise<KmsLoadResult> {
   };
   await sleep(o.startAt - Date.now());
   const began = Date.now();
+  const cpuBefore = process.cpuUsage();
   const loop = async () => {
     while (Date.now() < o.stopAt) {
       try {
@@ -69,7 +72,14 @@ export async function runKmsLoad(o: KmsLoadOptions): Promise<KmsLoadResult> {
     }
   };
   await Promise.all(Array.from({ length: o.concurrency }, loop));
+  const cpu = process.cpuUsage(cpuBefore);
   client.destroy();
   httpAgent.destroy();
-  return { ops, errors, ...(firstError ? { firstError } : {}), elapsedMs: Date.now() - began };
+  return {
+    ops,
+    errors,
+    ...(firstError ? { firstError } : {}),
+    elapsedMs: Date.now() - began,
+    cpuMicros: cpu.user + cpu.system,
+  };
 }

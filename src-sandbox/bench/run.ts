@@ -23,7 +23,8 @@ async function main(): Promise<void> {
     },
   });
   const only = new Set(values.only.split(','));
-  const workers = Number(values.workers ?? Math.max(2, availableParallelism() - 1));
+  // One core is the sandbox's; the load processes share the rest (at least one).
+  const workers = Number(values.workers ?? Math.max(1, availableParallelism() - 1));
   console.log(
     `sandbox benchmark — node ${process.version}, ${availableParallelism()} CPUs, ` +
       `load average ${(await import('node:os'))
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
           seconds: Number(values.seconds),
           concurrency: Number(values.concurrency),
           workers,
+          cores: availableParallelism(),
         });
       } finally {
         await sandbox.stop();
