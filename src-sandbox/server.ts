@@ -119,11 +119,10 @@ export async function start(opts: StartOptions): Promise<RunningSandbox> {
           writeReply(res, handleAdmin(raw, { adminToken, faults: runtime.faults, health }));
           return;
         }
-        if (isSsoRoute(raw)) {
-          writeReply(res, await handleSso(raw, runtime, { sourceIp: remoteIp(req) }));
-          return;
-        }
-        const outcome = await dispatch(runtime, raw, { sourceIp: remoteIp(req) });
+        const client = { sourceIp: remoteIp(req) };
+        const outcome = isSsoRoute(raw)
+          ? await handleSso(raw, runtime, client)
+          : await dispatch(runtime, raw, client);
         if (outcome === 'destroy') req.socket.destroy();
         else writeReply(res, outcome);
       } catch (e) {

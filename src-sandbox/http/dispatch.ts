@@ -2,6 +2,7 @@ import { authFailureToError } from '../auth/auth-errors';
 import type { CredentialLookup } from '../auth/credentials';
 import { readSignature } from '../auth/signed-request';
 import { verifySignature } from '../auth/verify-signature';
+import { applyFaults } from '../faults/apply-faults';
 import type { FaultController } from '../faults/fault-spec';
 import type { Caller } from '../identity/caller';
 import { newRequestId } from '../identity/id-generators';
@@ -33,8 +34,6 @@ export interface ClientInfo {
 
 /** `destroy` asks the server to drop the connection (the `reset` fault). */
 export type DispatchOutcome = HttpReply | 'destroy';
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function unknownService(requestId: string, name: string): HttpReply {
   const error = new SandboxError(
@@ -76,17 +75,12 @@ export async function dispatch(
     );
   }
 
-  const fault = rt.faults.decide(service.name, call.operation);
-  if (fault.latencyMs > 0) await sleep(fault.latencyMs);
-  if (fault.action === 'reset') return 'destroy';
-  if (fault.action === 'throttle') {
-    const t = service.errors.throttling;
-    return fail(new SandboxError(t.code, t.message, t.status));
-  }
-  if (fault.action === 'error5xx') {
-    const t = service.errors.internal;
-    return fail(new SandboxError(t.code, t.message, t.status));
-  }
+  const { throttling, internal } = service.errors;
+  const faulted = await applyFaults(rt.faults, service.name, call.operation, {
+    throttle: () => fail(new SandboxError(throttling.code, throttling.message, throttling.status)),
+    error5xx: () => fail(new SandboxError(internal.code, internal.message, internal.status)),
+  });
+  if (faulted) return faulted;
 
   if (!read.ok)
     return fail(authFailureToError({ kind: read.reason, message: read.message }, protocol.name));

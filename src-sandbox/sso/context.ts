@@ -1,5 +1,17 @@
 import type { StoreTransaction } from '../state/store-types';
-import type { UserIdentity } from '../trail/types';
+import type { TrailResource, UserIdentity } from '../trail/types';
+import type { SsoInstanceDoc } from './model';
+
+/** What a handler adds to the CloudTrail event the router writes for its call. */
+export interface SsoEventDetails {
+  /** Default: an unauthenticated caller (`Unknown`) in the instance's account. */
+  readonly userIdentity?: UserIdentity;
+  /** Secrets replaced by `HIDDEN_DUE_TO_SECURITY_REASONS`, as AWS does. */
+  readonly requestParameters?: unknown;
+  /** Only for a successful call; secrets hidden. */
+  readonly responseElements?: unknown;
+  readonly resources?: readonly TrailResource[];
+}
 
 /** What every SSO OIDC / portal handler gets for one request. */
 export interface SsoRequestContext {
@@ -8,16 +20,8 @@ export interface SsoRequestContext {
   /** `http://127.0.0.1:<port>`: where the verification page is served. */
   readonly origin: string;
   readonly requestId: string;
-  /** Records a CloudTrail event in `account` (written when the request commits). */
-  record(event: {
-    account: string;
-    eventSource: string;
-    eventName: string;
-    userIdentity: UserIdentity;
-    requestParameters: unknown;
-    responseElements: unknown;
-    readOnly: boolean;
-    errorCode?: string;
-    errorMessage?: string;
-  }): void;
+  /** The Identity Center instance of the region this endpoint serves (its account gets the events). */
+  readonly instance: SsoInstanceDoc | undefined;
+  /** Adds to this call's CloudTrail event (kept when the handler then fails). */
+  describeEvent(details: SsoEventDetails): void;
 }

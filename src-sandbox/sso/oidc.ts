@@ -12,6 +12,7 @@ import {
   type SsoTokenDoc,
 } from './model';
 import { oidcError } from './rest-json';
+import { HIDDEN, identityCenterUser, identityStoreResource } from './trail-identity';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 export const REFRESH_TOKEN_GRANT = 'refresh_token';
@@ -177,6 +178,16 @@ function issueTokens(
     ctx.tx.put(SSO_TOKEN, SSO_SCOPE, refresh.token, refresh);
     refreshToken = refresh.token;
   }
+  ctx.describeEvent({
+    userIdentity: identityCenterUser(ctx, grant),
+    responseElements: {
+      accessToken: HIDDEN,
+      tokenType: 'Bearer',
+      expiresIn: ACCESS_TOKEN_LIFETIME_S,
+      ...(refreshToken === undefined ? {} : { refreshToken: HIDDEN }),
+    },
+    resources: identityStoreResource(ctx.instance),
+  });
   return {
     accessToken: access.token,
     tokenType: 'Bearer',
@@ -229,9 +240,20 @@ function refreshTokenGrant(ctx: SsoRequestContext, client: SsoClientDoc, refresh
   return issueTokens(ctx, client, found);
 }
 
-/** POST /token */
+/** POST /token (a CloudTrail `CreateToken` event, secrets hidden, whether it succeeds or not). */
 export function createToken(ctx: SsoRequestContext, body: Record<string, unknown>) {
   const input = parse(tokenInput, body);
+  ctx.describeEvent({
+    requestParameters: {
+      clientId: input.clientId,
+      clientSecret: HIDDEN,
+      grantType: input.grantType,
+      ...(input.deviceCode === undefined ? {} : { deviceCode: HIDDEN }),
+      ...(input.refreshToken === undefined ? {} : { refreshToken: HIDDEN }),
+      ...(input.code === undefined ? {} : { code: HIDDEN }),
+      ...(input.scope === undefined ? {} : { scope: input.scope }),
+    },
+  });
   const client = authenticateClient(ctx, input.clientId, input.clientSecret);
   if (input.grantType === DEVICE_CODE_GRANT) {
     if (!input.deviceCode)

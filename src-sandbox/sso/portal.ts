@@ -1,49 +1,34 @@
 import { IAM_ROLE } from '../identity/model';
 import type { RawRequest } from '../protocols/types';
-import { credentialsForTrail, issueCredentials } from '../services/sts/issue-credentials';
+import { issueCredentials } from '../services/sts/issue-credentials';
 import { GLOBAL_REGION } from '../state/store-types';
-import type { UserIdentity } from '../trail/types';
+import { toTrailMembers } from '../trail/build-record';
 import type { SsoRequestContext } from './context';
 import {
   SSO_ASSIGNMENT,
-  SSO_INSTANCE,
   SSO_SCOPE,
   SSO_TOKEN,
-  SSO_USER,
   type SsoAssignmentDoc,
   type SsoTokenDoc,
 } from './model';
 import { portalError } from './rest-json';
+import { identityCenterUser } from './trail-identity';
 
 export const BEARER_HEADER = 'x-amz-sso_bearer_token';
-const SOURCE = 'sso.amazonaws.com';
 
 const unauthorized = () =>
   portalError('UnauthorizedException', 'Session token not found or invalid', 401);
 const invalid = (message: string) => portalError('InvalidRequestException', message, 400);
 
+/** The bearer token's sign-in; from here on the call's CloudTrail event names the user. */
 function signedIn(ctx: SsoRequestContext, request: RawRequest): SsoTokenDoc {
   const token = request.headers[BEARER_HEADER];
   if (!token) throw unauthorized();
   const found = ctx.tx.get(SSO_TOKEN, SSO_SCOPE, token);
   if (!found || found.kind !== 'access' || found.expiresAt <= ctx.now.getTime())
     throw unauthorized();
+  ctx.describeEvent({ userIdentity: identityCenterUser(ctx, found) });
   return found;
-}
-
-function managementAccount(ctx: SsoRequestContext, startUrl: string): string {
-  return ctx.tx.get(SSO_INSTANCE, SSO_SCOPE, startUrl)?.managementAccount ?? 'sso';
-}
-
-/** CloudTrail's view of a portal caller: an Identity Center user, not an IAM principal. */
-function portalIdentity(ctx: SsoRequestContext, token: SsoTokenDoc): UserIdentity {
-  const user = ctx.tx.get(SSO_USER, SSO_SCOPE, token.userName);
-  return {
-    type: 'Unknown',
-    principalId: user?.userId ?? token.userName,
-    accountId: managementAccount(ctx, token.startUrl),
-    userName: token.userName,
-  };
 }
 
 function assignments(ctx: SsoRequestContext, userName: string): readonly SsoAssignmentDoc[] {
@@ -67,18 +52,21 @@ function page<T>(items: readonly T[], request: RawRequest): { items: T[]; nextTo
   };
 }
 
-/** GET /federation/credentials?role_name&account_id */
+/** GET /federation/credentials?role_name&account_id (the credentials never reach CloudTrail) */
 export function getRoleCredentials(ctx: SsoRequestContext, request: RawRequest) {
   const roleName = request.query.get('role_name');
   const accountId = request.query.get('account_id');
+  ctx.describeEvent({
+    requestParameters: toTrailMembers({
+      accountId: accountId ?? undefined,
+      roleName: roleName ?? undefined,
+    }),
+  });
   if (!roleName || !accountId) throw invalid('role_name and account_id are required');
   const token = signedIn(ctx, request);
   const assignment = assignments(ctx, token.userName).find(
     (a) => a.accountId === accountId && a.permissionSet === roleName,
   );
-  const identity = portalIdentity(ctx, token);
-  const account = managementAccount(ctx, token.startUrl);
-  const requestParameters = { accountId, roleName };
   const role = assignment
     ? ctx.tx.get(
         IAM_ROLE,
@@ -86,20 +74,7 @@ export function getRoleCredentials(ctx: SsoRequestContext, request: RawRequest) 
         assignment.roleName.toLowerCase(),
       )
     : undefined;
-  if (!assignment || !role) {
-    ctx.record({
-      account,
-      eventSource: SOURCE,
-      eventName: 'GetRoleCredentials',
-      userIdentity: identity,
-      requestParameters,
-      responseElements: null,
-      readOnly: true,
-      errorCode: 'ForbiddenException',
-      errorMessage: 'No access',
-    });
-    throw portalError('ForbiddenException', 'No access', 403);
-  }
+  if (!assignment || !role) throw portalError('ForbiddenException', 'No access', 403);
   const sessionName = token.userName;
   const { credentials } = issueCredentials(
     ctx.tx,
@@ -115,15 +90,6 @@ export function getRoleCredentials(ctx: SsoRequestContext, request: RawRequest) 
     ctx.now,
     assignment.sessionDurationSeconds,
   );
-  ctx.record({
-    account,
-    eventSource: SOURCE,
-    eventName: 'GetRoleCredentials',
-    userIdentity: identity,
-    requestParameters,
-    responseElements: { roleCredentials: credentialsForTrail(credentials) },
-    readOnly: true,
-  });
   return {
     roleCredentials: {
       accessKeyId: credentials.AccessKeyId,
@@ -141,15 +107,6 @@ export function listAccounts(ctx: SsoRequestContext, request: RawRequest) {
   for (const a of assignments(ctx, token.userName))
     if (!seen.has(a.accountId)) seen.set(a.accountId, a);
   const { items, nextToken } = page([...seen.values()], request);
-  ctx.record({
-    account: managementAccount(ctx, token.startUrl),
-    eventSource: SOURCE,
-    eventName: 'ListAccounts',
-    userIdentity: portalIdentity(ctx, token),
-    requestParameters: null,
-    responseElements: null,
-    readOnly: true,
-  });
   return {
     accountList: items.map((a) => ({
       accountId: a.accountId,
@@ -163,19 +120,11 @@ export function listAccounts(ctx: SsoRequestContext, request: RawRequest) {
 /** GET /assignment/roles?account_id */
 export function listAccountRoles(ctx: SsoRequestContext, request: RawRequest) {
   const accountId = request.query.get('account_id');
+  ctx.describeEvent({ requestParameters: toTrailMembers({ accountId: accountId ?? undefined }) });
   if (!accountId) throw invalid('account_id is required');
   const token = signedIn(ctx, request);
   const roles = assignments(ctx, token.userName).filter((a) => a.accountId === accountId);
   const { items, nextToken } = page(roles, request);
-  ctx.record({
-    account: managementAccount(ctx, token.startUrl),
-    eventSource: SOURCE,
-    eventName: 'ListAccountRoles',
-    userIdentity: portalIdentity(ctx, token),
-    requestParameters: { accountId },
-    responseElements: null,
-    readOnly: true,
-  });
   return {
     roleList: items.map((a) => ({ roleName: a.permissionSet, accountId: a.accountId })),
     ...(nextToken === undefined ? {} : { nextToken }),
@@ -189,14 +138,5 @@ export function logout(ctx: SsoRequestContext, request: RawRequest): undefined {
     if (t.sessionId === token.sessionId || t.expiresAt <= ctx.now.getTime())
       ctx.tx.delete(SSO_TOKEN, SSO_SCOPE, t.token);
   }
-  ctx.record({
-    account: managementAccount(ctx, token.startUrl),
-    eventSource: SOURCE,
-    eventName: 'Logout',
-    userIdentity: portalIdentity(ctx, token),
-    requestParameters: null,
-    responseElements: null,
-    readOnly: false,
-  });
   return undefined;
 }

@@ -1,11 +1,14 @@
 import {
   CreateTokenCommand,
+  InternalServerException,
   RegisterClientCommand,
   StartDeviceAuthorizationCommand,
 } from '@aws-sdk/client-sso-oidc';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SSO_START_URL } from './demo-directory';
 import { decide, DEVICE_GRANT, errorOf, useSsoSandbox } from './test-kit';
+
+const HIDDEN = 'HIDDEN_DUE_TO_SECURITY_REASONS';
 
 const kit = useSsoSandbox();
 
@@ -213,5 +216,157 @@ describe('SSO OIDC device authorization and CreateToken', () => {
       body: new URLSearchParams({ user_code: device.userCode ?? '', decision: 'allow' }).toString(),
     });
     expect(crossSite.status).toBe(403);
+  });
+});
+
+describe('SSO OIDC under --faults', () => {
+  const register = (maxAttempts?: number) =>
+    kit
+      .oidc(maxAttempts)
+      .send(new RegisterClientCommand({ clientName: 'faulted', clientType: 'public' }));
+
+  it('throttle answers TooManyRequestsException (429), which the SDK retries as throttling', async () => {
+    await kit.withFaults('throttle=1', async () => {
+      const once = await errorOf(register());
+      expect(once.name).toBe('TooManyRequestsException');
+      expect(once.$metadata?.httpStatusCode).toBe(429);
+      const retried = await errorOf(register(2));
+      expect(retried.name).toBe('TooManyRequestsException');
+      expect(retried.$metadata?.attempts).toBe(2);
+    });
+  });
+
+  it('error5xx answers the modelled InternalServerException (500)', async () => {
+    const e = await kit.withFaults('error5xx=1', () => errorOf(register()));
+    expect(e).toBeInstanceOf(InternalServerException);
+    expect(e.$metadata?.httpStatusCode).toBe(500);
+    expect(e.error).toBe('server_error');
+  });
+
+  it('op=CreateToken faults only CreateToken', async () => {
+    await kit.withFaults('throttle=1,op=CreateToken', async () => {
+      const client = await kit.register();
+      const device = await kit
+        .oidc()
+        .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
+      expect(device.deviceCode).toBeTruthy();
+      const e = await errorOf(
+        kit.oidc().send(
+          new CreateTokenCommand({
+            ...client,
+            grantType: DEVICE_GRANT,
+            deviceCode: device.deviceCode,
+          }),
+        ),
+      );
+      expect(e.name).toBe('TooManyRequestsException');
+    });
+  });
+
+  it('service=sso (the portal) leaves OIDC alone; latency delays the call', async () => {
+    await kit.withFaults('throttle=1,service=sso', async () => {
+      expect((await register()).clientId).toBeTruthy();
+    });
+    await kit.withFaults('latency=300ms', async () => {
+      const started = performance.now();
+      await register();
+      expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    });
+  });
+
+  it('reset drops the connection; the verification page never gets faults', async () => {
+    await kit.withFaults('reset=1', async () => {
+      const e = await errorOf(register());
+      expect(e.code).toBe('ECONNRESET');
+      expect(e.$metadata?.httpStatusCode).toBeUndefined();
+    });
+    await kit.withFaults('reset=1,throttle=1,error5xx=1,latency=2s', async () => {
+      const page = await fetch(`${kit.t.sandbox.endpoint}/sso/device`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Authorize request');
+    });
+  });
+});
+
+describe('SSO OIDC in CloudTrail', () => {
+  it('records CreateToken (failed polls and the issued token) in prod us-east-1 as sso.amazonaws.com, secrets hidden', async () => {
+    const client = await kit.register();
+    const device = await kit
+      .oidc()
+      .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
+    const poll = () =>
+      kit.oidc().send(
+        new CreateTokenCommand({
+          ...client,
+          grantType: DEVICE_GRANT,
+          deviceCode: device.deviceCode,
+        }),
+      );
+    const pending = await errorOf(poll());
+    expect(pending.name).toBe('AuthorizationPendingException');
+    await decide(device.verificationUri ?? '', device.userCode ?? '', 'allow');
+    const token = await poll();
+    const throttled = await kit.withFaults('throttle=1', () => errorOf(poll()));
+    expect(throttled.name).toBe('TooManyRequestsException');
+
+    const { raw, records } = await kit.trail('CreateToken');
+    const byRequest = (id: string | undefined) => records.find((r) => r.requestID === id);
+    const issued = byRequest(token.$metadata.requestId);
+    expect(issued).toMatchObject({
+      eventSource: 'sso.amazonaws.com',
+      eventName: 'CreateToken',
+      awsRegion: 'us-east-1',
+      recipientAccountId: '111111111111',
+      readOnly: false,
+      requestParameters: {
+        clientId: client.clientId,
+        clientSecret: HIDDEN,
+        grantType: DEVICE_GRANT,
+        deviceCode: HIDDEN,
+      },
+      responseElements: {
+        accessToken: HIDDEN,
+        refreshToken: HIDDEN,
+        tokenType: 'Bearer',
+        expiresIn: 28800,
+      },
+      userIdentity: {
+        type: 'IdentityCenterUser',
+        accountId: '111111111111',
+        onBehalfOf: {
+          identityStoreArn: 'arn:aws:identitystore::111111111111:identitystore/d-9067sandbox',
+        },
+      },
+      resources: [{ type: 'IdentityStoreId', ARN: 'd-9067sandbox' }],
+    });
+    expect(issued?.userIdentity.onBehalfOf?.userId).toMatch(/^9067sandbox-/);
+    expect(issued?.userIdentity.userName).toBeUndefined();
+    expect(issued?.errorCode).toBeUndefined();
+
+    const failed = byRequest(pending.$metadata?.requestId);
+    expect(failed).toMatchObject({
+      errorCode: 'AuthorizationPendingException',
+      errorMessage: 'Authorization is still pending',
+      userIdentity: { type: 'Unknown', accountId: '111111111111' },
+      responseElements: null,
+    });
+    // Injected faults never reach the service, so they leave no event (as for every service).
+    expect(byRequest(throttled.$metadata?.requestId)).toBeUndefined();
+
+    for (const secret of [
+      client.clientSecret,
+      device.deviceCode,
+      token.accessToken,
+      token.refreshToken,
+    ]) {
+      expect(secret).toBeTruthy();
+      expect(raw).not.toContain(secret);
+    }
+  });
+
+  it('leaves RegisterClient and StartDeviceAuthorization out of CloudTrail, as AWS does', async () => {
+    await kit.signIn();
+    expect((await kit.trail('RegisterClient')).events).toEqual([]);
+    expect((await kit.trail('StartDeviceAuthorization')).events).toEqual([]);
   });
 });

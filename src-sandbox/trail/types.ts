@@ -16,7 +16,14 @@ export interface SessionContext {
 
 export interface UserIdentity {
   readonly type:
-    'Root' | 'IAMUser' | 'AssumedRole' | 'Role' | 'AWSAccount' | 'AWSService' | 'Unknown';
+    | 'Root'
+    | 'IAMUser'
+    | 'AssumedRole'
+    | 'Role'
+    | 'AWSAccount'
+    | 'AWSService'
+    | 'IdentityCenterUser'
+    | 'Unknown';
   readonly principalId?: string;
   readonly arn?: string;
   readonly accountId?: string;
@@ -24,6 +31,10 @@ export interface UserIdentity {
   readonly userName?: string;
   readonly invokedBy?: string;
   readonly sessionContext?: SessionContext;
+  /** IAM Identity Center users (`IdentityCenterUser`): who, in which identity store. */
+  readonly onBehalfOf?: { readonly userId: string; readonly identityStoreArn: string };
+  /** IAM Identity Center: the user's access portal session. */
+  readonly credentialId?: string;
 }
 
 export interface TrailResource {
