@@ -12,6 +12,25 @@ const HIDDEN = 'HIDDEN_DUE_TO_SECURITY_REASONS';
 
 const kit = useSsoSandbox();
 
+/** A registered client's device authorization, and CreateToken polling for it. */
+async function startDevice() {
+  const client = await kit.register();
+  const device = await kit
+    .oidc()
+    .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
+  const poll = () =>
+    kit
+      .oidc()
+      .send(
+        new CreateTokenCommand({
+          ...client,
+          grantType: DEVICE_GRANT,
+          deviceCode: device.deviceCode,
+        }),
+      );
+  return { client, device, poll };
+}
+
 describe('SSO OIDC RegisterClient', () => {
   it('registers a public client for 90 days', async () => {
     const out = await kit
@@ -79,18 +98,7 @@ describe('SSO OIDC device authorization and CreateToken', () => {
   });
 
   it('says authorization_pending, then slow_down when polled too fast, then issues tokens once', async () => {
-    const client = await kit.register();
-    const device = await kit
-      .oidc()
-      .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
-    const poll = () =>
-      kit.oidc().send(
-        new CreateTokenCommand({
-          ...client,
-          grantType: DEVICE_GRANT,
-          deviceCode: device.deviceCode,
-        }),
-      );
+    const { device, poll } = await startDevice();
     const pending = await errorOf(poll());
     expect(pending.name).toBe('AuthorizationPendingException');
     expect(pending.error).toBe('authorization_pending');
@@ -290,18 +298,7 @@ describe('SSO OIDC under --faults', () => {
 
 describe('SSO OIDC in CloudTrail', () => {
   it('records CreateToken (failed polls and the issued token) in prod us-east-1 as sso.amazonaws.com, secrets hidden', async () => {
-    const client = await kit.register();
-    const device = await kit
-      .oidc()
-      .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
-    const poll = () =>
-      kit.oidc().send(
-        new CreateTokenCommand({
-          ...client,
-          grantType: DEVICE_GRANT,
-          deviceCode: device.deviceCode,
-        }),
-      );
+    const { client, device, poll } = await startDevice();
     const pending = await errorOf(poll());
     expect(pending.name).toBe('AuthorizationPendingException');
     await decide(device.verificationUri ?? '', device.userCode ?? '', 'allow');
