@@ -161,6 +161,10 @@ export const getEbsDefaultKmsKeyId = defineOperation({
   },
 });
 
+/**
+ * AWS checks the key asynchronously (an unusable key "can appear to complete, but eventually
+ * fails"); the sandbox refuses a missing or non-symmetric key at once — UNCONFIRMED error code.
+ */
 export const modifyEbsDefaultKmsKeyId = defineOperation({
   input: z.object({ KmsKeyId: z.string().min(1), DryRun: DRY_RUN }),
   handler: (ctx, input) => {

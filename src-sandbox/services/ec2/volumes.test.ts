@@ -7,11 +7,15 @@ import {
   DescribeRegionsCommand,
   DescribeSnapshotsCommand,
   DescribeVolumesCommand,
+  DisableEbsEncryptionByDefaultCommand,
   GetEbsDefaultKmsKeyIdCommand,
   EnableEbsEncryptionByDefaultCommand,
   GetEbsEncryptionByDefaultCommand,
+  ModifyEbsDefaultKmsKeyIdCommand,
   ModifySnapshotAttributeCommand,
+  ResetEbsDefaultKmsKeyIdCommand,
 } from '@aws-sdk/client-ec2';
+import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROD_SNAPSHOT_DB_NIGHTLY, PROD_SNAPSHOT_LEGACY_LOGS } from '../../seed/ec2';
 import { errorOf, sleep, startEc2Kit, type Ec2TestKit } from './test-kit';
@@ -47,6 +51,54 @@ describe('regions, zones and EBS defaults', () => {
       false,
     );
     expect((await ec2.send(new GetEbsDefaultKmsKeyIdCommand({}))).KmsKeyId).toBe('alias/aws/ebs');
+  });
+
+  it('changes the EBS default key and encryption by default, and new volumes follow them', async () => {
+    // us-west-2: the other tests use us-east-1's settings.
+    const region = 'us-west-2';
+    const ec2 = kit.ec2('prod', region);
+    const kms = new KMSClient(kit.t.client('prod', region));
+    const cmk = (await kms.send(new CreateKeyCommand({ Description: 'ebs default' }))).KeyMetadata;
+    const rsa = (
+      await kms.send(new CreateKeyCommand({ KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' }))
+    ).KeyMetadata;
+
+    const wrongKey = await errorOf(
+      ec2.send(new ModifyEbsDefaultKmsKeyIdCommand({ KmsKeyId: rsa?.KeyId })),
+    );
+    expect(wrongKey.name).toBe('InvalidParameterValue');
+    const dry = await errorOf(
+      ec2.send(new ModifyEbsDefaultKmsKeyIdCommand({ KmsKeyId: cmk?.KeyId, DryRun: true })),
+    );
+    expect(dry.name).toBe('DryRunOperation');
+    expect((await ec2.send(new GetEbsDefaultKmsKeyIdCommand({}))).KmsKeyId).toBe('alias/aws/ebs');
+
+    const modified = await ec2.send(new ModifyEbsDefaultKmsKeyIdCommand({ KmsKeyId: cmk?.KeyId }));
+    expect(modified.KmsKeyId).toBe(cmk?.Arn);
+    expect((await ec2.send(new GetEbsDefaultKmsKeyIdCommand({}))).KmsKeyId).toBe(cmk?.Arn);
+    expect(
+      (await ec2.send(new EnableEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault,
+    ).toBe(true);
+    const encrypted = await ec2.send(
+      new CreateVolumeCommand({ AvailabilityZone: 'us-west-2a', Size: 2 }),
+    );
+    expect([encrypted.Encrypted, encrypted.KmsKeyId]).toEqual([true, cmk?.Arn]);
+    // Another account's settings are its own.
+    expect(
+      (await kit.ec2('backup', region).send(new GetEbsDefaultKmsKeyIdCommand({}))).KmsKeyId,
+    ).toBe('alias/aws/ebs');
+
+    expect((await ec2.send(new ResetEbsDefaultKmsKeyIdCommand({}))).KmsKeyId).toBe('alias/aws/ebs');
+    expect(
+      (await ec2.send(new DisableEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault,
+    ).toBe(false);
+    expect((await ec2.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault).toBe(
+      false,
+    );
+    const plain = await ec2.send(
+      new CreateVolumeCommand({ AvailabilityZone: 'us-west-2a', Size: 2 }),
+    );
+    expect([plain.Encrypted, plain.KmsKeyId]).toEqual([false, undefined]);
   });
 });
 
