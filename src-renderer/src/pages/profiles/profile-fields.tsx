@@ -58,10 +58,8 @@ export interface FieldBinder {
   getInputProps: (path: string, options?: { type?: 'checkbox' }) => GetInputPropsReturnType;
 }
 
-const bind = (form: FieldBinder, path: string) => ({
-  key: form.key(path),
-  ...form.getInputProps(path),
-});
+/** Mantine form props for `path`; the element also needs `key={form.key(path)}` (React wants keys outside spreads). */
+const bind = (form: FieldBinder, path: string) => form.getInputProps(path);
 
 /** Access key id and secret (`accessKeyId`, `secretAccessKey`); "New …" when replacing a key. */
 export function KeyPairFields({
@@ -80,6 +78,7 @@ export function KeyPairFields({
         required
         autoComplete="off"
         spellCheck={false}
+        key={form.key('accessKeyId')}
         {...bind(form, 'accessKeyId')}
       />
       <PasswordInput
@@ -87,6 +86,7 @@ export function KeyPairFields({
         required
         autoComplete="off"
         leftSection={<IconLock size={16} />}
+        key={form.key('secretAccessKey')}
         {...bind(form, 'secretAccessKey')}
       />
     </>
@@ -102,21 +102,32 @@ export function RoleFields({ form }: { form: FieldBinder }) {
         placeholder="arn:aws:iam::222222222222:role/BackupOperator"
         required
         spellCheck={false}
+        key={form.key('roleArn')}
         {...bind(form, 'roleArn')}
       />
       <SimpleGrid cols={2}>
-        <TextInput label="External ID (optional)" {...bind(form, 'externalId')} />
-        <TextInput label="Session name" {...bind(form, 'sessionName')} />
+        <TextInput
+          label="External ID (optional)"
+          key={form.key('externalId')}
+          {...bind(form, 'externalId')}
+        />
+        <TextInput
+          label="Session name"
+          key={form.key('sessionName')}
+          {...bind(form, 'sessionName')}
+        />
         <NumberInput
           label="Session length (seconds)"
           min={900}
           max={43200}
           step={900}
+          key={form.key('durationSeconds')}
           {...bind(form, 'durationSeconds')}
         />
         <TextInput
           label="MFA device (optional)"
           placeholder="arn:aws:iam::111111111111:mfa/admin"
+          key={form.key('mfaSerial')}
           {...bind(form, 'mfaSerial')}
         />
         <TextInput
@@ -125,6 +136,7 @@ export function RoleFields({ form }: { form: FieldBinder }) {
           placeholder="123456"
           inputMode="numeric"
           autoComplete="one-time-code"
+          key={form.key('mfaCode')}
           {...bind(form, 'mfaCode')}
         />
       </SimpleGrid>
@@ -141,6 +153,7 @@ export function SsoFields({ form }: { form: FieldBinder }) {
         placeholder="https://my-org.awsapps.com/start"
         required
         spellCheck={false}
+        key={form.key('startUrl')}
         {...bind(form, 'startUrl')}
       />
       <Select
@@ -148,6 +161,7 @@ export function SsoFields({ form }: { form: FieldBinder }) {
         data={regionOptions}
         searchable
         allowDeselect={false}
+        key={form.key('ssoRegion')}
         {...bind(form, 'ssoRegion')}
       />
       <SimpleGrid cols={2}>
@@ -156,6 +170,7 @@ export function SsoFields({ form }: { form: FieldBinder }) {
           placeholder="111122223333"
           required
           inputMode="numeric"
+          key={form.key('accountId')}
           {...bind(form, 'accountId')}
         />
         <TextInput
@@ -163,6 +178,7 @@ export function SsoFields({ form }: { form: FieldBinder }) {
           placeholder="AdministratorAccess"
           required
           spellCheck={false}
+          key={form.key('roleName')}
           {...bind(form, 'roleName')}
         />
       </SimpleGrid>
