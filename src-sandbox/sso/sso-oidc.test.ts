@@ -19,15 +19,13 @@ async function startDevice() {
     .oidc()
     .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
   const poll = () =>
-    kit
-      .oidc()
-      .send(
-        new CreateTokenCommand({
-          ...client,
-          grantType: DEVICE_GRANT,
-          deviceCode: device.deviceCode,
-        }),
-      );
+    kit.oidc().send(
+      new CreateTokenCommand({
+        ...client,
+        grantType: DEVICE_GRANT,
+        deviceCode: device.deviceCode,
+      }),
+    );
   return { client, device, poll };
 }
 
@@ -120,41 +118,19 @@ describe('SSO OIDC device authorization and CreateToken', () => {
   });
 
   it('answers access_denied when the person clicks Deny', async () => {
-    const client = await kit.register();
-    const device = await kit
-      .oidc()
-      .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
+    const { device, poll } = await startDevice();
     const denied = await decide(device.verificationUri ?? '', device.userCode ?? '', 'deny');
     expect(await denied.text()).toContain('Request denied');
-    const e = await errorOf(
-      kit.oidc().send(
-        new CreateTokenCommand({
-          ...client,
-          grantType: DEVICE_GRANT,
-          deviceCode: device.deviceCode,
-        }),
-      ),
-    );
+    const e = await errorOf(poll());
     expect(e.name).toBe('AccessDeniedException');
     expect(e.error).toBe('access_denied');
   });
 
   it('answers expired_token once the device code is 10 minutes old', async () => {
-    const client = await kit.register();
-    const device = await kit
-      .oidc()
-      .send(new StartDeviceAuthorizationCommand({ ...client, startUrl: DEMO_SSO_START_URL }));
+    const { device, poll } = await startDevice();
     kit.offsetMs = 601_000;
     try {
-      const e = await errorOf(
-        kit.oidc().send(
-          new CreateTokenCommand({
-            ...client,
-            grantType: DEVICE_GRANT,
-            deviceCode: device.deviceCode,
-          }),
-        ),
-      );
+      const e = await errorOf(poll());
       expect(e.name).toBe('ExpiredTokenException');
       expect(e.error).toBe('expired_token');
       const page = await fetch(device.verificationUriComplete ?? '');
