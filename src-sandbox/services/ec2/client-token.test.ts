@@ -4,17 +4,11 @@ import {
   DescribeVolumesCommand,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROD_AMI_WEB } from '../../seed/ec2';
-import { errorOf, startEc2Kit, type Ec2TestKit } from './test-kit';
+import { errorOf, useEc2Kit } from './test-kit';
 
-let kit: Ec2TestKit;
-beforeAll(async () => {
-  kit = await startEc2Kit();
-});
-afterAll(async () => {
-  await kit.t.stop();
-});
+const kit = useEc2Kit();
 
 describe('ClientToken idempotency', () => {
   it('answers a repeated CreateVolume with the first volume and refuses other parameters', async () => {

@@ -9,10 +9,10 @@ import {
   ResetSnapshotAttributeCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROD_SNAPSHOT_BUILD_CACHE, PROD_SNAPSHOT_DB_NIGHTLY } from '../../seed/ec2';
 import type { CloudTrailRecord } from '../../trail/types';
-import { errorOf, startEc2Kit, type Ec2TestKit } from './test-kit';
+import { errorOf, useEc2Kit } from './test-kit';
 
 const PROD = '111111111111';
 const BACKUP = '222222222222';
@@ -20,13 +20,7 @@ const EBS_WORKLOADS = `arn:aws:kms:us-east-1:${PROD}:key/1a2b3c4d-0003-4aaa-8bbb
 const DR_BACKUPS_WEST = `arn:aws:kms:us-west-2:${BACKUP}:key/2b3c4d5e-0001-4bbb-8ccc-222222220001`;
 const DR_BACKUPS_EAST = `arn:aws:kms:us-east-1:${BACKUP}:key/2b3c4d5e-0002-4bbb-8ccc-222222220002`;
 
-let kit: Ec2TestKit;
-beforeAll(async () => {
-  kit = await startEc2Kit();
-});
-afterAll(async () => {
-  await kit.t.stop();
-});
+const kit = useEc2Kit();
 
 async function snapshotOf(client: EC2Client, id: string) {
   const out = await client.send(new DescribeSnapshotsCommand({ SnapshotIds: [id] }));

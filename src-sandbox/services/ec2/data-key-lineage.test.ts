@@ -4,16 +4,10 @@ import {
   CreateVolumeCommand,
   DescribeSnapshotsCommand,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEc2Kit, type Ec2TestKit } from './test-kit';
+import { describe, expect, it } from 'vitest';
+import { useEc2Kit } from './test-kit';
 
-let kit: Ec2TestKit;
-beforeAll(async () => {
-  kit = await startEc2Kit();
-});
-afterAll(async () => {
-  await kit.t.stop();
-});
+const kit = useEc2Kit();
 
 describe('snapshot DataEncryptionKeyId', () => {
   it('follows the data key: kept along volume → snapshot → volume, new for a copy, absent unencrypted', async () => {

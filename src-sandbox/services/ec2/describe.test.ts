@@ -10,7 +10,7 @@ import {
   ModifySnapshotAttributeCommand,
   paginateDescribeSnapshots,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AMAZON_PUBLIC_SNAPSHOT,
   BACKUP_SNAPSHOT_DB_NIGHTLY,
@@ -22,15 +22,9 @@ import {
   PROD_VOLUME_BUILD_CACHE,
 } from '../../seed/ec2';
 import { awsCliFor } from '../../testing/aws-cli';
-import { errorOf, startEc2Kit, type Ec2TestKit } from './test-kit';
+import { errorOf, useEc2Kit } from './test-kit';
 
-let kit: Ec2TestKit;
-beforeAll(async () => {
-  kit = await startEc2Kit();
-});
-afterAll(async () => {
-  await kit.t.stop();
-});
+const kit = useEc2Kit();
 
 describe('DescribeSnapshots over the seeded world', () => {
   it('filters by owner, encryption, tags and wildcards', async () => {

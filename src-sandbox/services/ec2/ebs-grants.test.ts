@@ -6,18 +6,12 @@ import {
   KMSClient,
   ListGrantsCommand,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROD_AMI_WEB } from '../../seed/ec2';
-import { errorOf, startEc2Kit, type Ec2TestKit } from './test-kit';
+import { errorOf, useEc2Kit } from './test-kit';
 
 const P = '111111111111';
-let kit: Ec2TestKit;
-beforeAll(async () => {
-  kit = await startEc2Kit();
-});
-afterAll(async () => {
-  await kit.t.stop();
-});
+const kit = useEc2Kit();
 
 /** Everything for the account, but grants only for AWS resources (the console's EBS pattern). */
 const ONLY_AWS_RESOURCE_GRANTS = JSON.stringify({

@@ -13,22 +13,16 @@ import {
   RunInstancesCommand,
   TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROD_AMI_WEB, PROD_SNAPSHOT_BUILD_CACHE, PROD_SNAPSHOT_WEB_ROOT } from '../../seed/ec2';
-import { errorOf, startEc2Kit, type Ec2TestKit } from './test-kit';
+import { errorOf, startEc2Kit, useEc2Kit } from './test-kit';
 
 const PROD = '111111111111';
 const PARTNER = '333333333333';
 const VENDOR_INBOX = `arn:aws:kms:us-east-1:${PARTNER}:key/3c4d5e6f-0001-4ccc-8ddd-333333330001`;
 const APP_DATA = `arn:aws:kms:us-east-1:${PROD}:key/1a2b3c4d-0001-4aaa-8bbb-111111110001`;
 
-let kit: Ec2TestKit;
-beforeAll(async () => {
-  kit = await startEc2Kit();
-});
-afterAll(async () => {
-  await kit.t.stop();
-});
+const kit = useEc2Kit();
 
 describe('AMIs', () => {
   it('registers, shares, copies with re-encryption and deregisters an AMI', async () => {

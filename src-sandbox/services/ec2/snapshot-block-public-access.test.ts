@@ -7,16 +7,10 @@ import {
   GetSnapshotBlockPublicAccessStateCommand,
   ModifySnapshotAttributeCommand,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, startEc2Kit, type Ec2TestKit } from './test-kit';
+import { describe, expect, it } from 'vitest';
+import { errorOf, useEc2Kit } from './test-kit';
 
-let kit: Ec2TestKit;
-beforeAll(async () => {
-  kit = await startEc2Kit();
-});
-afterAll(async () => {
-  await kit.t.stop();
-});
+const kit = useEc2Kit();
 
 describe('snapshot block public access', () => {
   it('refuses making a snapshot public while enabled in the Region, and allows it once disabled', async () => {

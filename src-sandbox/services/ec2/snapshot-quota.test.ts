@@ -4,18 +4,12 @@ import {
   CreateVolumeCommand,
   DescribeSnapshotsCommand,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_SCOPE } from '../../seed/seeder';
 import { EC2_SANDBOX_SETTINGS, EC2_SETTINGS_ID } from './model';
-import { errorOf, startEc2Kit, type Ec2TestKit } from './test-kit';
+import { errorOf, useEc2Kit } from './test-kit';
 
-let kit: Ec2TestKit;
-beforeAll(async () => {
-  kit = await startEc2Kit();
-});
-afterAll(async () => {
-  await kit.t.stop();
-});
+const kit = useEc2Kit();
 
 describe('snapshot quota', () => {
   it('refuses CreateSnapshot and CopySnapshot with SnapshotLimitExceeded once the Region is full', async () => {

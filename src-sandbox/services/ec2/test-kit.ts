@@ -1,4 +1,5 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll } from 'vitest';
 import { SANDBOX_SCOPE } from '../../seed/seeder';
 import { startTestSandbox, type TestSandbox } from '../../testing/test-sandbox';
 import { EC2_SANDBOX_SETTINGS, EC2_SETTINGS_ID } from './model';
@@ -21,6 +22,28 @@ export async function startEc2Kit(asyncDurationMs = 0, dataDir?: string): Promis
     t,
     ec2: (profile = 'prod', region = 'us-east-1') => new EC2Client(t.client(profile, region)),
     setAsyncDuration,
+  };
+}
+
+/** One EC2 kit for the calling test file: started before its tests, stopped after them. */
+export function useEc2Kit(): Ec2TestKit {
+  let started: Ec2TestKit | undefined;
+  const current = (): Ec2TestKit => {
+    if (!started) throw new Error('the EC2 test kit is used before beforeAll started it');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startEc2Kit();
+  });
+  afterAll(async () => {
+    await started?.t.stop();
+  });
+  return {
+    get t() {
+      return current().t;
+    },
+    ec2: (profile, region) => current().ec2(profile, region),
+    setAsyncDuration: (ms) => current().setAsyncDuration(ms),
   };
 }
 

@@ -1,16 +1,10 @@
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { CreateVolumeCommand, DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CloudTrailRecord } from '../../trail/types';
-import { errorOf, startEc2Kit, type Ec2TestKit } from './test-kit';
+import { errorOf, useEc2Kit } from './test-kit';
 
-let kit: Ec2TestKit;
-beforeAll(async () => {
-  kit = await startEc2Kit();
-});
-afterAll(async () => {
-  await kit.t.stop();
-});
+const kit = useEc2Kit();
 
 async function lastRecord(profile: string, eventName: string): Promise<CloudTrailRecord> {
   const trail = new CloudTrailClient(kit.t.client(profile));

@@ -16,17 +16,11 @@ import {
   ResetEbsDefaultKmsKeyIdCommand,
 } from '@aws-sdk/client-ec2';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROD_SNAPSHOT_DB_NIGHTLY, PROD_SNAPSHOT_LEGACY_LOGS } from '../../seed/ec2';
-import { errorOf, sleep, startEc2Kit, type Ec2TestKit } from './test-kit';
+import { errorOf, sleep, useEc2Kit } from './test-kit';
 
-let kit: Ec2TestKit;
-beforeAll(async () => {
-  kit = await startEc2Kit();
-});
-afterAll(async () => {
-  await kit.t.stop();
-});
+const kit = useEc2Kit();
 
 describe('regions, zones and EBS defaults', () => {
   it('lists regions and zones and answers the EBS defaults', async () => {
