@@ -1,4 +1,9 @@
-import { CreateUserCommand, GetUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import {
+  CreateUserCommand,
+  GetUserCommand,
+  IAMClient,
+  paginateListUsers,
+} from '@aws-sdk/client-iam';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,6 +93,14 @@ describe('cli arguments', () => {
   });
 });
 
+/** An IAM client of the data dir's prod profile, for a server at `endpoint`. */
+function prodIam(dataDir: string): (endpoint: string) => IAMClient {
+  const creds = readCredentialsFile(readFileSync(join(dataDir, 'aws-credentials'), 'utf8'))['prod'];
+  if (!creds) throw new Error('no prod profile');
+  return (endpoint) =>
+    new IAMClient({ endpoint, region: 'us-east-1', credentials: creds, maxAttempts: 1 });
+}
+
 describe('standalone sandbox', () => {
   it(
     'survives kill -9: a user created before the crash is there after a restart',
@@ -95,12 +108,7 @@ describe('standalone sandbox', () => {
     async () => {
       const dataDir = tempDir();
       const first = await startCli(dataDir);
-      const creds = readCredentialsFile(readFileSync(join(dataDir, 'aws-credentials'), 'utf8'))[
-        'prod'
-      ];
-      if (!creds) throw new Error('no prod profile');
-      const client = (endpoint: string) =>
-        new IAMClient({ endpoint, region: 'us-east-1', credentials: creds, maxAttempts: 1 });
+      const client = prodIam(dataDir);
       await client(first.endpoint).send(new CreateUserCommand({ UserName: 'crash-survivor' }));
       expect(first.output.join('')).toMatch(/\nadmin token: \S+\ncredentials: .*aws-credentials\n/);
       first.child.kill('SIGKILL');
@@ -117,6 +125,50 @@ describe('standalone sandbox', () => {
         await exited(second.child);
       }
       expect(second.child.exitCode).toBe(0);
+    },
+  );
+
+  it(
+    'survives kill -9 in the middle of 40 parallel writes: every acknowledged call is kept',
+    { timeout: 90_000 },
+    async () => {
+      const dataDir = tempDir();
+      const first = await startCli(dataDir);
+      const client = prodIam(dataDir);
+      const iam = client(first.endpoint);
+      const acknowledged: string[] = [];
+      let next = 0;
+      let killed = false;
+      const writer = async (): Promise<void> => {
+        while (!killed) {
+          const name = `parallel-${next++}`;
+          try {
+            await iam.send(new CreateUserCommand({ UserName: name }));
+            acknowledged.push(name);
+            if (acknowledged.length >= 120 && !killed) {
+              killed = true;
+              first.child.kill('SIGKILL'); // 39 other calls are in flight now
+            }
+          } catch {
+            return; // the connection died with the server
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 40 }, writer));
+      await exited(first.child);
+
+      const second = await startCli(dataDir);
+      try {
+        const kept = new Set<string>();
+        for await (const page of paginateListUsers({ client: client(second.endpoint) }, {})) {
+          for (const u of page.Users ?? []) kept.add(u.UserName ?? '');
+        }
+        expect(acknowledged.filter((name) => !kept.has(name))).toEqual([]);
+        expect(acknowledged.length).toBeGreaterThanOrEqual(120);
+      } finally {
+        second.child.kill('SIGTERM');
+        await exited(second.child);
+      }
     },
   );
 });

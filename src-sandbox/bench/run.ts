@@ -7,9 +7,10 @@ import { benchKmsThroughput } from './kms-throughput';
 import { benchLookupLatency } from './lookup-latency';
 import { printFigures, skipped, type Figure } from './report';
 import { benchStartup } from './startup';
+import { benchWriteThroughput } from './write-throughput';
 
 /**
- * `npm run bench:sandbox [-- --seconds 10 --workers N --concurrency 16 --events 100000 --only kms,lookup,startup]`
+ * `npm run bench:sandbox [-- --seconds 10 --workers N --concurrency 16 --events 100000 --only kms,lookup,startup,writes]`
  * Prints figures with their targets and PASS/MISS; always exits 0 (benchmarks report, tests assert).
  */
 async function main(): Promise<void> {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
       workers: { type: 'string' },
       concurrency: { type: 'string', default: '16' },
       events: { type: 'string', default: '100000' },
-      only: { type: 'string', default: 'startup,lookup,kms' },
+      only: { type: 'string', default: 'startup,lookup,kms,writes' },
     },
   });
   const only = new Set(values.only.split(','));
@@ -62,6 +63,15 @@ async function main(): Promise<void> {
         rmSync(dataDir, { recursive: true, force: true });
       }
     });
+  }
+  if (only.has('writes')) {
+    await guard('(d) write throughput under concurrent writes, before and after issue 9', () =>
+      benchWriteThroughput(start, {
+        seconds: Math.min(Number(values.seconds), 4),
+        concurrency: Number(values.concurrency),
+        rounds: 3,
+      }),
+    );
   }
 }
 

@@ -13,7 +13,8 @@ import type { ServiceRegistry } from '../services/registry';
 import { createServiceContext } from '../services/service-context';
 import type { ServiceDefinition } from '../services/types';
 import type { DocumentStore } from '../state/document-store';
-import { GLOBAL_REGION } from '../state/store-types';
+import { GLOBAL_REGION, type StoreTransaction } from '../state/store-types';
+import { transact } from '../state/transact';
 import { buildRecord, toTrailMembers, userIdentityOf } from '../trail/build-record';
 import type { TrailStore } from '../trail/trail-store';
 import { isKnownRegion } from './regions';
@@ -131,84 +132,86 @@ async function run(
   const operation = service.operations[operationName];
   const region = service.globalRegion ?? signedRegion;
   const scope = { account: caller.account, region: service.globalRegion ? GLOBAL_REGION : region };
-  const tx = rt.store.begin();
-  const { ctx, event } = createServiceContext({
-    service,
-    operation: operationName,
-    caller,
-    region,
-    scope,
-    requestId,
-    sourceIp: client.sourceIp,
-    userAgent: client.userAgent,
-    store: tx,
-    now: rt.now,
-  });
+  // The whole call is one transaction; it runs again if a concurrent commit changed what it read.
+  const attempt = async (tx: StoreTransaction): Promise<HttpReply> => {
+    const { ctx, event } = createServiceContext({
+      service,
+      operation: operationName,
+      caller,
+      region,
+      scope,
+      requestId,
+      sourceIp: client.sourceIp,
+      userAgent: client.userAgent,
+      store: tx,
+      now: rt.now,
+    });
 
-  let reply: HttpReply;
-  let outcome: { responseElements: unknown } | { error: SandboxError };
-  try {
-    if (!operation) throw new SandboxError('InternalFailure', 'operation vanished', 500);
-    const result = await operation.run(ctx, params);
-    reply = protocol.success(operationName, result.output, requestId, service.wire);
-    outcome = { responseElements: result.responseElements };
-  } catch (e) {
-    const error = isSandboxError(e) ? e : internalError(service, e);
-    tx.discardChanges();
-    reply = protocol.error(error, requestId, service.wire);
-    outcome = { error };
-  }
+    let reply: HttpReply;
+    let outcome: { responseElements: unknown } | { error: SandboxError };
+    try {
+      if (!operation) throw new SandboxError('InternalFailure', 'operation vanished', 500);
+      const result = await operation.run(ctx, params);
+      reply = protocol.success(operationName, result.output, requestId, service.wire);
+      outcome = { responseElements: result.responseElements };
+    } catch (e) {
+      const error = isSandboxError(e) ? e : internalError(service, e);
+      tx.discardChanges();
+      reply = protocol.error(error, requestId, service.wire);
+      outcome = { error };
+    }
 
-  const details = event.details;
-  const base = {
-    userIdentity: userIdentityOf(caller),
-    eventTime: rt.now(),
-    eventSource: service.eventSource,
-    eventName: operationName,
-    awsRegion: region,
-    sourceIPAddress: client.sourceIp,
-    userAgent: client.userAgent,
-    readOnly: operation?.readOnly ?? false,
-    requestParameters:
-      'requestParameters' in details ? details.requestParameters : toTrailMembers(params),
-    ...('error' in outcome
-      ? {
-          errorCode:
-            service.errors.trailErrorCode?.(outcome.error.code, outcome.error.httpStatus) ??
-            outcome.error.code,
-          errorMessage: outcome.error.message,
-          responseElements: null,
-        }
-      : {
-          responseElements:
-            'responseElements' in details ? details.responseElements : outcome.responseElements,
-        }),
-    additionalEventData: details.additionalEventData,
-    requestID: requestId,
-    ...(details.resources ? { resources: details.resources } : {}),
+    const details = event.details;
+    const base = {
+      userIdentity: userIdentityOf(caller),
+      eventTime: rt.now(),
+      eventSource: service.eventSource,
+      eventName: operationName,
+      awsRegion: region,
+      sourceIPAddress: client.sourceIp,
+      userAgent: client.userAgent,
+      readOnly: operation?.readOnly ?? false,
+      requestParameters:
+        'requestParameters' in details ? details.requestParameters : toTrailMembers(params),
+      ...('error' in outcome
+        ? {
+            errorCode:
+              service.errors.trailErrorCode?.(outcome.error.code, outcome.error.httpStatus) ??
+              outcome.error.code,
+            errorMessage: outcome.error.message,
+            responseElements: null,
+          }
+        : {
+            responseElements:
+              'responseElements' in details ? details.responseElements : outcome.responseElements,
+          }),
+      additionalEventData: details.additionalEventData,
+      requestID: requestId,
+      ...(details.resources ? { resources: details.resources } : {}),
+    };
+    const recipients = [
+      caller.account,
+      ...(details.alsoRecordIn ?? []).filter((a) => a !== caller.account),
+    ];
+    const shared = recipients.length > 1 ? newRequestId() : undefined;
+    const records = recipients.map((account) =>
+      buildRecord({
+        ...base,
+        recipientAccountId: account,
+        ...(shared ? { sharedEventID: shared } : {}),
+      }),
+    );
+    tx.onCommit(() => {
+      for (const r of records) rt.trail.insert(r);
+      for (const r of event.extras) rt.trail.insert(r);
+    });
+    return reply;
   };
-  const recipients = [
-    caller.account,
-    ...(details.alsoRecordIn ?? []).filter((a) => a !== caller.account),
-  ];
-  const shared = recipients.length > 1 ? newRequestId() : undefined;
-  const records = recipients.map((account) =>
-    buildRecord({
-      ...base,
-      recipientAccountId: account,
-      ...(shared ? { sharedEventID: shared } : {}),
-    }),
-  );
-  tx.onCommit(() => {
-    for (const r of records) rt.trail.insert(r);
-    for (const r of event.extras) rt.trail.insert(r);
-  });
   try {
-    await tx.commitBatched();
+    return await transact(rt.store, attempt);
   } catch (e) {
     return protocol.error(internalError(service, e), requestId, service.wire);
   }
-  return reply;
 }
 
 function internalError(service: ServiceDefinition, cause: unknown): SandboxError {

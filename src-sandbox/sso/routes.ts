@@ -20,6 +20,8 @@ import {
   RestJsonError,
 } from './rest-json';
 import { unauthenticatedCaller } from './trail-identity';
+import type { StoreTransaction } from '../state/store-types';
+import { transact } from '../state/transact';
 import { showVerificationPage, submitVerification, VERIFICATION_PATH } from './verification-page';
 
 /** Names for `--faults service=…`: the IAM service prefixes of SSO OIDC and the access portal. */
@@ -158,14 +160,12 @@ async function verificationPage(
   const postedFrom = request.headers['origin'];
   if (request.method === 'POST' && postedFrom !== undefined && postedFrom !== origin)
     return jsonReply(403, { message: 'cross-origin form' }, requestId);
-  const tx = deps.store.begin();
-  const ctx = { tx, now: deps.now() };
-  const reply =
-    request.method === 'POST'
+  return transact(deps.store, (tx) => {
+    const ctx = { tx, now: deps.now() };
+    return request.method === 'POST'
       ? submitVerification(ctx, new URLSearchParams(request.body.toString('utf8')))
       : showVerificationPage(ctx, request.query.get('user_code'));
-  await tx.commitBatched();
-  return reply;
+  });
 }
 
 function instanceOfRegion(ctx: Pick<SsoRequestContext, 'tx'>): SsoInstanceDoc | undefined {
@@ -176,13 +176,22 @@ function instanceOfRegion(ctx: Pick<SsoRequestContext, 'tx'>): SsoInstanceDoc | 
  * Runs one API call in its own store transaction, kept even when the call fails (poll times),
  * and records its CloudTrail event (success or error) in the instance's account.
  */
-async function runApi(
+function runApi(
   api: SsoApi,
   request: RawRequest,
   deps: SsoDeps,
   call: SsoClient & { readonly origin: string; readonly requestId: string },
 ): Promise<HttpReply> {
-  const tx = deps.store.begin();
+  return transact(deps.store, (tx) => runApiIn(tx, api, request, deps, call));
+}
+
+function runApiIn(
+  tx: StoreTransaction,
+  api: SsoApi,
+  request: RawRequest,
+  deps: SsoDeps,
+  call: SsoClient & { readonly origin: string; readonly requestId: string },
+): HttpReply {
   const now = deps.now();
   let details: SsoEventDetails = {};
   const instance = instanceOfRegion({ tx });
@@ -228,6 +237,5 @@ async function runApi(
     });
     tx.onCommit(() => deps.trail.insert(record));
   }
-  await tx.commitBatched();
   return reply;
 }

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database';
 import { DEFERRED_FLUSH_MS, DocumentStore } from './document-store';
 import { defineKind } from './store-types';
+import { transact } from './transact';
+import { TransactionConflict } from './write-versions';
 
 interface Widget {
   readonly name: string;
@@ -148,6 +150,120 @@ describe('DocumentStore', () => {
     expect(reopened.store.get(USAGE, A, 'k1')).toBeUndefined();
     expect(reopened.store.get(USAGE, A, 'k2')?.name).toBe('second');
     expect(reopened.store.get(WIDGET, A, 'w')?.name).toBe('w');
+    reopened.close();
+  });
+
+  it('shows a group-committed transaction to the next one before it is durable', async () => {
+    const { store, close } = fresh().open();
+    const first = store.begin();
+    first.put(WIDGET, A, 'w', { name: 'first', size: 1 });
+    const durable = first.commitBatched();
+    const second = store.begin();
+    expect(second.get(WIDGET, A, 'w')?.name).toBe('first');
+    second.put(WIDGET, A, 'w', { name: 'second', size: 2 });
+    await Promise.all([durable, second.commitBatched()]);
+    expect(store.get(WIDGET, A, 'w')?.name).toBe('second');
+    close();
+  });
+
+  it('refuses the commit of a transaction whose reads another commit changed', async () => {
+    const { store, close } = fresh().open();
+    store.write((tx) => tx.put(WIDGET, A, 'w', { name: 'w', size: 1 }));
+    const reads = [
+      (tx: ReturnType<typeof store.begin>) => tx.get(WIDGET, A, 'w'),
+      (tx: ReturnType<typeof store.begin>) => tx.list(WIDGET, A),
+      (tx: ReturnType<typeof store.begin>) => tx.findById(WIDGET, 'w'),
+      (tx: ReturnType<typeof store.begin>) => tx.listAll(WIDGET),
+    ];
+    for (const read of reads) {
+      const slow = store.begin();
+      read(slow);
+      slow.put(WIDGET, B, 'mark', { name: 'slow', size: 0 });
+      await store.begin().commitBatched(); // a commit that changes nothing conflicts with nothing
+      const fast = store.begin();
+      fast.put(WIDGET, A, 'w', { name: 'fast', size: 2 });
+      await fast.commitBatched();
+      await expect(slow.commitBatched()).rejects.toBeInstanceOf(TransactionConflict);
+      expect(store.get(WIDGET, B, 'mark')).toBeUndefined();
+    }
+    // Reading that something is absent is a read too.
+    const absent = store.begin();
+    expect(absent.get(WIDGET, A, 'new')).toBeUndefined();
+    absent.put(WIDGET, A, 'new', { name: 'absent-was-read', size: 0 });
+    store.write((tx) => tx.put(WIDGET, A, 'new', { name: 'other', size: 1 }));
+    expect(() => absent.commit()).toThrow(TransactionConflict);
+    expect(store.get(WIDGET, A, 'new')?.name).toBe('other');
+    // A change elsewhere does not conflict.
+    const unrelated = store.begin();
+    unrelated.get(WIDGET, A, 'w');
+    unrelated.put(WIDGET, A, 'u', { name: 'u', size: 0 });
+    store.write((tx) => tx.put(WIDGET, B, 'elsewhere', { name: 'e', size: 0 }));
+    await unrelated.commitBatched();
+    expect(store.get(WIDGET, A, 'u')?.name).toBe('u');
+    close();
+  });
+
+  it('transact runs read-modify-writes that await in the middle one at a time: none is lost', async () => {
+    const f = fresh();
+    const { store, close } = f.open();
+    store.write((tx) => tx.put(WIDGET, A, 'counter', { name: 'counter', size: 0 }));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        transact(store, async (tx) => {
+          const size = tx.get(WIDGET, A, 'counter')?.size ?? 0;
+          await new Promise((r) => setTimeout(r, i % 3)); // other calls are ready meanwhile
+          tx.put(WIDGET, A, 'counter', { name: 'counter', size: size + 1 });
+        }),
+      ),
+    );
+    expect(store.get(WIDGET, A, 'counter')?.size).toBe(40);
+    close();
+    const reopened = f.open();
+    expect(reopened.store.get(WIDGET, A, 'counter')?.size).toBe(40);
+    reopened.close();
+  });
+
+  it('transact runs the work again when a write outside it changed what it read', async () => {
+    const { store, close } = fresh().open();
+    store.write((tx) => tx.put(WIDGET, A, 'counter', { name: 'counter', size: 0 }));
+    let attempts = 0;
+    await transact(store, async (tx) => {
+      attempts++;
+      const size = tx.get(WIDGET, A, 'counter')?.size ?? 0;
+      await new Promise((r) => setTimeout(r, 1));
+      // Background work (snapshot progress, say) commits synchronously, outside any lane.
+      if (attempts === 1)
+        store.write((bg) => bg.put(WIDGET, A, 'counter', { name: 'bg', size: 10 }));
+      tx.put(WIDGET, A, 'counter', { name: 'counter', size: size + 1 });
+    });
+    expect(attempts).toBe(2);
+    expect(store.get(WIDGET, A, 'counter')?.size).toBe(11);
+    close();
+  });
+
+  it('when a batch cannot be written, keeps the transactions before the failing one and rejects it and the rest', async () => {
+    const f = fresh();
+    const { store, close } = f.open();
+    const before = store.begin();
+    before.put(WIDGET, A, 'before', { name: 'kept', size: 1 });
+    const failing = store.begin();
+    failing.put(WIDGET, A, 'failing', { name: 'lost', size: 2 });
+    failing.onCommit(() => {
+      throw new Error('disk full');
+    });
+    const outcomes = [before.commitBatched(), failing.commitBatched()];
+    const after = store.begin();
+    expect(after.get(WIDGET, A, 'failing')?.name).toBe('lost'); // read what then fails
+    after.put(WIDGET, A, 'after', { name: 'depends on lost', size: 3 });
+    outcomes.push(after.commitBatched());
+    const settled = await Promise.allSettled(outcomes);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+    expect(String((settled[1] as PromiseRejectedResult).reason)).toMatch(/disk full/);
+    expect((settled[2] as PromiseRejectedResult).reason).toBeInstanceOf(TransactionConflict);
+    expect(store.list(WIDGET, A).map((w) => w.name)).toEqual(['kept']);
+    close();
+    const reopened = f.open();
+    expect(reopened.store.list(WIDGET, A).map((w) => w.name)).toEqual(['kept']);
     reopened.close();
   });
 });

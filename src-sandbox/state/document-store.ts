@@ -8,6 +8,7 @@ import {
   type PendingChange,
 } from './store-internals';
 import { Transaction } from './store-transaction';
+import { TransactionConflict, WriteVersions, type ReadSet } from './write-versions';
 import type {
   DocumentKind,
   Scope,
@@ -21,8 +22,11 @@ export const DEFERRED_FLUSH_MS = 10;
 /** A write-behind queue this long is flushed at once. */
 const DEFERRED_MAX_QUEUE = 256;
 
+type Seqs = ReadonlyMap<PendingChange, number>;
+
 interface QueuedWork {
   readonly work: CommitWork;
+  readonly seqs: Seqs;
   readonly resolve: () => void;
   readonly reject: (e: unknown) => void;
 }
@@ -51,12 +55,21 @@ function supersededDeferredChanges(batch: readonly QueuedWork[]): ReadonlySet<Pe
 }
 
 /**
- * Documents live fully in memory (a write-through cache): reads never touch sqlite; every
- * committed transaction is written to sqlite first, then applied to the cache — except
- * write-behind transactions (only `deferrable` kinds, e.g. key last usage, plus CloudTrail
- * records of the call): they are applied to the cache at once and written with the next flush,
- * at most DEFERRED_FLUSH_MS later, in commit order with everything else. A `kill -9` can lose
- * those last milliseconds of write-behind work and nothing else.
+ * Documents live fully in memory; reads never touch sqlite. Transactions are serialisable:
+ * each one records what it read, and its commit is refused (`TransactionConflict`, see
+ * `transact`) if another transaction committed a change to any of it since it began. A commit
+ * is applied to the memory state at once, in commit order, so every later transaction sees it;
+ * its sqlite write is grouped with the others of the same turn of the event loop (group commit)
+ * and `commitBatched` resolves only once it is in the WAL, so a reply is sent only for durable
+ * work. A transaction that read another's effects commits after it, hence lands in the same or a
+ * later sqlite batch: nothing acknowledged can depend on something lost. If a batch's write
+ * fails, the transactions before the failing one are kept, it and every one after it are
+ * rejected, and the memory state is reloaded from sqlite.
+ *
+ * Write-behind transactions (only `deferrable` kinds, e.g. key last usage, plus CloudTrail
+ * records of the call) resolve at once and are written with the next flush, at most
+ * DEFERRED_FLUSH_MS later. A `kill -9` can lose those last milliseconds of write-behind work
+ * and nothing else.
  */
 export class DocumentStore implements StoreReader {
   private readonly buckets = new Map<string, Map<string, CachedDocument>>();
@@ -67,6 +80,11 @@ export class DocumentStore implements StoreReader {
   /** A flush is scheduled: `now` on the next turn (a durable commit waits), `later` by timer. */
   private scheduled: { readonly kind: 'now' | 'later'; readonly cancel: () => void } | undefined;
   private nextSeq = 1;
+  /** Commit number: how many transactions changed the memory state so far. */
+  private version = 0;
+  /** Transactions that began before this commit number read a state that was thrown away. */
+  private reloadedAt = 0;
+  private readonly versions = new WriteVersions();
   private readonly upsert;
   private readonly remove;
   private readonly saveCounter;
@@ -87,6 +105,8 @@ export class DocumentStore implements StoreReader {
   }
 
   private load(): void {
+    this.buckets.clear();
+    this.byId.clear();
     const rows = this.db
       .prepare('SELECT account, region, kind, id, seq, body FROM documents ORDER BY seq')
       .all() as {
@@ -107,7 +127,9 @@ export class DocumentStore implements StoreReader {
       name: string;
       value: number;
     }[];
-    for (const c of counters) this.counters.set(c.name, c.value);
+    for (const c of counters) {
+      this.counters.set(c.name, Math.max(c.value, this.counters.get(c.name) ?? 0));
+    }
   }
 
   private cacheSet(kind: string, doc: CachedDocument): void {
@@ -177,7 +199,7 @@ export class DocumentStore implements StoreReader {
   }
 
   begin(): StoreTransaction {
-    return new Transaction(this);
+    return new Transaction(this, this.version);
   }
 
   /** Run `work` in a transaction and commit it (rolls back if it throws). */
@@ -188,30 +210,60 @@ export class DocumentStore implements StoreReader {
     return result;
   }
 
-  /** @internal writes a transaction's changes in one sqlite transaction, then updates the cache. */
-  apply(work: CommitWork): void {
+  /**
+   * @internal Refuses a commit whose reads another transaction changed since `began`. Flushes
+   * first: a failed flush reloads the state, which every open transaction then conflicts with.
+   */
+  private validate(reads: ReadSet, began: number): void {
+    if (began < this.reloadedAt) throw new TransactionConflict('reloaded state');
+    if (began === this.version) return;
+    const stale = reads.staleSince(began, this.versions);
+    if (stale !== undefined) throw new TransactionConflict(stale);
+  }
+
+  /** @internal writes a transaction's changes in one sqlite transaction, then updates memory. */
+  apply(work: CommitWork, reads: ReadSet, began: number): void {
     this.flushPending(); // keep commit order: queued transactions first
-    const seqs = this.db.transaction(() => this.writeWork(work))();
-    this.applyToCache(work, seqs);
+    this.validate(reads, began);
+    const seqs = this.assignSeqs(work);
+    this.db.transaction(() => this.writeWork(work, seqs))();
+    this.applyToMemory(work, seqs);
   }
 
   /**
-   * @internal Group commit: transactions that finish in the same turn of the event loop are
-   * written in ONE sqlite transaction (each in its own savepoint, so a failing one is rolled
-   * back alone). The promise resolves once the data is in the WAL — reply only after that.
+   * @internal Group commit: the transaction is applied to memory now (later transactions see
+   * it) and written to sqlite together with the others committed in this turn of the event loop.
+   * The promise resolves once the data is in the WAL — reply only after that.
    */
-  applyBatched(work: CommitWork): Promise<void> {
+  applyBatched(work: CommitWork, reads: ReadSet, began: number): Promise<void> {
+    try {
+      this.validate(reads, began);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const seqs = this.assignSeqs(work);
+    this.applyToMemory(work, seqs);
     if (work.deferrable) {
-      // Write-behind: visible now (cache), in sqlite with the next flush.
-      this.applyToCache(work, new Map());
-      this.queue.push({ work, resolve: settled, reject: settled });
+      // Write-behind: visible now, in sqlite with the next flush.
+      this.queue.push({ work, seqs, resolve: settled, reject: settled });
       this.schedule(this.queue.length >= DEFERRED_MAX_QUEUE ? 'now' : 'later');
       return Promise.resolve();
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ work, resolve, reject });
+      this.queue.push({ work, seqs, resolve, reject });
       this.schedule('now');
     });
+  }
+
+  /** Row order of each document written: its old one, or the next for a new document. */
+  private assignSeqs(work: CommitWork): Seqs {
+    const seqs = new Map<PendingChange, number>();
+    for (const change of work.changes) {
+      if (change.value !== undefined) {
+        seqs.set(change, this.cached(change.bucket, change.id)?.seq ?? this.nextSeq++);
+      }
+    }
+    return seqs;
   }
 
   private schedule(kind: 'now' | 'later'): void {
@@ -241,69 +293,83 @@ export class DocumentStore implements StoreReader {
     const batch = this.queue.splice(0);
     // Fast path: the whole batch in one sqlite transaction without a savepoint per item (two
     // statements less per request). If anything in it fails, nothing of it is kept and the batch
-    // is replayed one savepoint per item, so only the failing transactions are rejected.
+    // is replayed one savepoint per item up to the first failure.
     const skip = supersededDeferredChanges(batch);
-    let outcomes: (Map<PendingChange, number> | Error)[];
     try {
-      outcomes = this.db.transaction(() => batch.map((item) => this.writeWork(item.work, skip)))();
+      this.db.transaction(() => {
+        for (const item of batch) this.writeWork(item.work, item.seqs, skip);
+      })();
     } catch {
-      outcomes = [];
-      const one = this.db.transaction((work: CommitWork) => this.writeWork(work, skip));
-      try {
-        this.db.transaction(() => {
-          for (const item of batch) {
-            try {
-              outcomes.push(one(item.work));
-            } catch (e) {
-              outcomes.push(e instanceof Error ? e : new Error(String(e)));
-            }
-          }
-        })();
-      } catch (e) {
-        for (const item of batch) item.reject(e);
-        reportLostDeferred(batch, e);
-        return;
-      }
+      this.recoverFailedBatch(batch, skip);
+      return;
     }
+    for (const item of batch) item.resolve();
+  }
+
+  /**
+   * Keeps the transactions before the first one that cannot be written; rejects it and all
+   * after it (they may have read its effects), then reloads memory from sqlite.
+   */
+  private recoverFailedBatch(batch: readonly QueuedWork[], skip: ReadonlySet<PendingChange>): void {
+    const one = this.db.transaction((item: QueuedWork) =>
+      this.writeWork(item.work, item.seqs, skip),
+    );
+    let written = 0;
+    let failure: unknown;
+    try {
+      this.db.transaction(() => {
+        for (const item of batch) {
+          try {
+            one(item);
+            written++;
+          } catch (e) {
+            failure = e;
+            return;
+          }
+        }
+      })();
+    } catch (e) {
+      written = 0;
+      failure = e;
+    }
+    this.reloadedAt = ++this.version;
+    this.versions.clear();
+    this.load();
     batch.forEach((item, i) => {
-      const outcome = outcomes[i];
-      if (outcome instanceof Map) {
-        this.applyToCache(item.work, outcome);
-        item.resolve();
-      } else {
-        item.reject(outcome ?? new Error('commit failed'));
-        reportLostDeferred([item], outcome);
-      }
+      if (i < written) item.resolve();
+      else
+        item.reject(i === written ? failure : new TransactionConflict('a failed commit before it'));
     });
+    reportLostDeferred(batch.slice(written), failure);
   }
 
   private writeWork(
     work: CommitWork,
+    seqs: Seqs,
     skip: ReadonlySet<PendingChange> = NOTHING,
-  ): Map<PendingChange, number> {
-    const seqs = new Map<PendingChange, number>();
+  ): void {
     for (const change of work.changes) {
       if (skip.has(change)) continue;
       const { account, region } = change.scope;
-      if (change.value === undefined) {
+      const seq = seqs.get(change);
+      if (change.value === undefined || seq === undefined) {
         this.remove.run(account, region, change.kind, change.id);
       } else {
-        const seq = this.cached(change.bucket, change.id)?.seq ?? this.nextSeq++;
-        seqs.set(change, seq);
         this.upsert.run(account, region, change.kind, change.id, seq, JSON.stringify(change.value));
       }
     }
     for (const [name, value] of work.counters) this.saveCounter.run(name, value);
     for (const extra of work.extra) extra();
-    return seqs;
   }
 
-  private applyToCache(work: CommitWork, seqs: ReadonlyMap<PendingChange, number>): void {
+  private applyToMemory(work: CommitWork, seqs: Seqs): void {
+    const version = ++this.version;
     for (const change of work.changes) {
-      if (change.value === undefined) this.cacheDelete(change.kind, change.scope, change.id);
-      else {
-        const seq =
-          seqs.get(change) ?? this.cached(change.bucket, change.id)?.seq ?? this.nextSeq++;
+      this.versions.record(change, version);
+      const seq = seqs.get(change);
+      if (change.value === undefined || seq === undefined) {
+        this.cacheDelete(change.kind, change.scope, change.id);
+      } else {
         this.cacheSet(change.kind, {
           seq,
           scope: change.scope,

@@ -1,15 +1,24 @@
 import type { DocumentStore } from './document-store';
 import { bucketKey, deepFreeze, SEP, type CommitWork, type PendingChange } from './store-internals';
 import type { DocumentKind, Scope, StoredDocument, StoreTransaction } from './store-types';
+import { ReadSet } from './write-versions';
 
-/** A unit of work over a DocumentStore (see StoreTransaction). */
+/**
+ * A unit of work over a DocumentStore (see StoreTransaction). It remembers what it read of the
+ * committed state, so that the store can refuse its commit if another commit changed that.
+ */
 export class Transaction implements StoreTransaction {
   private readonly changes = new Map<string, PendingChange>();
   private readonly counterValues = new Map<string, number>();
   private readonly extra: (() => void)[] = [];
+  private readonly reads = new ReadSet();
   private done = false;
 
-  constructor(private readonly store: DocumentStore) {}
+  constructor(
+    private readonly store: DocumentStore,
+    /** The store's commit number when this transaction began. */
+    private readonly began: number,
+  ) {}
 
   private pending(bucket: string, id: string): PendingChange | undefined {
     return this.changes.get(bucket + SEP + id);
@@ -19,11 +28,13 @@ export class Transaction implements StoreTransaction {
     const bucket = bucketKey(kind.name, scope);
     const change = this.pending(bucket, id);
     if (change) return change.value as T | undefined;
+    this.reads.doc(bucket + SEP + id);
     return this.store.cached(bucket, id)?.value as T | undefined;
   }
 
   list<T>(kind: DocumentKind<T>, scope: Scope): readonly T[] {
     const bucket = bucketKey(kind.name, scope);
+    this.reads.bucket(bucket);
     const out: T[] = [];
     const seen = new Set<string>();
     for (const doc of this.store.bucketValues(bucket)) {
@@ -41,6 +52,7 @@ export class Transaction implements StoreTransaction {
   }
 
   findById<T>(kind: DocumentKind<T>, id: string): StoredDocument<T> | undefined {
+    this.reads.id(kind.name, id);
     for (const change of this.changes.values()) {
       if (change.kind === kind.name && change.id === id && change.value !== undefined) {
         return { scope: change.scope, id, value: change.value as T };
@@ -56,6 +68,7 @@ export class Transaction implements StoreTransaction {
   }
 
   listAll<T>(kind: DocumentKind<T>): readonly StoredDocument<T>[] {
+    this.reads.kind(kind.name);
     const out = this.store
       .listAll(kind)
       .filter((d) => !this.pending(bucketKey(kind.name, d.scope), d.id));
@@ -125,12 +138,12 @@ export class Transaction implements StoreTransaction {
 
   commit(): void {
     const work = this.finish();
-    if (work) this.store.apply(work);
+    if (work) this.store.apply(work, this.reads, this.began);
   }
 
   commitBatched(): Promise<void> {
     const work = this.finish();
-    return work ? this.store.applyBatched(work) : Promise.resolve();
+    return work ? this.store.applyBatched(work, this.reads, this.began) : Promise.resolve();
   }
 
   private assertOpen(): void {
