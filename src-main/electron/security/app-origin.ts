@@ -1,3 +1,7 @@
+/** The packaged renderer's origin: app://keyward, served by app-protocol.ts. */
+export const appScheme = 'app';
+export const appHost = 'keyward';
+
 /** Whether `url` is a page of the app itself (the built renderer file, or the dev server in dev). */
 export function isAppUrl(url: string, rendererUrl: string): boolean {
   try {
