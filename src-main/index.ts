@@ -21,7 +21,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let keyward: KeywardApp | undefined;
-  const pageUrl = rendererUrl();
+  const pageUrl = rendererUrl(app.isPackaged);
   const senders = createTrustedSenders(pageUrl);
 
   const openWindow = (): void => {

@@ -2,10 +2,14 @@
 export const appScheme = 'app';
 export const appHost = 'keyward';
 
-/** The page the window loads: the app:// protocol, or electron-vite's dev server under `npm run dev`. */
-export function rendererUrl(env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * The page the window loads: app://keyward. electron-vite's dev server (`npm run dev` sets
+ * ELECTRON_RENDERER_URL) only in an unpackaged run: a packaged app never takes its page, nor the
+ * origin its IPC and navigation checks trust, from the environment.
+ */
+export function rendererUrl(isPackaged: boolean, env: NodeJS.ProcessEnv = process.env): string {
   const dev = env.ELECTRON_RENDERER_URL;
-  if (dev) return dev;
+  if (dev && !isPackaged) return dev;
   return `${appScheme}://${appHost}/index.html`;
 }
 

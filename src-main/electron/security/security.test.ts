@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy } from '../../web/content-security-policy';
 import { isAppUrl, rendererUrl } from './app-origin';
 import { isSafeExternalUrl } from './external-urls';
@@ -25,11 +25,25 @@ describe('security: window options', () => {
 });
 
 describe('security: navigation and external links', () => {
-  it('the renderer is app://keyward, or the dev server electron-vite names', () => {
-    expect(rendererUrl({})).toBe('app://keyward/index.html');
-    expect(rendererUrl({ ELECTRON_RENDERER_URL: 'http://localhost:5173/' })).toBe(
+  it('an unpackaged run loads the dev server electron-vite names, else app://keyward', () => {
+    expect(rendererUrl(false, { ELECTRON_RENDERER_URL: 'http://localhost:5173/' })).toBe(
       'http://localhost:5173/',
     );
+    expect(rendererUrl(false, {})).toBe('app://keyward/index.html');
+  });
+
+  it('a packaged app always loads app://keyward, whatever ELECTRON_RENDERER_URL says', () => {
+    expect(rendererUrl(true, { ELECTRON_RENDERER_URL: 'https://evil.example/' })).toBe(
+      'app://keyward/index.html',
+    );
+    expect(rendererUrl(true, {})).toBe('app://keyward/index.html');
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'https://evil.example/');
+    try {
+      expect(rendererUrl(true)).toBe('app://keyward/index.html');
+      expect(rendererUrl(false)).toBe('https://evil.example/');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it.each([
