@@ -1,26 +1,31 @@
 // Entry of the Electron host. Lifecycle only: single instance, ready, quit.
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, protocol, session, shell } from 'electron';
 import { createKeywardApp, type KeywardApp } from './app/create-app';
+import { registerAppScheme, serveAppProtocol } from './electron/app-protocol';
 import { bindDispatcherToIpc } from './electron/ipc/handle';
 import { forwardEvents } from './electron/ipc/send';
 import { installApplicationMenu } from './electron/menu';
+import { rendererUrl } from './electron/security/app-origin';
 import { installNavigationGuards } from './electron/security/navigation-guards';
 import { createTrustedSenders } from './electron/security/trusted-sender';
-import { createMainWindow, rendererUrl } from './electron/window';
+import { createMainWindow, rendererDir } from './electron/window';
 
 app.setName('Keyward');
 const dataDirArg = process.argv.indexOf('--data-dir');
 const dataDir = dataDirArg > 0 ? process.argv[dataDirArg + 1] : process.env.KEYWARD_DATA_DIR;
 if (dataDir) app.setPath('userData', dataDir);
+// Before ready, once: the renderer is loaded from app://keyward, never from file://.
+registerAppScheme(protocol);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let keyward: KeywardApp | undefined;
-  const senders = createTrustedSenders(rendererUrl());
+  const pageUrl = rendererUrl(app.isPackaged);
+  const senders = createTrustedSenders(pageUrl);
 
   const openWindow = (): void => {
-    const window = createMainWindow(app.isPackaged);
+    const window = createMainWindow(app.isPackaged, pageUrl);
     senders.add(window.webContents);
     if (keyward) forwardEvents(keyward.events, window.webContents);
   };
@@ -46,7 +51,8 @@ if (!app.requestSingleInstanceLock()) {
         },
       },
     });
-    installNavigationGuards(rendererUrl());
+    serveAppProtocol(protocol, rendererDir);
+    installNavigationGuards({ app, defaultSession: session.defaultSession, shell }, pageUrl);
     installApplicationMenu(app.isPackaged);
     bindDispatcherToIpc(keyward.dispatcher, senders);
     openWindow();

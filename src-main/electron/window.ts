@@ -5,14 +5,10 @@ import { secureWebPreferences } from './security/web-preferences';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** The built renderer's address, or the dev server's under `npm run dev`. */
-export function rendererUrl(): string {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev) return dev;
-  return new URL(`file://${join(here, '../renderer/index.html')}`).href;
-}
+/** The built renderer, served to the window as app://keyward (app-protocol.ts). */
+export const rendererDir = join(here, '../renderer');
 
-export function createMainWindow(isPackaged: boolean): BrowserWindow {
+export function createMainWindow(isPackaged: boolean, rendererUrl: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1360,
     height: 860,
@@ -25,6 +21,6 @@ export function createMainWindow(isPackaged: boolean): BrowserWindow {
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs'), isPackaged),
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(rendererUrl());
+  void window.loadURL(rendererUrl);
   return window;
 }

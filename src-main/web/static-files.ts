@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { contentSecurityPolicy } from './content-security-policy';
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,6 +19,25 @@ export interface StaticFile {
   readonly body: Buffer;
   readonly contentType: string;
   readonly immutable: boolean;
+}
+
+/** Headers on every response of the renderer's origin, in browser mode and under app://. */
+export const securityHeaders = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+} as const;
+
+/** The headers a renderer file is served with by either host: its type, caching and the CSP. */
+export function staticFileHeaders(file: StaticFile): Record<string, string> {
+  return {
+    ...securityHeaders,
+    'content-type': file.contentType,
+    'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
+    'content-security-policy': contentSecurityPolicy,
+  };
 }
 
 /** Serves files of the built renderer only; `/` is index.html; anything outside the folder is not found. */

@@ -3,10 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { EventBus } from '../api/event-bus';
 import type { Dispatcher } from '../api/dispatcher';
-import { contentSecurityPolicy } from './content-security-policy';
 import { openEventStream } from './event-stream';
 import { createRequestGuard } from './request-guard';
-import { createStaticFiles } from './static-files';
+import { createStaticFiles, securityHeaders, staticFileHeaders } from './static-files';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const INVOKE_PREFIX = '/api/invoke/';
@@ -19,21 +18,17 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const baseHeaders = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-} as const;
-
 function send(
   response: ServerResponse,
   status: number,
   body: string,
   type = 'text/plain; charset=utf-8',
 ): void {
-  response.writeHead(status, { ...baseHeaders, 'content-type': type, 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    ...securityHeaders,
+    'content-type': type,
+    'cache-control': 'no-store',
+  });
   response.end(body);
 }
 
@@ -109,12 +104,7 @@ export async function startWebHost(options: {
       return send(response, 405, 'Method not allowed');
     const file = await staticFiles(path);
     if (!file) return send(response, 404, 'Not found');
-    response.writeHead(200, {
-      ...baseHeaders,
-      'content-type': file.contentType,
-      'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
-      'content-security-policy': contentSecurityPolicy,
-    });
+    response.writeHead(200, staticFileHeaders(file));
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 

@@ -1,13 +1,23 @@
-import { app, session, shell } from 'electron';
+import type { App, Session, Shell } from 'electron';
 import { isAppUrl } from './app-origin';
 import { isSafeExternalUrl } from './external-urls';
+
+/** The Electron objects the guards hook into, passed in so that tests can hand in fakes. */
+export interface GuardedHost {
+  readonly app: Pick<App, 'on'>;
+  readonly defaultSession: Pick<
+    Session,
+    'setPermissionRequestHandler' | 'setPermissionCheckHandler'
+  >;
+  readonly shell: Pick<Shell, 'openExternal'>;
+}
 
 /**
  * Installed once for every web contents the app creates: no navigation away from the app, no
  * new windows (allow-listed AWS docs open in the user's browser), no webviews, no permissions.
  */
-export function installNavigationGuards(rendererUrl: string): void {
-  app.on('web-contents-created', (_event, contents) => {
+export function installNavigationGuards(host: GuardedHost, rendererUrl: string): void {
+  host.app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isAppUrl(url, rendererUrl)) event.preventDefault();
     });
@@ -16,12 +26,12 @@ export function installNavigationGuards(rendererUrl: string): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      if (isSafeExternalUrl(url)) void host.shell.openExternal(url);
       return { action: 'deny' };
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+  host.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false),
   );
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  host.defaultSession.setPermissionCheckHandler(() => false);
 }

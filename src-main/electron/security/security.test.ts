@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy } from '../../web/content-security-policy';
-import { isAppUrl } from './app-origin';
+import { isAppUrl, rendererUrl } from './app-origin';
 import { isSafeExternalUrl } from './external-urls';
 import { secureWebPreferences } from './web-preferences';
 
@@ -25,13 +25,57 @@ describe('security: window options', () => {
 });
 
 describe('security: navigation and external links', () => {
-  it('keeps navigation on the app’s own page', () => {
-    const app = 'file:///opt/Keyward/resources/app.asar/out/renderer/index.html';
-    expect(isAppUrl(`${app}#/keys`, app)).toBe(true);
-    expect(isAppUrl('file:///etc/passwd', app)).toBe(false);
-    expect(isAppUrl('https://evil.example/', app)).toBe(false);
-    expect(isAppUrl('http://localhost:5173/#/keys', 'http://localhost:5173/')).toBe(true);
-    expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+  it('an unpackaged run loads the dev server electron-vite names, else app://keyward', () => {
+    expect(rendererUrl(false, { ELECTRON_RENDERER_URL: 'http://localhost:5173/' })).toBe(
+      'http://localhost:5173/',
+    );
+    expect(rendererUrl(false, {})).toBe('app://keyward/index.html');
+  });
+
+  it('a packaged app always loads app://keyward, whatever ELECTRON_RENDERER_URL says', () => {
+    expect(rendererUrl(true, { ELECTRON_RENDERER_URL: 'https://evil.example/' })).toBe(
+      'app://keyward/index.html',
+    );
+    expect(rendererUrl(true, {})).toBe('app://keyward/index.html');
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'https://evil.example/');
+    try {
+      expect(rendererUrl(true)).toBe('app://keyward/index.html');
+      expect(rendererUrl(false)).toBe('https://evil.example/');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it.each([
+    ['app://keyward/index.html', true],
+    ['app://keyward/index.html#/keys/1234', true],
+    ['app://keyward/assets/index-abc.js', true],
+    ['file:///opt/Keyward/resources/app.asar/out/renderer/index.html', false],
+    ['file:///etc/passwd', false],
+    ['app://evil/index.html', false],
+    ['app://keyward.evil/index.html', false],
+    ['app://keyward:8080/index.html', false],
+    ['app://user@keyward/index.html', false],
+    ['other://keyward/index.html', false],
+    ['https://keyward/index.html', false],
+    ['https://evil.example/', false],
+    ['http://localhost:5173/', false],
+    ['not a url', false],
+  ])('counts %s as the packaged app: %s', (url, expected) => {
+    expect(isAppUrl(url, 'app://keyward/index.html')).toBe(expected);
+  });
+
+  it('under the dev server, only the dev server’s origin is the app', () => {
+    const dev = 'http://localhost:5173/';
+    expect(isAppUrl('http://localhost:5173/#/keys', dev)).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
+    expect(isAppUrl('https://localhost:5173/', dev)).toBe(false);
+    expect(isAppUrl('app://keyward/index.html', dev)).toBe(false);
+  });
+
+  it('a file:// renderer address trusts nothing, not even itself', () => {
+    const file = 'file:///opt/Keyward/resources/app.asar/out/renderer/index.html';
+    expect(isAppUrl(file, file)).toBe(false);
   });
 
   it.each([

@@ -1,7 +1,10 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { isAppUrl } from './app-origin';
 
-/** Only the app's own windows, from their main frame, on the app's own page, may call main. */
+/**
+ * Only the app's own windows, from their main frame, showing the app's own page, may call main:
+ * app://keyward, or electron-vite's dev server in an unpackaged run (see rendererUrl).
+ */
 export function createTrustedSenders(rendererUrl: string) {
   const trusted = new Set<number>();
   return {
