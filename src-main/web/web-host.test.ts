@@ -182,3 +182,56 @@ describe('browser-mode host', () => {
     expect(text).toContain(started.value.operationId);
   });
 });
+
+describe('launch codes (the window Keyward opens itself)', () => {
+  const ownOrigin = () => `http://127.0.0.1:${host.port}`;
+  const codeOf = (url: string) => new URL(url).hash.replace(/^#launch=/, '');
+  const exchange = (code: string, headers: Record<string, string> = { origin: ownOrigin() }) =>
+    send(host, '/api/launch', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ code }),
+    });
+
+  it('opens at an address with a 256-bit single-use code, never the token', () => {
+    const url = host.launchUrl();
+    expect(url).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#launch=[A-Za-z0-9_-]{43}$`),
+    );
+    expect(url).not.toContain(host.token);
+    expect(codeOf(host.launchUrl())).not.toBe(codeOf(url));
+  });
+
+  it('trades a code for the session token once, then refuses it (410)', async () => {
+    const code = codeOf(host.launchUrl());
+    const first = await exchange(code);
+    expect(first.status).toBe(200);
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(JSON.parse(first.body)).toEqual({ token: host.token });
+    const again = await exchange(code);
+    expect(again.status).toBe(410);
+    expect(again.body).not.toContain(host.token);
+  });
+
+  it('refuses a foreign or missing Origin (403) and keeps the code for its own page', async () => {
+    const code = codeOf(host.launchUrl());
+    expect((await exchange(code, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await exchange(code, {})).status).toBe(403);
+    expect(
+      (await exchange(code, { origin: ownOrigin(), host: `evil.example:${host.port}` })).status,
+    ).toBe(403);
+    expect((await exchange(code)).status).toBe(200);
+  });
+
+  it('refuses an unknown code and anything but a JSON POST', async () => {
+    expect((await exchange('A'.repeat(43))).status).toBe(410);
+    const get = await send(host, '/api/launch', { headers: { origin: ownOrigin() } });
+    expect(get.status).toBe(405);
+    const form = await send(host, '/api/launch', {
+      method: 'POST',
+      headers: { origin: ownOrigin(), 'content-type': 'text/plain' },
+      body: '{}',
+    });
+    expect(form.status).toBe(415);
+  });
+});
