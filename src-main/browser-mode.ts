@@ -36,10 +36,12 @@ const host = await startWebHost({
   port,
 });
 
+// The printed sign-in link carries the token itself: stdout reaches only this user's terminal
+// (unlike argv), and the link must keep working for a tab opened later or reopened.
 console.log(`Keyward is running in browser mode at ${host.url}`);
 console.log(`Data directory: ${dataDir}`);
 if (!values['no-open']) {
-  const whyNot = openAppWindow(host.url, dataDir);
+  const whyNot = openAppWindow(host, dataDir);
   if (whyNot) console.log(whyNot);
 }
 

@@ -1,4 +1,4 @@
-// `npm run keyward -- credentials --profile <name> [--data-dir <dir>] [--endpoint-url <sandbox>]`
+// `keyward credentials --profile <name> [--data-dir <dir>] [--endpoint-url <sandbox>]` (bin/keyward.mjs)
 // prints credential_process JSON (https://docs.aws.amazon.com/cli/latest/topic/config-vars.html)
 // so the AWS CLI and Terraform use keychain-held credentials without a plaintext file.
 import { parseArgs } from 'node:util';

@@ -1,6 +1,7 @@
 import { CreateUserCommand, GetUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_OPERATOR_ARN, BACKUP_OPERATOR_EXTERNAL_ID } from './seed/demo-world';
 import { startTestSandbox, type TestSandbox } from './testing/test-sandbox';
@@ -67,6 +68,25 @@ describe('start()', () => {
     );
     expect(e.name).toBe('NoSuchEntityException');
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'takes group and other access off a data dir an older sandbox left 0755 with 0644 files',
+    async () => {
+      const first = await sandbox();
+      await first.sandbox.stop();
+      const dir = first.dataDir;
+      const entries = ['.', ...readdirSync(dir)];
+      for (const name of entries) {
+        const path = join(dir, name);
+        chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o644);
+      }
+      await sandbox({ dataDir: dir });
+      const loose = entries
+        .map((name) => [name, statSync(join(dir, name)).mode & 0o777] as const)
+        .filter(([name, mode]) => mode !== (name === '.' ? 0o700 : 0o600));
+      expect(loose).toEqual([]);
+    },
+  );
 });
 
 describe('CloudTrail recording', () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tightenTree } from '../src-main/storage/private-files';
 import { FaultController, NO_FAULTS, parseFaultSpec } from './faults/fault-spec';
 import { ADMIN_PREFIX, handleAdmin } from './http/admin-routes';
 import { dispatch, type SandboxRuntime } from './http/dispatch';
@@ -70,6 +71,10 @@ export interface RunningSandbox {
 /** Starts the sandbox on 127.0.0.1: every service on one port. */
 export async function start(opts: StartOptions): Promise<RunningSandbox> {
   const now = opts.now ?? (() => new Date());
+  // Older versions left the folder 0755 and sandbox.db* 0644; the folder holds access keys.
+  for (const path of tightenTree(opts.dataDir)) {
+    console.warn(`sandbox: could not take group and other access off ${path}`);
+  }
   const db = openDatabase(opts.dataDir, {
     reset: opts.reset === true,
     ...(opts.sqliteBinding ? { nativeBinding: opts.sqliteBinding } : {}),

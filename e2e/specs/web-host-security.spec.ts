@@ -45,3 +45,15 @@ test('a page opened without the token gets no session and says what to do', asyn
   ).toBeVisible();
   await context.close();
 });
+
+test('a used or expired launch link gets no session and says what to do', async ({ keyward }) => {
+  test.skip(!keyward.host, 'the loopback web host exists only in browser mode');
+  const context = await keyward.page.context().browser()!.newContext();
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${keyward.host!.port}/#launch=${'A'.repeat(43)}`);
+  await expect(
+    page.getByRole('heading', { name: 'This launch link was already used or has expired' }),
+  ).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/');
+  await context.close();
+});

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { AppInfo, HostKind } from '../../src-shared/models/app-info';
 import { createAppHandlers } from '../api/app-handlers';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
@@ -20,6 +19,7 @@ import { createProfileStore } from '../profiles/profile-store';
 import type { UrlOpener } from '../profiles/sso/sso-sessions';
 import { startEmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { createSettingsStore } from '../settings/settings-store';
+import { ensurePrivateDir, tightenTree } from '../storage/private-files';
 import { appIdentity } from './app-identity';
 
 export interface KeywardApp {
@@ -50,8 +50,15 @@ export function createKeywardApp(options: {
   openUrl?: UrlOpener;
 }): KeywardApp {
   const { dataDir, host } = options;
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dataDir);
+  // Older versions left logs/ and sandbox/ 0755 and their files 0644.
+  const stillOpen = tightenTree(dataDir);
   const logger = options.logger ?? createFileLogger(dataDir);
+  if (stillOpen.length > 0) {
+    logger.log('warn', 'could not take group and other access off these paths', {
+      paths: stillOpen.slice(0, 20),
+    });
+  }
   const events = createEventBus();
   const operations = createOperationRunner(events, logger);
   const settings = createSettingsStore(dataDir, logger);

@@ -1,5 +1,6 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../storage/private-files';
 import { redact } from './redact';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -14,14 +15,14 @@ export function createFileLogger(
   echo = process.env.KEYWARD_LOG_ECHO === '1',
 ): Logger {
   const dir = join(dataDir, 'logs');
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const file = join(dir, 'main.log');
   return {
     log(level, message, fields) {
       const line = redact(
         JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }),
       );
-      appendFileSync(file, `${line}\n`);
+      appendFileSync(file, `${line}\n`, { mode: PRIVATE_FILE_MODE });
       if (echo || level === 'error') process.stderr.write(`${line}\n`);
     },
   };

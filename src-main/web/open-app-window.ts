@@ -19,13 +19,34 @@ function hasDisplay(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
-/** Opens the console in a Chromium app window (no tabs, no address bar) when one can be shown. */
-export function openAppWindow(url: string, dataDir: string, env = process.env): string | undefined {
-  const chromium = findChromium();
+/** Starts a program detached from this process; a seam so tests can see the command line. */
+export type Spawner = (command: string, args: readonly string[]) => { unref(): void };
+
+const spawnDetached: Spawner = (command, args) =>
+  spawn(command, args, { detached: true, stdio: 'ignore' });
+
+export interface AppWindowOptions {
+  readonly chromium?: string | undefined;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly spawn?: Spawner;
+}
+
+/**
+ * Opens the console in a Chromium app window (no tabs, no address bar) when one can be shown.
+ * Chromium's command line is readable by every local user (/proc/<pid>/cmdline), so the window
+ * is opened at a fresh single-use launch address, never at one that carries the session token.
+ */
+export function openAppWindow(
+  host: { launchUrl(): string },
+  dataDir: string,
+  options: AppWindowOptions = {},
+): string | undefined {
+  const chromium = 'chromium' in options ? options.chromium : findChromium();
   if (!chromium) return 'Chromium was not found; open the address above in a browser.';
-  if (!hasDisplay(env)) return 'No display is available; open the address above in a browser.';
+  if (!hasDisplay(options.env ?? process.env))
+    return 'No display is available; open the address above in a browser.';
   const args = [
-    `--app=${url}`,
+    `--app=${host.launchUrl()}`,
     `--user-data-dir=${join(dataDir, 'browser-window')}`,
     '--no-first-run',
     '--disable-background-networking',
@@ -33,8 +54,7 @@ export function openAppWindow(url: string, dataDir: string, env = process.env): 
     '--disable-sync',
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  const child = spawn(chromium, args, { detached: true, stdio: 'ignore' });
-  child.unref();
+  (options.spawn ?? spawnDetached)(chromium, args).unref();
   return undefined;
 }
 

@@ -31,6 +31,15 @@ export function createRequestGuard(options: { port: number; token: string }) {
     return { ok: true };
   }
 
+  /** The launch-code exchange is a fetch from our own page, and browsers always send its Origin. */
+  function checkOwnOrigin(request: IncomingMessage): GuardVerdict {
+    const origin = request.headers.origin;
+    if (origin === undefined || !allowedOrigins.has(origin.toLowerCase())) {
+      return { ok: false, status: 403, reason: 'Origin not allowed' };
+    }
+    return { ok: true };
+  }
+
   function checkToken(request: IncomingMessage): GuardVerdict {
     const given = request.headers[TOKEN_HEADER];
     if (typeof given !== 'string' || given.length === 0) {
@@ -43,5 +52,5 @@ export function createRequestGuard(options: { port: number; token: string }) {
     return { ok: true };
   }
 
-  return { checkOriginAndHost, checkToken };
+  return { checkOriginAndHost, checkOwnOrigin, checkToken };
 }

@@ -1,51 +1,18 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeywardApp, type KeywardApp } from '../app/create-app';
 import type { SecretStore } from '../credentials/secret-store';
 import { silentLogger } from '../log/logger';
+import { exchangeLaunchCode, launchCodeOf, sendRequest } from './testing/send-request';
 import { startWebHost, type WebHost, MAX_BODY_BYTES } from './web-host';
 
-interface Reply {
-  readonly status: number;
-  readonly body: string;
-  readonly headers: Record<string, string | string[] | undefined>;
-}
-
-// node:http rather than fetch, because fetch refuses to set Host and Origin by hand.
-function send(
+const send = (
   host: WebHost,
   path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        path,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString(),
-            headers: res.headers,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
-  });
-}
+  options?: { method?: string; headers?: Record<string, string>; body?: string },
+) => sendRequest(host.port, path, options);
 
 const memorySecrets: SecretStore = {
   get: async () => null,
@@ -180,5 +147,53 @@ describe('browser-mode host', () => {
     controller.abort();
     expect(text).toContain('event: operation');
     expect(text).toContain(started.value.operationId);
+  });
+});
+
+describe('launch codes (the window Keyward opens itself)', () => {
+  const ownOrigin = () => `http://127.0.0.1:${host.port}`;
+  const exchange = (code: string, headers?: Record<string, string>) =>
+    exchangeLaunchCode(host.port, code, headers);
+
+  it('opens at an address with a 256-bit single-use code, never the token', () => {
+    const url = host.launchUrl();
+    expect(url).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#launch=[A-Za-z0-9_-]{43}$`),
+    );
+    expect(url).not.toContain(host.token);
+    expect(launchCodeOf(host.launchUrl())).not.toBe(launchCodeOf(url));
+  });
+
+  it('trades a code for the session token once, then refuses it (410)', async () => {
+    const code = launchCodeOf(host.launchUrl());
+    const first = await exchange(code);
+    expect(first.status).toBe(200);
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(JSON.parse(first.body)).toEqual({ token: host.token });
+    const again = await exchange(code);
+    expect(again.status).toBe(410);
+    expect(again.body).not.toContain(host.token);
+  });
+
+  it('refuses a foreign or missing Origin (403) and keeps the code for its own page', async () => {
+    const code = launchCodeOf(host.launchUrl());
+    expect((await exchange(code, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await exchange(code, {})).status).toBe(403);
+    expect(
+      (await exchange(code, { origin: ownOrigin(), host: `evil.example:${host.port}` })).status,
+    ).toBe(403);
+    expect((await exchange(code)).status).toBe(200);
+  });
+
+  it('refuses an unknown code and anything but a JSON POST', async () => {
+    expect((await exchange('A'.repeat(43))).status).toBe(410);
+    const get = await send(host, '/api/launch', { headers: { origin: ownOrigin() } });
+    expect(get.status).toBe(405);
+    const form = await send(host, '/api/launch', {
+      method: 'POST',
+      headers: { origin: ownOrigin(), 'content-type': 'text/plain' },
+      body: '{}',
+    });
+    expect(form.status).toBe(415);
   });
 });

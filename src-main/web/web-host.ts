@@ -1,20 +1,33 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
 import type { EventBus } from '../api/event-bus';
 import type { Dispatcher } from '../api/dispatcher';
 import { openEventStream } from './event-stream';
+import { createLaunchCodes } from './launch-codes';
 import { createRequestGuard } from './request-guard';
 import { createStaticFiles, securityHeaders, staticFileHeaders } from './static-files';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const INVOKE_PREFIX = '/api/invoke/';
+const LAUNCH_PATH = '/api/launch';
+const launchRequest = z.object({ code: z.string().max(200) }).strict();
 
 export interface WebHost {
   readonly port: number;
   readonly token: string;
-  /** The address to open: the token travels in the fragment, which browsers never send. */
+  /**
+   * The sign-in address printed to the user's own terminal: the token travels in the fragment,
+   * which browsers never send.
+   */
   readonly url: string;
+  /**
+   * A fresh address for a window Keyward opens itself. It carries a single-use launch code that
+   * the page trades for the token, because a window's address is on a command line that every
+   * local user can read.
+   */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -34,6 +47,10 @@ function send(
 
 class BodyTooLarge extends Error {}
 
+type JsonBody =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly status: 413 | 415 | 400; readonly reason: string };
+
 async function readBody(request: IncomingMessage): Promise<string> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > MAX_BODY_BYTES) throw new BodyTooLarge();
@@ -47,6 +64,20 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+async function readJsonBody(request: IncomingMessage): Promise<JsonBody> {
+  if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    return { ok: false, status: 415, reason: 'Send application/json' };
+  }
+  try {
+    const body = await readBody(request);
+    return { ok: true, value: body.length === 0 ? {} : JSON.parse(body) };
+  } catch (error) {
+    if (error instanceof BodyTooLarge)
+      return { ok: false, status: 413, reason: 'Request body too large' };
+    return { ok: false, status: 400, reason: 'Body is not JSON' };
+  }
+}
+
 /**
  * Browser mode: the same handler table as the Electron window, served on 127.0.0.1 only, on a
  * random port, to a page that proves itself with a per-launch 256-bit token.
@@ -57,25 +88,38 @@ export async function startWebHost(options: {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** The clock launch codes expire by (tests move it). */
+  now?: () => number;
 }): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const staticFiles = createStaticFiles(options.rendererDir);
+  const launchCodes = createLaunchCodes(options.now ? { now: options.now } : {});
 
   async function handleInvoke(name: string, request: IncomingMessage, response: ServerResponse) {
     if (request.method !== 'POST') return send(response, 405, 'Method not allowed');
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-      return send(response, 415, 'Send application/json');
-    }
-    let input: unknown;
-    try {
-      const body = await readBody(request);
-      input = body.length === 0 ? {} : (JSON.parse(body) as { input?: unknown }).input;
-    } catch (error) {
-      if (error instanceof BodyTooLarge) return send(response, 413, 'Request body too large');
-      return send(response, 400, 'Body is not JSON');
-    }
+    const body = await readJsonBody(request);
+    if (!body.ok) return send(response, body.status, body.reason);
+    const input = (body.value as { input?: unknown } | null)?.input;
     const result = await options.dispatcher.invoke(name, input);
     send(response, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+  }
+
+  async function handleLaunch(
+    guard: ReturnType<typeof createRequestGuard>,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ) {
+    if (request.method !== 'POST') return send(response, 405, 'Method not allowed');
+    const origin = guard.checkOwnOrigin(request);
+    if (!origin.ok) return send(response, origin.status, origin.reason);
+    const body = await readJsonBody(request);
+    if (!body.ok) return send(response, body.status, body.reason);
+    const parsed = launchRequest.safeParse(body.value);
+    if (!parsed.success) return send(response, 400, 'Send {"code": "…"}');
+    if (!launchCodes.redeem(parsed.data.code)) {
+      return send(response, 410, 'This launch code was already used or has expired.');
+    }
+    send(response, 200, JSON.stringify({ token }), 'application/json; charset=utf-8');
   }
 
   async function handle(
@@ -87,6 +131,7 @@ export async function startWebHost(options: {
     if (!verdict.ok) return send(response, verdict.status, verdict.reason);
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
 
+    if (path === LAUNCH_PATH) return handleLaunch(guard, request, response);
     if (path.startsWith('/api/')) {
       const auth = guard.checkToken(request);
       if (!auth.ok) return send(response, auth.status, auth.reason);
@@ -130,6 +175,7 @@ export async function startWebHost(options: {
     port,
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
+    launchUrl: () => `http://127.0.0.1:${port}/#launch=${launchCodes.mint()}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -7,5 +7,10 @@ import { NoSession } from './NoSession';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 const root = createRoot(container);
-const bridge = resolveBridge();
-root.render(<StrictMode>{bridge ? <App bridge={bridge} /> : <NoSession />}</StrictMode>);
+void resolveBridge().then((resolved) =>
+  root.render(
+    <StrictMode>
+      {resolved.bridge ? <App bridge={resolved.bridge} /> : <NoSession why={resolved.why} />}
+    </StrictMode>,
+  ),
+);

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './database';
+import { DATABASE_FILE, openDatabase } from './database';
 
 const dirs: string[] = [];
 const fresh = () => {
@@ -30,5 +30,19 @@ describe('the sandbox database driver', () => {
     expect(() => openDatabase(fresh(), { nativeBinding: '/nowhere/better_sqlite3.node' })).toThrow(
       /\/nowhere\/better_sqlite3\.node does not exist.*electron-native\.mjs/,
     );
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('the sandbox database files', () => {
+  it('are created owner-only: the folder 0700, the database and its -wal and -shm 0600', () => {
+    const dir = join(fresh(), 'sandbox');
+    const db = openDatabase(dir);
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('written', 'yes');
+    const modeOf = (name: string) => statSync(join(dir, name)).mode & 0o777;
+    expect(modeOf('.')).toBe(0o700);
+    expect(modeOf(DATABASE_FILE)).toBe(0o600);
+    expect(modeOf(`${DATABASE_FILE}-wal`)).toBe(0o600);
+    expect(modeOf(`${DATABASE_FILE}-shm`)).toBe(0o600);
+    db.close();
   });
 });

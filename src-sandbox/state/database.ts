@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateDir, ensurePrivateFile } from '../../src-main/storage/private-files';
 
 export type SqliteDatabase = Database.Database;
 
@@ -23,11 +24,13 @@ export function openDatabase(
         'Run `node scripts/electron-native.mjs` (npm start does it) to build it.',
     );
   }
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const file = join(dataDir, DATABASE_FILE);
   if (opts.reset === true) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   }
+  // SQLite would create the file 0644, and creates -wal and -shm with the database's own mode.
+  ensurePrivateFile(file);
   const db = new Database(
     file,
     opts.nativeBinding !== undefined ? { nativeBinding: opts.nativeBinding } : {},

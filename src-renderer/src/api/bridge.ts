@@ -1,5 +1,6 @@
 import type { KeywardBridge } from '../../../src-shared/contract/bridge';
-import { createHttpBridge, takeTokenFromLocation } from './http-bridge';
+import { startBrowserSession } from './browser-session';
+import { createHttpBridge } from './http-bridge';
 
 declare global {
   interface Window {
@@ -7,9 +8,19 @@ declare global {
   }
 }
 
+export type ResolvedBridge =
+  | { readonly bridge: KeywardBridge }
+  | { readonly bridge: null; readonly why: 'no-session' | 'launch-refused' };
+
 /** Electron's preload installs `window.keyward`; in browser mode the page builds the HTTP bridge. */
-export function resolveBridge(): KeywardBridge | null {
-  if (window.keyward) return window.keyward;
-  const token = takeTokenFromLocation(window.location, window.sessionStorage, window.history);
-  return token ? createHttpBridge(token) : null;
+export async function resolveBridge(): Promise<ResolvedBridge> {
+  if (window.keyward) return { bridge: window.keyward };
+  const session = await startBrowserSession({
+    location: window.location,
+    storage: window.sessionStorage,
+    history: window.history,
+    fetch: (input, init) => window.fetch(input, init),
+  });
+  if (session.state === 'ready') return { bridge: createHttpBridge(session.token) };
+  return { bridge: null, why: session.state === 'none' ? 'no-session' : 'launch-refused' };
 }

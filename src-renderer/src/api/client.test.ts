@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { KeywardError } from '../../../src-shared/errors';
 import { createMockBridge } from '../test-utils/mock-bridge';
 import { createClient } from './client';
-import { takeTokenFromLocation } from './http-bridge';
 
 describe('typed client', () => {
   it('unwraps a successful envelope', async () => {
@@ -42,17 +41,5 @@ describe('typed client', () => {
     const { bridge } = createMockBridge();
     bridge.invoke = () => Promise.reject(new TypeError('Failed to fetch'));
     await expect(createClient(bridge).app.info()).rejects.toMatchObject({ code: 'unavailable' });
-  });
-});
-
-describe('browser-mode token', () => {
-  it('moves the token from the fragment into session storage and clears the address bar', () => {
-    window.history.replaceState(null, '', '/#token=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG');
-    const token = takeTokenFromLocation(window.location, window.sessionStorage, window.history);
-    expect(token).toBe('abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG');
-    expect(window.location.hash).toBe('#/');
-    expect(takeTokenFromLocation(window.location, window.sessionStorage, window.history)).toBe(
-      token,
-    );
   });
 });

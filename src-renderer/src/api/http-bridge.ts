@@ -1,24 +1,6 @@
 import type { KeywardBridge } from '../../../src-shared/contract/bridge';
 
-const TOKEN_KEY = 'keyward.token';
 const TOKEN_HEADER = 'X-Keyward-Token';
-
-/**
- * Browser mode hands the page its per-launch token in the URL fragment (never sent to a
- * server). Keep it for this tab only and take it out of the address bar.
- */
-export function takeTokenFromLocation(
-  location: Location,
-  storage: Storage,
-  history: History,
-): string | null {
-  const match = /^#token=([A-Za-z0-9_-]{22,})$/.exec(location.hash);
-  if (match?.[1]) {
-    storage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', `${location.pathname}${location.search}#/`);
-  }
-  return storage.getItem(TOKEN_KEY);
-}
 
 type Listener = (payload: unknown) => void;
 
