@@ -9,9 +9,9 @@ import { newRequestId } from '../identity/id-generators';
 import { PROTOCOLS } from '../protocols';
 import { isSandboxError, SandboxError } from '../protocols/sandbox-error';
 import type { HttpReply, RawRequest } from '../protocols/types';
-import type { ServiceRegistry } from '../services/registry';
+import { operationOf, type ServiceRegistry } from '../services/registry';
 import { createServiceContext } from '../services/service-context';
-import type { ServiceDefinition } from '../services/types';
+import type { Operation, ServiceDefinition } from '../services/types';
 import type { DocumentStore } from '../state/document-store';
 import { GLOBAL_REGION } from '../state/store-types';
 import { buildRecord, toTrailMembers, userIdentityOf } from '../trail/build-record';
@@ -63,7 +63,7 @@ export async function dispatch(
     if (isSandboxError(e)) return fail(e);
     throw e;
   }
-  const operation = service.operations[call.operation];
+  const operation = operationOf(service, call.operation);
   if (!operation) {
     const { code, status } = service.errors.unknownOperation;
     return fail(
@@ -105,8 +105,7 @@ export async function dispatch(
   return run(
     rt,
     service,
-    call.operation,
-    call.params,
+    { name: call.operation, operation, params: call.params },
     verified.caller,
     read.signed.region,
     requestId,
@@ -117,18 +116,23 @@ export async function dispatch(
   );
 }
 
+interface FoundCall {
+  readonly name: string;
+  readonly operation: Operation;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
 async function run(
   rt: SandboxRuntime,
   service: ServiceDefinition,
-  operationName: string,
-  params: Readonly<Record<string, unknown>>,
+  call: FoundCall,
   caller: Caller,
   signedRegion: string,
   requestId: string,
   client: { sourceIp: string; userAgent: string },
 ): Promise<HttpReply> {
   const protocol = PROTOCOLS[service.wire.protocol];
-  const operation = service.operations[operationName];
+  const { name: operationName, operation, params } = call;
   const region = service.globalRegion ?? signedRegion;
   const scope = { account: caller.account, region: service.globalRegion ? GLOBAL_REGION : region };
   const tx = rt.store.begin();
@@ -148,7 +152,6 @@ async function run(
   let reply: HttpReply;
   let outcome: { responseElements: unknown } | { error: SandboxError };
   try {
-    if (!operation) throw new SandboxError('InternalFailure', 'operation vanished', 500);
     const result = await operation.run(ctx, params);
     reply = protocol.success(operationName, result.output, requestId, service.wire);
     outcome = { responseElements: result.responseElements };
@@ -168,7 +171,7 @@ async function run(
     awsRegion: region,
     sourceIPAddress: client.sourceIp,
     userAgent: client.userAgent,
-    readOnly: operation?.readOnly ?? false,
+    readOnly: operation.readOnly,
     requestParameters:
       'requestParameters' in details ? details.requestParameters : toTrailMembers(params),
     ...('error' in outcome
