@@ -35,12 +35,32 @@ export interface ClientInfo {
 /** `destroy` asks the server to drop the connection (the `reset` fault). */
 export type DispatchOutcome = HttpReply | 'destroy';
 
+const NO_SERVICE_WIRE = { protocol: 'awsQuery', apiVersion: '' } as const;
+
 function unknownService(requestId: string, name: string): HttpReply {
   const error = new SandboxError(
     'InvalidAction',
     `The service '${name}' is not available in this sandbox.`,
   );
-  return PROTOCOLS.awsQuery.error(error, requestId, { protocol: 'awsQuery', apiVersion: '' });
+  return PROTOCOLS.awsQuery.error(error, requestId, NO_SERVICE_WIRE);
+}
+
+/** The service a request is for: its signature's scope, else its target or API version. */
+function serviceOf(rt: SandboxRuntime, raw: RawRequest, read = readSignature(raw)) {
+  return read.ok ? rt.registry.byName(read.signed.service) : rt.registry.guess(raw);
+}
+
+/**
+ * 413 for a body over `limitBytes`, in the error shape of the service the headers name (AWS
+ * JSON services answer `RequestEntityTooLargeException`); `head` carries no body.
+ */
+export function bodyTooLarge(rt: SandboxRuntime, head: RawRequest, limitBytes: number): HttpReply {
+  const service = serviceOf(rt, head);
+  const wire = service?.wire ?? NO_SERVICE_WIRE;
+  const code =
+    wire.protocol === 'awsJson1_1' ? 'RequestEntityTooLargeException' : 'RequestEntityTooLarge';
+  const error = new SandboxError(code, `Request must be smaller than ${limitBytes} bytes.`, 413);
+  return PROTOCOLS[wire.protocol].error(error, newRequestId(), wire);
 }
 
 /** One API request: route → parse → faults → authenticate → run → record → reply. */
@@ -51,7 +71,7 @@ export async function dispatch(
 ): Promise<DispatchOutcome> {
   const requestId = newRequestId();
   const read = readSignature(raw);
-  const service = read.ok ? rt.registry.byName(read.signed.service) : rt.registry.guess(raw);
+  const service = serviceOf(rt, raw, read);
   if (!service) return unknownService(requestId, read.ok ? read.signed.service : 'unknown');
   const protocol = PROTOCOLS[service.wire.protocol];
   const fail = (e: SandboxError): HttpReply => protocol.error(e, requestId, service.wire);
