@@ -1,6 +1,7 @@
 import { CreateUserCommand, GetUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { chmodSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_OPERATOR_ARN, BACKUP_OPERATOR_EXTERNAL_ID } from './seed/demo-world';
@@ -201,5 +202,100 @@ describe('faults and the admin routes', () => {
     const t = await sandbox({ faults: 'reset=1' });
     const e = await errorOf(new STSClient(t.client('prod')).send(new GetCallerIdentityCommand({})));
     expect(e.name).toMatch(/ECONNRESET|socket hang up|Error/);
+  });
+});
+
+interface RawOutcome {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+  /** Errors the client saw on its socket, up to the close (a reset shows up here). */
+  readonly socketErrors: readonly string[];
+}
+
+/**
+ * Posts `body` with node:http and reads the reply even while the server is not reading the body,
+ * then waits for the connection to close. `chunked`: no Content-Length, the body in 1 MiB chunks.
+ */
+function postRaw(
+  t: TestSandbox,
+  headers: Record<string, string>,
+  body: Buffer,
+  chunked = false,
+): Promise<RawOutcome> {
+  return new Promise((resolve, reject) => {
+    const socketErrors: string[] = [];
+    let reply: Omit<RawOutcome, 'socketErrors'> | undefined;
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: t.sandbox.port,
+        method: 'POST',
+        path: '/',
+        headers: chunked ? headers : { ...headers, 'content-length': String(body.length) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          reply = {
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          };
+        });
+      },
+    );
+    req.on('error', (e: NodeJS.ErrnoException) => socketErrors.push(e.code ?? e.message));
+    req.on('close', () => {
+      if (reply) resolve({ ...reply, socketErrors });
+      else reject(new Error(`no reply before the connection closed: ${socketErrors.join(', ')}`));
+    });
+    const step = chunked ? 1024 * 1024 : body.length;
+    for (let at = 0; at < body.length; at += step) req.write(body.subarray(at, at + step));
+    req.end();
+  });
+}
+
+describe('a request body over the 16 MiB limit', () => {
+  const big = Buffer.alloc(17 * 1024 * 1024, 'a');
+  const kmsHeaders = {
+    'content-type': 'application/x-amz-json-1.1',
+    'x-amz-target': 'TrentService.Encrypt',
+  };
+
+  it('gets a 413 in the JSON error shape and a clean close, with or without Content-Length', async () => {
+    const t = await sandbox();
+    for (const chunked of [false, true]) {
+      const reply = await postRaw(t, kmsHeaders, big, chunked);
+      expect({ chunked, status: reply.status, errors: reply.socketErrors }).toEqual({
+        chunked,
+        status: 413,
+        errors: [],
+      });
+      expect(reply.headers['connection']).toBe('close');
+      expect(JSON.parse(reply.body)).toEqual({
+        __type: 'RequestEntityTooLargeException',
+        message: 'Request must be smaller than 16777216 bytes.',
+      });
+    }
+  });
+
+  it('gets a 413 in the XML error shape for a query service, and the sandbox serves on', async () => {
+    const t = await sandbox();
+    const scope = `${t.credentials('prod').accessKeyId}/20240115/us-east-1/sts/aws4_request`;
+    const reply = await postRaw(
+      t,
+      {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `AWS4-HMAC-SHA256 Credential=${scope}, SignedHeaders=host, Signature=00`,
+        'x-amz-date': '20240115T093000Z',
+      },
+      big,
+    );
+    expect([reply.status, reply.socketErrors]).toEqual([413, []]);
+    expect(reply.body).toContain('<Code>RequestEntityTooLarge</Code>');
+    const me = await new STSClient(t.client('prod')).send(new GetCallerIdentityCommand({}));
+    expect(me.Account).toBe('111111111111');
   });
 });

@@ -4,14 +4,23 @@ import type { AddressInfo } from 'node:net';
 import { tightenTree } from '../src-main/storage/private-files';
 import { FaultController, NO_FAULTS, parseFaultSpec } from './faults/fault-spec';
 import { ADMIN_PREFIX, handleAdmin } from './http/admin-routes';
-import { dispatch, type SandboxRuntime } from './http/dispatch';
-import { BodyTooLargeError, readRequest, remoteIp, writeReply } from './http/node-adapter';
+import { bodyTooLarge, dispatch, type SandboxRuntime } from './http/dispatch';
+import {
+  MAX_BODY_BYTES,
+  readBody,
+  readHead,
+  remoteIp,
+  replyTooLarge,
+  writeReply,
+} from './http/node-adapter';
+import { jsonReply } from './sso/rest-json';
 import { createCredentialLookup } from './identity/credential-lookup';
 import { DEFAULT_MAX_SKEW_MS } from './auth/verify-signature';
 import { writeCredentialFiles } from './seed/credentials-file';
 import { DEMO_ACCOUNTS } from './seed/demo-world';
 import { seedWorld, SEEDERS } from './seed';
 import { ssoSeeder } from './seed/sso';
+import type { RawRequest } from './protocols/types';
 import { SERVICES } from './services';
 import { handleSso, isSsoRoute } from './sso/routes';
 import { bindCloudTrail, type RequestRate } from './services/cloudtrail';
@@ -111,10 +120,21 @@ export async function start(opts: StartOptions): Promise<RunningSandbox> {
   };
   const adminToken = randomBytes(24).toString('base64url');
   const startedAt = Date.now();
+  /** Admin and SSO routes answer in plain JSON, AWS API calls in their service's error shape. */
+  const tooLargeReply = (head: RawRequest) =>
+    head.path.startsWith(ADMIN_PREFIX) || isSsoRoute(head)
+      ? jsonReply(413, { message: `Request must be smaller than ${MAX_BODY_BYTES} bytes.` })
+      : bodyTooLarge(runtime, head, MAX_BODY_BYTES);
   const server: Server = createServer((req, res) => {
     void (async () => {
       try {
-        const raw = await readRequest(req);
+        const head = readHead(req);
+        const body = await readBody(req);
+        if (body === 'too-large') {
+          replyTooLarge(req, res, tooLargeReply(head));
+          return;
+        }
+        const raw = { ...head, body };
         if (raw.path.startsWith(ADMIN_PREFIX)) {
           const health = () => ({
             ok: true,
@@ -131,10 +151,8 @@ export async function start(opts: StartOptions): Promise<RunningSandbox> {
         if (outcome === 'destroy') req.socket.destroy();
         else writeReply(res, outcome);
       } catch (e) {
-        const tooLarge = e instanceof BodyTooLargeError;
-        if (!tooLarge) console.error('[sandbox] request failed:', e);
-        if (!res.headersSent)
-          writeReply(res, { status: tooLarge ? 413 : 500, headers: {}, body: '' });
+        console.error('[sandbox] request failed:', e);
+        if (!res.headersSent) writeReply(res, { status: 500, headers: {}, body: '' });
       }
     })();
   });

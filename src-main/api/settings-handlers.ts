@@ -40,9 +40,24 @@ export function createSettingsHandlers(deps: {
     }
   }
 
+  /** The active profile is one that exists, or none (null). */
+  async function refuseUnknownProfile(id: SettingsPatch['activeProfileId']): Promise<void> {
+    if (id === undefined || id === null) return;
+    if ((await profiles.list()).some((profile) => profile.id === id)) return;
+    throw new KeywardError(
+      'validation',
+      `There is no profile “${id}”, so it cannot be the active profile. It may have been removed in another window.`,
+      {
+        fieldErrors: { activeProfileId: `There is no profile “${id}”.` },
+        hint: 'Choose one of your profiles in the profile picker, or add the profile again.',
+      },
+    );
+  }
+
   return {
     'settings.get': () => settings.get(),
     'settings.set': async (patch) => {
+      await refuseUnknownProfile(patch.activeProfileId);
       await refuseBadPair(patch.crossAccountPair);
       // A CA bundle is saved only if it is a readable PEM file whose certificates all parse.
       if (patch.caBundlePath) await checkCaBundle(patch.caBundlePath);

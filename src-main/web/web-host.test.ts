@@ -106,6 +106,19 @@ describe('browser-mode host', () => {
     expect((await send(host, '/nothing.html')).status).toBe(404);
   });
 
+  it('answers 400 to a call name that is not valid percent-encoding, or a target that is no URL', async () => {
+    const reply = await invoke('%E0%A4%A', {});
+    expect([reply.status, reply.body]).toEqual([
+      400,
+      'The call name in the path is not valid percent-encoding.',
+    ]);
+    const unparsable = await send(host, 'http://[', { headers: { 'x-keyward-token': host.token } });
+    expect([unparsable.status, unparsable.body]).toEqual([
+      400,
+      'The request target is not a valid URL.',
+    ]);
+  });
+
   it('serves the renderer with a strict CSP and nothing outside its folder', async () => {
     const page = await send(host, '/');
     expect(page.status).toBe(200);

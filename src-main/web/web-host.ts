@@ -45,6 +45,15 @@ function send(
   response.end(body);
 }
 
+/** `%E0%A4%A` and the like make decodeURIComponent throw: undefined instead. */
+function decodePathPart(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
+}
+
 class BodyTooLarge extends Error {}
 
 type JsonBody =
@@ -129,7 +138,9 @@ export async function startWebHost(options: {
   ): Promise<void> {
     const verdict = guard.checkOriginAndHost(request);
     if (!verdict.ok) return send(response, verdict.status, verdict.reason);
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    // URL.parse, not new URL: a target such as `http://[` must be a 400, not a throw.
+    const path = URL.parse(request.url ?? '/', 'http://127.0.0.1')?.pathname;
+    if (path === undefined) return send(response, 400, 'The request target is not a valid URL.');
 
     if (path === LAUNCH_PATH) return handleLaunch(guard, request, response);
     if (path.startsWith('/api/')) {
@@ -137,12 +148,12 @@ export async function startWebHost(options: {
       if (!auth.ok) return send(response, auth.status, auth.reason);
       if (path === '/api/events' && request.method === 'GET')
         return openEventStream(response, options.events);
-      if (path.startsWith(INVOKE_PREFIX))
-        return handleInvoke(
-          decodeURIComponent(path.slice(INVOKE_PREFIX.length)),
-          request,
-          response,
-        );
+      if (path.startsWith(INVOKE_PREFIX)) {
+        const name = decodePathPart(path.slice(INVOKE_PREFIX.length));
+        if (name === undefined)
+          return send(response, 400, 'The call name in the path is not valid percent-encoding.');
+        return handleInvoke(name, request, response);
+      }
       return send(response, 404, 'Not found');
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')

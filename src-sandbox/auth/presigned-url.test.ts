@@ -1,8 +1,8 @@
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../identity/caller';
+import { Sha256 } from '../testing/signed-request';
 import type { CredentialLookup } from './credentials';
 import { verifyPresignedUrl } from './presigned-url';
 
@@ -16,34 +16,6 @@ const caller: Caller = {
   temporary: false,
   mfaAuthenticated: false,
 };
-/** The Checksum constructor @smithy/signature-v4 expects (HMAC when given a secret). */
-class Sha256 {
-  private hash: Hash | Hmac;
-  private readonly key: Buffer | undefined;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.key = secret === undefined ? undefined : toBuffer(secret);
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    return this.key === undefined ? createHash('sha256') : createHmac('sha256', this.key);
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(toBuffer(data));
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(this.hash.digest());
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-}
-
-function toBuffer(data: string | ArrayBuffer | ArrayBufferView): Buffer {
-  if (typeof data === 'string') return Buffer.from(data, 'utf8');
-  if (data instanceof ArrayBuffer) return Buffer.from(data);
-  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-}
-
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const lookup: CredentialLookup = {
   find: (id) =>

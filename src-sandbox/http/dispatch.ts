@@ -9,9 +9,9 @@ import { newRequestId } from '../identity/id-generators';
 import { PROTOCOLS } from '../protocols';
 import { isSandboxError, SandboxError } from '../protocols/sandbox-error';
 import type { HttpReply, RawRequest } from '../protocols/types';
-import type { ServiceRegistry } from '../services/registry';
+import { operationOf, type ServiceRegistry } from '../services/registry';
 import { createServiceContext } from '../services/service-context';
-import type { ServiceDefinition } from '../services/types';
+import type { Operation, ServiceDefinition } from '../services/types';
 import type { DocumentStore } from '../state/document-store';
 import { GLOBAL_REGION, type StoreTransaction } from '../state/store-types';
 import { transact } from '../state/transact';
@@ -36,12 +36,32 @@ export interface ClientInfo {
 /** `destroy` asks the server to drop the connection (the `reset` fault). */
 export type DispatchOutcome = HttpReply | 'destroy';
 
+const NO_SERVICE_WIRE = { protocol: 'awsQuery', apiVersion: '' } as const;
+
 function unknownService(requestId: string, name: string): HttpReply {
   const error = new SandboxError(
     'InvalidAction',
     `The service '${name}' is not available in this sandbox.`,
   );
-  return PROTOCOLS.awsQuery.error(error, requestId, { protocol: 'awsQuery', apiVersion: '' });
+  return PROTOCOLS.awsQuery.error(error, requestId, NO_SERVICE_WIRE);
+}
+
+/** The service a request is for: its signature's scope, else its target or API version. */
+function serviceOf(rt: SandboxRuntime, raw: RawRequest, read = readSignature(raw)) {
+  return read.ok ? rt.registry.byName(read.signed.service) : rt.registry.guess(raw);
+}
+
+/**
+ * 413 for a body over `limitBytes`, in the error shape of the service the headers name (AWS
+ * JSON services answer `RequestEntityTooLargeException`); `head` carries no body.
+ */
+export function bodyTooLarge(rt: SandboxRuntime, head: RawRequest, limitBytes: number): HttpReply {
+  const service = serviceOf(rt, head);
+  const wire = service?.wire ?? NO_SERVICE_WIRE;
+  const code =
+    wire.protocol === 'awsJson1_1' ? 'RequestEntityTooLargeException' : 'RequestEntityTooLarge';
+  const error = new SandboxError(code, `Request must be smaller than ${limitBytes} bytes.`, 413);
+  return PROTOCOLS[wire.protocol].error(error, newRequestId(), wire);
 }
 
 /** One API request: route → parse → faults → authenticate → run → record → reply. */
@@ -52,7 +72,7 @@ export async function dispatch(
 ): Promise<DispatchOutcome> {
   const requestId = newRequestId();
   const read = readSignature(raw);
-  const service = read.ok ? rt.registry.byName(read.signed.service) : rt.registry.guess(raw);
+  const service = serviceOf(rt, raw, read);
   if (!service) return unknownService(requestId, read.ok ? read.signed.service : 'unknown');
   const protocol = PROTOCOLS[service.wire.protocol];
   const fail = (e: SandboxError): HttpReply => protocol.error(e, requestId, service.wire);
@@ -64,7 +84,7 @@ export async function dispatch(
     if (isSandboxError(e)) return fail(e);
     throw e;
   }
-  const operation = service.operations[call.operation];
+  const operation = operationOf(service, call.operation);
   if (!operation) {
     const { code, status } = service.errors.unknownOperation;
     return fail(
@@ -106,8 +126,7 @@ export async function dispatch(
   return run(
     rt,
     service,
-    call.operation,
-    call.params,
+    { name: call.operation, operation, params: call.params },
     verified.caller,
     read.signed.region,
     requestId,
@@ -118,18 +137,23 @@ export async function dispatch(
   );
 }
 
+interface FoundCall {
+  readonly name: string;
+  readonly operation: Operation;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
 async function run(
   rt: SandboxRuntime,
   service: ServiceDefinition,
-  operationName: string,
-  params: Readonly<Record<string, unknown>>,
+  call: FoundCall,
   caller: Caller,
   signedRegion: string,
   requestId: string,
   client: { sourceIp: string; userAgent: string },
 ): Promise<HttpReply> {
   const protocol = PROTOCOLS[service.wire.protocol];
-  const operation = service.operations[operationName];
+  const { name: operationName, operation, params } = call;
   const region = service.globalRegion ?? signedRegion;
   const scope = { account: caller.account, region: service.globalRegion ? GLOBAL_REGION : region };
   // The whole call is one transaction; it runs again if a concurrent commit changed what it read.
@@ -150,7 +174,6 @@ async function run(
     let reply: HttpReply;
     let outcome: { responseElements: unknown } | { error: SandboxError };
     try {
-      if (!operation) throw new SandboxError('InternalFailure', 'operation vanished', 500);
       const result = await operation.run(ctx, params);
       reply = protocol.success(operationName, result.output, requestId, service.wire);
       outcome = { responseElements: result.responseElements };
@@ -170,7 +193,7 @@ async function run(
       awsRegion: region,
       sourceIPAddress: client.sourceIp,
       userAgent: client.userAgent,
-      readOnly: operation?.readOnly ?? false,
+      readOnly: operation.readOnly,
       requestParameters:
         'requestParameters' in details ? details.requestParameters : toTrailMembers(params),
       ...('error' in outcome

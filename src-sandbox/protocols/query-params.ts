@@ -5,12 +5,15 @@
  */
 type Tree = { [key: string]: Tree | string };
 
+/** Parameter names come from the request: a prototype-less node has no `__proto__` to climb. */
+const newNode = (): Tree => Object.create(null) as Tree;
+
 export function decodeQueryParams(
   form: URLSearchParams,
   style: 'awsQuery' | 'ec2Query',
   skip: readonly string[] = ['Action', 'Version'],
 ): Record<string, unknown> {
-  const root: Tree = {};
+  const root = newNode();
   for (const [key, value] of form) {
     if (skip.includes(key)) continue;
     const parts = key.split('.');
@@ -20,7 +23,7 @@ export function decodeQueryParams(
       const next = node[part];
       if (typeof next === 'object') node = next;
       else {
-        const created: Tree = {};
+        const created = newNode();
         node[part] = created;
         node = created;
       }
@@ -44,9 +47,8 @@ function normalise(node: Tree | string, style: 'awsQuery' | 'ec2Query'): unknown
     const inner = normalise(node[keys[0]] ?? '', style);
     return Array.isArray(inner) ? inner : [inner];
   }
-  const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = normalise(node[k] ?? '', style);
-  return out;
+  // fromEntries defines `__proto__` as an own member instead of setting the prototype.
+  return Object.fromEntries(keys.map((k) => [k, normalise(node[k] ?? '', style)]));
 }
 
 export function parseForm(body: Buffer, query: URLSearchParams): URLSearchParams {

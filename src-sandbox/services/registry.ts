@@ -1,7 +1,13 @@
 import { operationFromTarget } from '../protocols/json-1-1';
 import { parseForm } from '../protocols/query-params';
 import type { RawRequest } from '../protocols/types';
-import type { ServiceDefinition } from './types';
+import { ownMember } from '../protocols/own-member';
+import type { Operation, ServiceDefinition } from './types';
+
+/** The operation a request names (`constructor` is none). */
+export function operationOf(service: ServiceDefinition, name: string): Operation | undefined {
+  return ownMember(service.operations, name);
+}
 
 /** Finds the service a request is for: by SigV4 scope, else by target prefix or API version. */
 export class ServiceRegistry {

@@ -34,6 +34,37 @@ export const awsBool = z.preprocess(
   z.boolean('Member must be a boolean'),
 );
 
+/** Padded standard-alphabet base64, as the AWS JSON deserialiser reads a blob. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Marks an issue as a deserialisation failure: `SerializationException`, never a validation error. */
+const SERIALIZATION_ISSUE = 'serialization';
+
+/**
+ * A blob member of an awsJson service: base64 text, decoded. Node's own decoder would skip
+ * stray characters and missing padding and hand the handler garbage; AWS refuses the request.
+ * The length limits stay with the handlers (an empty string is valid base64 of no bytes).
+ */
+export const awsBlob = z.string().transform((text, ctx) => {
+  if (BASE64.test(text)) return Buffer.from(text, 'base64');
+  ctx.issues.push({
+    code: 'custom',
+    input: text,
+    message: 'not valid base64',
+    params: { kind: SERIALIZATION_ISSUE },
+  });
+  return z.NEVER;
+});
+
+/** The first issue that is a deserialisation failure, if any. */
+export function serializationIssue(
+  issues: readonly z.core.$ZodIssue[],
+): z.core.$ZodIssue | undefined {
+  return issues.find(
+    (issue) => issue.code === 'custom' && issue.params?.['kind'] === SERIALIZATION_ISSUE,
+  );
+}
+
 /** A list that may arrive as `Name=` (empty awsQuery list) or be absent. */
 export function awsList<T extends z.ZodType>(item: T, max = 1000) {
   return z.preprocess(

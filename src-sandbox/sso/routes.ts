@@ -1,6 +1,7 @@
 import { applyFaults, type FaultReplies } from '../faults/apply-faults';
 import type { FaultController } from '../faults/fault-spec';
 import { newRequestId } from '../identity/id-generators';
+import { ownMember } from '../protocols/own-member';
 import type { HttpReply, RawRequest } from '../protocols/types';
 import type { DocumentStore } from '../state/document-store';
 import { buildRecord } from '../trail/build-record';
@@ -105,8 +106,12 @@ const FAULT_ERRORS: Readonly<Record<SsoService, FaultReplies<RestJsonError>>> = 
   },
 };
 
+function apiRoute(request: RawRequest): SsoApi | undefined {
+  return ownMember(API_ROUTES, `${request.method} ${request.path}`);
+}
+
 export function isSsoRoute(request: RawRequest): boolean {
-  return request.path === VERIFICATION_PATH || `${request.method} ${request.path}` in API_ROUTES;
+  return request.path === VERIFICATION_PATH || apiRoute(request) !== undefined;
 }
 
 export interface SsoDeps {
@@ -138,7 +143,7 @@ export async function handleSso(
   const origin = loopbackOrigin(request.headers['host']);
   if (!origin) return jsonReply(403, { message: 'loopback host required' }, requestId);
   if (request.path === VERIFICATION_PATH) return verificationPage(request, deps, origin, requestId);
-  const api = API_ROUTES[`${request.method} ${request.path}`];
+  const api = apiRoute(request);
   if (!api) return jsonReply(404, { message: 'not found' }, requestId);
   const errors = FAULT_ERRORS[api.service];
   const faulted = await applyFaults(deps.faults, api.service, api.operation, {

@@ -23,12 +23,14 @@ export function parseCondition(
       problems.add(opPath, 'Must be an object mapping condition keys to values.');
       continue;
     }
-    const entries: Record<string, readonly string[]> = {};
+    const entries: [string, readonly string[]][] = [];
     for (const [key, raw] of Object.entries(keys)) {
       const values = readConditionValues(raw, childPath(opPath, key), problems);
-      if (values !== undefined) entries[key] = values;
+      if (values !== undefined) entries.push([key, values]);
     }
-    block[operator] = entries;
+    // fromEntries keeps a key named `__proto__` (assigning it would set the prototype and
+    // silently drop the condition, widening the statement).
+    block[operator] = Object.fromEntries(entries);
   }
   return block;
 }

@@ -64,6 +64,16 @@ describe('parsePolicy', () => {
     });
   });
 
+  it('keeps a condition key named __proto__ as a key (a condition no request meets)', () => {
+    const result = parsePolicy(
+      '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*",' +
+        '"Condition":{"StringEquals":{"__proto__":"x"}}}]}',
+      'resource',
+    );
+    const condition = result.ok ? result.policy.statements[0]?.condition : undefined;
+    expect(Object.entries(condition?.['StringEquals'] ?? {})).toEqual([['__proto__', ['x']]]);
+  });
+
   it('reports text that is not JSON', () => {
     expect(errorsOf('{"Statement": [')).toEqual([
       { path: '', message: expect.stringContaining('not valid JSON') },

@@ -70,6 +70,19 @@ describe('DescribeSnapshots over the seeded world', () => {
     expect(bad.name).toBe('InvalidParameterValue');
   });
 
+  it('refuses filters named like Object.prototype members as invalid filters', async () => {
+    for (const Name of ['__proto__', 'constructor', 'toString']) {
+      const bad = await errorOf(
+        kit.ec2().send(new DescribeVolumesCommand({ Filters: [{ Name, Values: ['x'] }] })),
+      );
+      expect([Name, bad.name, bad.message]).toEqual([
+        Name,
+        'InvalidParameterValue',
+        `The filter '${Name}' is invalid`,
+      ]);
+    }
+  });
+
   it('pages with MaxResults and NextToken (and the SDK paginator)', async () => {
     const ec2 = kit.ec2();
     const first = await ec2.send(

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ownMember } from '../../protocols/own-member';
 import { ec2Error } from './common';
 import type { Ec2Tag } from './model';
 
@@ -47,7 +48,7 @@ export function applyFilters<T>(
   if (!filters || filters.length === 0) return [...items];
   const compiled = filters.map((f) => {
     const isTag = tagsOf !== undefined && (f.Name.startsWith('tag:') || f.Name.startsWith('tag-'));
-    const field = fields[f.Name];
+    const field = ownMember(fields, f.Name);
     if (!isTag && !field) {
       throw ec2Error('InvalidParameterValue', `The filter '${f.Name}' is invalid`);
     }

@@ -181,6 +181,17 @@ describe('IAM users, keys and inline policies', () => {
     ]);
   });
 
+  it('finds no inline policy named like an Object.prototype member', async () => {
+    for (const PolicyName of ['constructor', 'toString', '__proto__']) {
+      const input = { UserName: 'admin', PolicyName };
+      const get = await errorOf(iam().send(new GetUserPolicyCommand(input)));
+      const del = await errorOf(iam().send(new DeleteUserPolicyCommand(input)));
+      const expected = `The user policy with name ${PolicyName} cannot be found.`;
+      expect([get.name, get.message]).toEqual(['NoSuchEntityException', expected]);
+      expect([del.name, del.message]).toEqual(['NoSuchEntityException', expected]);
+    }
+  });
+
   it('reports validation errors in AWS wording', async () => {
     const e = await errorOf(iam().send(new CreateUserCommand({ UserName: 'bad name!' })));
     expect(e.name).toBe('ValidationError');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IamRoleDoc, IamUserDoc } from '../../identity/model';
+import { ownMember } from '../../protocols/own-member';
 import { defineOperation } from '../define-operation';
 import type { Operation } from '../types';
 import {
@@ -57,7 +58,7 @@ function operations<D extends IamUserDoc | IamRoleDoc>(
       handler: (ctx, input) => {
         const doc = requirePrincipal(ctx, h, input.owner);
         ctx.authorize(`iam:Get${noun}Policy`, doc.arn);
-        const text = doc.policies[input.PolicyName];
+        const text = ownMember(doc.policies, input.PolicyName);
         if (text === undefined) throw policyNotFound(input.PolicyName);
         return {
           [ownerKey]: h.nameOf(doc),
@@ -83,7 +84,8 @@ function operations<D extends IamUserDoc | IamRoleDoc>(
       handler: (ctx, input) => {
         const doc = requirePrincipal(ctx, h, input.owner);
         ctx.authorize(`iam:Delete${noun}Policy`, doc.arn);
-        if (doc.policies[input.PolicyName] === undefined) throw policyNotFound(input.PolicyName);
+        if (ownMember(doc.policies, input.PolicyName) === undefined)
+          throw policyNotFound(input.PolicyName);
         const policies = Object.fromEntries(
           Object.entries(doc.policies).filter(([k]) => k !== input.PolicyName),
         );

@@ -22,11 +22,10 @@ import {
   type KmsKeyDoc,
   type MaterialEntry,
 } from './model';
-import { awsString } from '../validation';
+import { awsBlob, awsString } from '../validation';
 import { KEY_ID, kmsTrailMembers, oneOf } from './schemas';
 
 const TOKEN_MAGIC = Buffer.from('KWIT');
-const blob = z.string().transform((s) => Buffer.from(s, 'base64'));
 
 function requireExternal(key: KmsKeyDoc): void {
   if (key.origin !== 'EXTERNAL') {
@@ -100,8 +99,8 @@ const invalidToken = () =>
 export const importKeyMaterial = defineOperation({
   input: z.object({
     KeyId: KEY_ID,
-    ImportToken: blob,
-    EncryptedKeyMaterial: blob,
+    ImportToken: awsBlob,
+    EncryptedKeyMaterial: awsBlob,
     ValidTo: z.number().optional(),
     ExpirationModel: oneOf(['KEY_MATERIAL_EXPIRES', 'KEY_MATERIAL_DOES_NOT_EXPIRE']).optional(),
     ImportType: oneOf(['NEW_KEY_MATERIAL', 'EXISTING_KEY_MATERIAL']).optional(),

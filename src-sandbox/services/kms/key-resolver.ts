@@ -6,7 +6,9 @@ import { aliasArnOf, KMS_ALIAS, KMS_KEY, keyArnOf, type KmsKeyDoc } from './mode
 
 const KEY_ID =
   /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
-const KMS_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):(key\/.+|alias\/.+)$/;
+const KMS_ARN = /^arn:(aws[a-z-]*):kms:([a-z0-9-]+):(\d{12}):(key\/.+|alias\/.+)$/;
+/** The sandbox plays the commercial partition only. */
+const PARTITION = 'aws';
 
 /** Which identifier forms an operation accepts (reference §2.1). */
 export type KeyRefForms = 'any' | 'id-or-arn';
@@ -30,13 +32,17 @@ export function parseKeyRef(
   forms: KeyRefForms,
 ): ParsedKeyRef {
   if (ref.startsWith('arn:')) {
-    const m = KMS_ARN.exec(ref);
-    if (!m?.[1] || !m[2] || !m[3]) throw invalidArn(ref);
-    const isAlias = m[3].startsWith('alias/');
+    const [, partition, region, account, resource] = KMS_ARN.exec(ref) ?? [];
+    if (!partition || !region || !account || !resource) throw invalidArn(ref);
+    // KMS answers a well-formed ARN it does not serve with `Invalid arn <the foreign part>`
+    // (seen for a Region: "Invalid arn us-west-1", openssl-engine-kms#1); for a partition
+    // the wording is UNCONFIRMED.
+    if (partition !== PARTITION) throw notFound(`Invalid arn ${partition}`);
+    const isAlias = resource.startsWith('alias/');
     // UNCONFIRMED: an alias given to an operation that takes only key ids (reference §2.1).
     if (isAlias && forms !== 'any') throw notFound(`Invalid keyId ${ref}`);
-    const name = isAlias ? m[3] : m[3].slice('key/'.length);
-    return { kind: isAlias ? 'alias' : 'key', account: m[2], region: m[1], name, arn: ref };
+    const name = isAlias ? resource : resource.slice('key/'.length);
+    return { kind: isAlias ? 'alias' : 'key', account, region, name, arn: ref };
   }
   if (ref.startsWith('alias/')) {
     if (forms !== 'any') throw notFound(`Invalid keyId ${ref}`);

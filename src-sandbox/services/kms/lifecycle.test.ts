@@ -4,6 +4,7 @@ import {
   DescribeKeyCommand,
   DisableKeyCommand,
   EnableKeyCommand,
+  EncryptCommand,
   GetKeyPolicyCommand,
   ListKeyPoliciesCommand,
   ListKeysCommand,
@@ -203,6 +204,24 @@ describe('DescribeKey / ListKeys', () => {
       message: 'Invalid keyId allas/foo',
     });
     expect((await fail('arn:aws:kms:nowhere')).name).toBe('InvalidArnException');
+  });
+
+  it('finds no key by a key or alias ARN of another partition (the sandbox is aws)', async () => {
+    const { keyId } = demoKey('app-data');
+    const describeKey = (KeyId: string) =>
+      errorOf(kit.kms().send(new DescribeKeyCommand({ KeyId })));
+    for (const partition of ['aws-cn', 'aws-us-gov', 'aws-iso']) {
+      const notFound = { name: 'NotFoundException', message: `Invalid arn ${partition}` };
+      const arns = [
+        `arn:${partition}:kms:us-east-1:${P}:key/${keyId}`,
+        `arn:${partition}:kms:us-east-1:${P}:alias/app-data`,
+      ];
+      for (const KeyId of arns) {
+        expect([KeyId, await describeKey(KeyId)]).toEqual([KeyId, notFound]);
+        const encrypt = kit.kms().send(new EncryptCommand({ KeyId, Plaintext: Buffer.from('x') }));
+        expect([KeyId, await errorOf(encrypt)]).toEqual([KeyId, notFound]);
+      }
+    }
   });
 
   it('pages ListKeys with Limit/Marker/Truncated', async () => {

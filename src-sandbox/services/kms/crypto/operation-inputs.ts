@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { awsBlob } from '../../validation';
 
 /**
  * zod schemas of the KMS data-plane operations (wire members as the SDK sends them; blobs are
@@ -50,7 +51,7 @@ function length(min: number, max: number) {
     .max(max, `Member must have length less than or equal to ${max}`);
 }
 
-const blob = z.string().transform((s) => Buffer.from(s, 'base64'));
+const blob = awsBlob;
 const keyId = length(1, 2048);
 const context = z.record(z.string(), z.string()).optional();
 const grantTokens = z
