@@ -105,3 +105,21 @@ export function validationMessage(issues: readonly z.core.$ZodIssue[], raw: unkn
   const n = parts.length;
   return `${n} validation error${n === 1 ? '' : 's'} detected: ${parts.join('; ')}`;
 }
+
+/**
+ * A map of strings with every key kept as sent — `__proto__` included, which zod's `record`
+ * drops (an encryption context without one of its keys would decrypt under a different context).
+ * The result's keys are own data properties.
+ */
+export const awsStringMap = z.unknown().transform((value, ctx): Record<string, string> => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    ctx.addIssue({ code: 'custom', message: 'Member must be a map of strings' });
+    return z.NEVER;
+  }
+  const entries = Object.entries(value);
+  if (entries.some(([, v]) => typeof v !== 'string')) {
+    ctx.addIssue({ code: 'custom', message: 'Member must be a map of strings' });
+    return z.NEVER;
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
+});

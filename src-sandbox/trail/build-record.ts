@@ -158,13 +158,13 @@ export function toTrailMembers(value: unknown): unknown {
     if (v instanceof Uint8Array) return undefined;
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
+      const out: [string, unknown][] = [];
       for (const [k, child] of Object.entries(v)) {
         if (REDACTED.has(k.toLowerCase()) || child === undefined) continue;
         const w = walk(child);
-        if (w !== undefined) out[lowerFirst(k)] = w;
+        if (w !== undefined) out.push([lowerFirst(k), w]);
       }
-      return out;
+      return Object.fromEntries(out); // keeps a member named __proto__, as the call sent it
     }
     return v;
   };

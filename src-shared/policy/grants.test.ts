@@ -81,6 +81,25 @@ describe('authorize — grants', () => {
     expect(encrypt({ 'aws:ebs:id': 'vol-2' }).allowed).toBe(false);
   });
 
+  it('EncryptionContextEquals counts a context key named __proto__ like any other', () => {
+    const withProto = JSON.parse('{"__proto__":"tenant-a","Dept":"Finance"}') as Record<
+      string,
+      string
+    >;
+    const grants = [
+      {
+        grantId: 'g7',
+        granteePrincipal: bob.arn,
+        operations: ['Decrypt'],
+        constraints: { encryptionContextEquals: withProto },
+      },
+    ];
+    const decrypt = (pairs: Record<string, string>) =>
+      kms(request(bob, 'kms:Decrypt', ec(pairs)), ownerOnly, [], { grants });
+    expect(decrypt(withProto).allowed).toBe(true);
+    expect(decrypt({ Dept: 'Finance' }).allowed).toBe(false);
+  });
+
   it('grants are not consulted when a policy denies explicitly', () => {
     const grants = [{ grantId: 'g5', granteePrincipal: bob.arn, operations: ['Decrypt'] }];
     const result = kms(request(bob, 'kms:Decrypt'), ownerOnly, [iamPolicy('kms:*', '*', 'Deny')], {

@@ -61,14 +61,15 @@ export function createContextLookup(request: RequestContext): ContextLookup {
   return {
     get: (key) => values.get(key.toLowerCase()),
     encryptionContext: () => {
-      const pairs: Record<string, string> = {};
+      const pairs: [string, string][] = [];
       for (const [lower, list] of values) {
         const first = list?.[0];
         if (!lower.startsWith(EC_PREFIX) || first === undefined) continue;
         const original = names.get(lower) ?? lower;
-        pairs[original.slice(EC_PREFIX.length)] = first;
+        pairs.push([original.slice(EC_PREFIX.length), first]);
       }
-      return pairs;
+      // fromEntries keeps a key named __proto__ as a key; an assignment would drop it.
+      return Object.fromEntries(pairs);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../define-operation';
 import type { ServiceContext } from '../types';
-import { awsInt, awsString } from '../validation';
+import { awsInt, awsString, awsStringMap } from '../validation';
 import {
   dryRunSucceeded,
   invalidMarker,
@@ -34,7 +34,7 @@ import {
 
 const MAX_GRANTS_PER_KEY = 50_000;
 const PRINCIPAL = awsString(1, 256, /^[\w+=,.@:/-]+$/, '^[\\w+=,.@:/-]+$');
-const EC_MAP = z.record(z.string(), z.string());
+const EC_MAP = awsStringMap;
 const CONSTRAINTS = z
   .object({
     EncryptionContextSubset: EC_MAP.optional(),

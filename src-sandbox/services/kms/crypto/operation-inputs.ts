@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { awsBlob } from '../../validation';
+import { awsBlob, awsStringMap } from '../../validation';
 
 /**
  * zod schemas of the KMS data-plane operations (wire members as the SDK sends them; blobs are
@@ -53,7 +53,7 @@ function length(min: number, max: number) {
 
 const blob = awsBlob;
 const keyId = length(1, 2048);
-const context = z.record(z.string(), z.string()).optional();
+const context = awsStringMap.optional();
 const grantTokens = z
   .array(length(1, 8192))
   .max(10, 'Member must have length less than or equal to 10')
