@@ -40,6 +40,9 @@ export default defineConfig({
       rolldownOptions: {
         input: resolve('src-renderer/index.html'),
         output: {
+          // Everything the entry imports statically goes into the entry chunk: the shell loads
+          // one file (it compresses better whole) and lazy chunks share only lazily used code.
+          codeSplitting: { groups: [{ name: 'shell', tags: ['$initial'] }] },
           // Names survive so the component stack ErrorBoundary copies still reads
           // "at KeysPage" (about 12 kB gzip of the initial bundle).
           minify: {
