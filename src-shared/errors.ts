@@ -1,4 +1,8 @@
-import { z } from 'zod';
+// No zod here: the renderer's shell needs KeywardError, and the schemas (error-schema.ts) would
+// bring all of zod into its initial bundle.
+import type { AwsErrorDetails, SerializedError } from './error-schema';
+
+export type { AwsErrorDetails, SerializedError };
 
 /**
  * The closed list of error codes that cross the boundary. Codes are ours; AWS's own codes travel
@@ -21,30 +25,6 @@ export const errorCodes = [
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
-
-export const awsErrorDetailsSchema = z
-  .object({
-    code: z.string().max(200),
-    requestId: z.string().max(200).optional(),
-    service: z.string().max(100).optional(),
-    operation: z.string().max(100).optional(),
-  })
-  .strict();
-
-export const serializedErrorSchema = z
-  .object({
-    code: z.enum(errorCodes),
-    message: z.string().max(2000),
-    hint: z.string().max(2000).optional(),
-    retryable: z.boolean(),
-    fieldErrors: z.record(z.string(), z.string()).optional(),
-    aws: awsErrorDetailsSchema.optional(),
-    correlationId: z.string().max(100).optional(),
-  })
-  .strict();
-
-export type SerializedError = z.infer<typeof serializedErrorSchema>;
-export type AwsErrorDetails = z.infer<typeof awsErrorDetailsSchema>;
 
 const retryableCodes: ReadonlySet<ErrorCode> = new Set(['throttled', 'network', 'unavailable']);
 

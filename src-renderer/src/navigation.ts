@@ -8,6 +8,8 @@ import {
   IconUserShield,
   type Icon,
 } from '@tabler/icons-react';
+import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazyNamed } from './lazy-named';
 
 export interface NavItem {
   readonly path: string;
@@ -15,9 +17,14 @@ export interface NavItem {
   readonly description: string;
   readonly icon: Icon;
   readonly shortcut: string;
+  /** Rendered at `path`; its code loads on the first visit. */
+  readonly page: LazyExoticComponent<ComponentType>;
 }
 
-/** The left navigation, the command palette and the router all read this one list. */
+/**
+ * The left navigation, the command palette and the router all read this one list: a page is
+ * added here and nowhere else.
+ */
 export const navItems: readonly NavItem[] = [
   {
     path: '/keys',
@@ -25,6 +32,7 @@ export const navItems: readonly NavItem[] = [
     description: 'KMS keys across accounts and regions',
     icon: IconKey,
     shortcut: 'alt+1',
+    page: lazyNamed(() => import('./pages/Keys.page'), 'KeysPage'),
   },
   {
     path: '/snapshots',
@@ -32,6 +40,7 @@ export const navItems: readonly NavItem[] = [
     description: 'Encrypted EBS snapshots and volumes',
     icon: IconCamera,
     shortcut: 'alt+2',
+    page: lazyNamed(() => import('./pages/Snapshots.page'), 'SnapshotsPage'),
   },
   {
     path: '/amis',
@@ -39,6 +48,7 @@ export const navItems: readonly NavItem[] = [
     description: 'Machine images on encrypted snapshots',
     icon: IconStack2,
     shortcut: 'alt+3',
+    page: lazyNamed(() => import('./pages/Amis.page'), 'AmisPage'),
   },
   {
     path: '/audit',
@@ -46,6 +56,7 @@ export const navItems: readonly NavItem[] = [
     description: 'Who used which key, when and from where',
     icon: IconHistory,
     shortcut: 'alt+4',
+    page: lazyNamed(() => import('./pages/Audit.page'), 'AuditPage'),
   },
   {
     path: '/workbench',
@@ -53,6 +64,7 @@ export const navItems: readonly NavItem[] = [
     description: 'Encrypt, decrypt, sign and verify by hand',
     icon: IconTools,
     shortcut: 'alt+5',
+    page: lazyNamed(() => import('./pages/Workbench.page'), 'WorkbenchPage'),
   },
   {
     path: '/profiles',
@@ -60,6 +72,7 @@ export const navItems: readonly NavItem[] = [
     description: 'Credentials and identities',
     icon: IconUserShield,
     shortcut: 'alt+6',
+    page: lazyNamed(() => import('./pages/Profiles.page'), 'ProfilesPage'),
   },
   {
     path: '/settings',
@@ -67,5 +80,6 @@ export const navItems: readonly NavItem[] = [
     description: 'Theme, regions, safety and diagnostics',
     icon: IconSettings,
     shortcut: 'alt+7',
+    page: lazyNamed(() => import('./pages/Settings.page'), 'SettingsPage'),
   },
 ];

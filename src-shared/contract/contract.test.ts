@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KeywardError, fieldErrorsFromIssues, serializedErrorSchema } from '../errors';
+import { serializedErrorSchema } from '../error-schema';
+import { KeywardError, fieldErrorsFromIssues } from '../errors';
 import { callNames, eventTopicNames } from './channel-names';
 import { contract, eventTopics, operationEventSchema } from './index';
 

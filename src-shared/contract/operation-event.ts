@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { serializedErrorSchema } from '../errors';
+import { serializedErrorSchema } from '../error-schema';
 
 const base = { operationId: z.string(), name: z.string() };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { serializedErrorSchema } from '../errors';
+import { serializedErrorSchema } from '../error-schema';
 import { profileKinds, profileSummarySchema } from './profile';
 
 /** The kinds an AWS config profile can become in Keyward (never `sandbox`). */

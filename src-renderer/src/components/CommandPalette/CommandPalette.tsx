@@ -1,3 +1,4 @@
+import '@mantine/spotlight/styles.css';
 import { useComputedColorScheme } from '@mantine/core';
 import {
   Spotlight,
@@ -9,8 +10,9 @@ import { useNavigate } from 'react-router';
 import { useUpdateSettings } from '../../api/queries';
 import { presentError } from '../../api/present-error';
 import { navItems } from '../../navigation';
+import { paletteStore } from './palette-store';
 
-/** Ctrl/Cmd+K: every page and every action of the shell, by keyboard. */
+/** Every page and every action of the shell, by keyboard; LazyCommandPalette opens it. */
 export function CommandPalette({ onAbout }: { onAbout: () => void }) {
   const navigate = useNavigate();
   const update = useUpdateSettings();
@@ -63,8 +65,9 @@ export function CommandPalette({ onAbout }: { onAbout: () => void }) {
 
   return (
     <Spotlight
+      store={paletteStore}
       actions={groups}
-      shortcut={['mod + K']}
+      shortcut={null}
       nothingFound="Nothing matches"
       highlightQuery
       searchProps={{

@@ -11,13 +11,13 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { spotlight } from '@mantine/spotlight';
 import { IconInfoCircle, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { navItems } from '../../navigation';
 import { AboutModal } from '../AboutModal/AboutModal';
-import { CommandPalette } from '../CommandPalette/CommandPalette';
+import { LazyCommandPalette } from '../CommandPalette/LazyCommandPalette';
+import { palette } from '../CommandPalette/palette-store';
 import { ErrorBoundary } from '../ErrorBoundary/ErrorBoundary';
 import { ProfilePicker } from './ProfilePicker';
 import { RegionPicker } from './RegionPicker';
@@ -70,7 +70,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <Tooltip label="Command palette">
               <UnstyledButton
                 className={classes.search}
-                onClick={() => spotlight.open()}
+                onClick={palette.open}
                 aria-label="Open command palette"
               >
                 <Group gap={6} wrap="nowrap">
@@ -116,7 +116,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <AppShell.Main id="main-content" tabIndex={-1}>
         <ErrorBoundary resetKey={location.pathname}>{children}</ErrorBoundary>
       </AppShell.Main>
-      <CommandPalette onAbout={about.open} />
+      <LazyCommandPalette onAbout={about.open} />
       <AboutModal opened={aboutOpened} onClose={about.close} />
       <Welcome />
     </AppShell>
