@@ -5,27 +5,7 @@ import type {
   Output,
   ParsedInput,
 } from '../../src-shared/contract';
-import type { Logger } from '../log/logger';
-
-export interface CallContext {
-  readonly correlationId: string;
-  readonly logger: Logger;
-}
-
-export interface OperationContext extends CallContext {
-  readonly signal: AbortSignal;
-  /**
-   * Reports step `step` (0-based) of `stepCount`, with an optional fraction of the whole job and
-   * facts the user needs during the step (`detail`, never a secret).
-   */
-  progress(
-    step: number,
-    stepCount: number,
-    title: string,
-    value?: number,
-    detail?: Readonly<Record<string, string>>,
-  ): void;
-}
+import type { CallContext, OperationContext } from '../operations/operation-context';
 
 export type InvokeHandler<N extends InvokeName> = (
   input: ParsedInput<N>,

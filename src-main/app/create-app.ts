@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import type { AppInfo, HostKind } from '../../src-shared/models/app-info';
 import { createAppHandlers } from '../api/app-handlers';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
-import { createEventBus, type EventBus } from '../api/event-bus';
 import type { HandlerTable } from '../api/handler-types';
 import { createOperationsHandlers } from '../api/operations-handlers';
 import { createProfileImportHandlers } from '../api/profile-import-handlers';
@@ -13,6 +12,7 @@ import { createKeychainSecretStore } from '../credentials/keychain-secret-store'
 import type { SecretStore } from '../credentials/secret-store';
 import { createDiagnostics } from '../diagnostics/diagnostics-service';
 import { createFileLogger, type Logger } from '../log/logger';
+import { createEventBus, type EventBus } from '../operations/event-bus';
 import { createOperationRunner } from '../operations/operation-runner';
 import { createProfileImporter } from '../profiles/import/profile-importer';
 import { createProfileService } from '../profiles/profile-service';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EventBus } from '../api/event-bus';
 import type { Dispatcher } from '../api/dispatcher';
+import type { EventBus } from '../operations/event-bus';
 import { openEventStream } from './event-stream';
 import { createRequestGuard } from './request-guard';
 import { createStaticFiles, securityHeaders, staticFileHeaders } from './static-files';
