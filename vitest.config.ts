@@ -11,6 +11,7 @@ export default defineConfig({
             'src-main/**/*.test.ts',
             'src-shared/**/*.test.ts',
             'src-sandbox/**/*.test.ts',
+            'src-node/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
           testTimeout: 20_000,

@@ -40,8 +40,6 @@ export interface StartOptions {
   readonly maxSkewMs?: number;
   /** CloudTrail LookupEvents requests per second per account and region (default 2); `off`. */
   readonly lookupEventsRate?: RequestRate;
-  /** A better-sqlite3 addon built for this runtime (Electron in development); default: the package's. */
-  readonly sqliteBinding?: string;
   /** KMS request quotas of reference §2.11 (default `on`); `off` for tests and benchmarks. */
   readonly kmsRequestQuotas?: KmsRequestQuotaMode;
 }
@@ -70,10 +68,7 @@ export interface RunningSandbox {
 /** Starts the sandbox on 127.0.0.1: every service on one port. */
 export async function start(opts: StartOptions): Promise<RunningSandbox> {
   const now = opts.now ?? (() => new Date());
-  const db = openDatabase(opts.dataDir, {
-    reset: opts.reset === true,
-    ...(opts.sqliteBinding ? { nativeBinding: opts.sqliteBinding } : {}),
-  });
+  const db = openDatabase(opts.dataDir, { reset: opts.reset === true });
   const store = new DocumentStore(db);
   const trail = new TrailStore(db, () => store.flushPending());
   if (readMeta(db, 'seeded') === undefined) {
