@@ -12,6 +12,7 @@ export default defineConfig({
             'src-shared/**/*.test.ts',
             'src-sandbox/**/*.test.ts',
             'src-node/**/*.test.ts',
+            'src-preload/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
           testTimeout: 20_000,

@@ -1,4 +1,6 @@
 import type {
+  CallDef,
+  Contract,
   InvokeName,
   OperationName,
   OperationResult,
@@ -22,4 +24,11 @@ export type HandlerTable = { readonly [N in InvokeName]: InvokeHandler<N> } & {
   readonly [N in OperationName]: OperationHandler<N>;
 };
 
-export type Handlers<N extends keyof HandlerTable> = Pick<HandlerTable, N>;
+/**
+ * The handlers of one or more contract areas (`AreaHandlers<typeof profilesCalls>`): a handler
+ * for every call the area declares is required, and no other name is accepted.
+ */
+export type AreaHandlers<Area extends { readonly [N in keyof Contract]?: CallDef }> = Pick<
+  HandlerTable,
+  keyof Area & keyof Contract
+>;
