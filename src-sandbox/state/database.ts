@@ -5,7 +5,7 @@ import {
   type SqliteDatabase,
 } from '../../src-node/sqlite/open-database';
 
-export const DATABASE_FILE = 'sandbox.db';
+const DATABASE_FILE = 'sandbox.db';
 const SCHEMA_VERSION = '1';
 
 /** Opens (creating if needed) `<dataDir>/sandbox.db` and brings its schema up to date. */
