@@ -1,29 +1,40 @@
-// Layering rules (style.md A.3): each src-* folder promises one runtime.
+// Layering rules (style.md A.3, design.md §2 and §5): each src-* folder promises one runtime.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import { builtinRules } from 'eslint/use-at-your-own-risk';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = [
-  'node:*',
-  'fs',
-  'path',
-  'os',
-  'crypto',
-  'http',
-  'https',
-  'child_process',
-  'url',
-];
-const rawIpc = {
-  name: 'electron',
-  importNames: ['ipcMain', 'ipcRenderer'],
-  message: 'Raw IPC lives only in src-main/electron/ipc/ and src-preload/. Use the typed contract.',
-};
+// ESLint keeps one set of options per rule and file: a later block that names a rule replaces
+// the options an earlier block gave it. So every layering promise below is its own rule (core
+// no-restricted-imports under its own name, `layers/<promise>`), and each applies to every file
+// its block names, whatever other blocks also match the file. scripts/layering-rules.test.ts
+// proves each one fires, and lets a legal import through.
+const layerRules = {}; // filled by layer() below, before ESLint reads the config
 
-const restrict = (patterns, paths = []) => ({
-  'no-restricted-imports': ['error', { patterns, paths }],
-});
+/** One promise: `files` (minus `ignores`) must not import what `patterns` name. */
+function layer(name, { files, ignores = [], patterns }) {
+  layerRules[name] = builtinRules.get('no-restricted-imports');
+  return {
+    files,
+    ignores,
+    rules: { [`layers/${name}`]: ['error', { patterns }] },
+  };
+}
+
+const anyOf = (names) => names.map((name) => name.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('|');
+
+/** Every Node built-in, as `fs` and as `node:fs`. */
+const nodeBuiltins = `^(node:.*|(${anyOf(builtinModules)})(/.*)?)$`;
+/** Packages that need Node, a native addon or AWS credentials: never in a page, never in src-shared. */
+const nodeOnlyPackages =
+  '^(@aws-sdk/|@smithy/|@aws-crypto/|@napi-rs/|(better-sqlite3|https-proxy-agent|proxy-from-env|electron|electron-vite|electron-builder)(/|$))';
+/** An import of another top-level folder, by relative or bare path. */
+const folder = (...names) => `(^|/)(${names.join('|')})(/|$)`;
+
+const productCode = ['src-*/**/*.{ts,tsx}'];
+const tests = ['**/*.test.{ts,tsx}'];
 
 export default tseslint.config(
   {
@@ -40,6 +51,7 @@ export default tseslint.config(
   ...tseslint.configs.strict,
   {
     languageOptions: { globals: { ...globals.node } },
+    plugins: { layers: { rules: layerRules } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -51,41 +63,37 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  {
-    files: ['src-shared/**/*.ts'],
-    languageOptions: { globals: {} },
-    rules: restrict([
-      { group: nodeBuiltins, message: 'src-shared is runtime-free: no Node built-ins.' },
-      {
-        group: ['electron', 'react', 'react-dom', '@mantine/*'],
-        message: 'src-shared imports nothing runtime-specific.',
-      },
-      {
-        group: ['**/src-main/**', '**/src-renderer/**', '**/src-preload/**', '**/src-sandbox/**'],
-        message: 'src-shared imports only src-shared.',
-      },
-    ]),
-  },
+
+  // ── src-renderer: the DOM and the typed client only ─────────────────────────────────────
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      ...restrict([
-        {
-          group: ['electron', 'electron/*'],
-          message: 'The renderer never imports electron: use api/client.',
-        },
-        { group: nodeBuiltins, message: 'The renderer has no Node.' },
-        { group: ['@aws-sdk/*'], message: 'The renderer never talks to AWS.' },
-        {
-          group: ['**/src-main/**', '**/src-preload/**', '**/src-sandbox/**'],
-          message: 'The renderer imports only src-shared and itself.',
-        },
-      ]),
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
+  layer('renderer-no-node', {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    patterns: [{ regex: nodeBuiltins, message: 'The renderer has no Node.' }],
+  }),
+  layer('renderer-no-node-packages', {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    patterns: [
+      {
+        regex: nodeOnlyPackages,
+        message:
+          'The renderer never loads Electron, native addons or the AWS SDK: it calls api/client.',
+      },
+    ],
+  }),
+  layer('renderer-imports', {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    patterns: [
+      {
+        regex: folder('src-main', 'src-preload', 'src-sandbox', 'src-node', 'e2e'),
+        message: 'The renderer imports only src-shared and itself.',
+      },
+    ],
+  }),
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
     ignores: ['src-renderer/src/api/**', 'src-renderer/src/test-utils/**'],
@@ -100,60 +108,142 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src-main/**/*.ts'],
-    rules: restrict(
-      [
-        {
-          group: ['**/src-renderer/**', '**/src-preload/**'],
-          message: 'src-main does not import renderer or preload code.',
-        },
-        { group: ['**/e2e/**'], message: 'Product code never imports tests.' },
-        {
-          regex: '^(?!.*src-sandbox/server$).*src-sandbox/',
-          message: 'src-main embeds the sandbox only through src-sandbox/server (start/stop).',
-        },
-      ],
-      [rawIpc],
-    ),
-  },
-  {
-    files: ['src-main/**/*.ts'],
-    ignores: ['src-main/electron/**', 'src-main/index.ts'],
-    rules: restrict([
+
+  // ── src-shared: pure TypeScript for every runtime ───────────────────────────────────────
+  { files: ['src-shared/**/*.ts'], languageOptions: { globals: {} } },
+  layer('shared-no-runtime', {
+    files: ['src-shared/**/*.ts'],
+    patterns: [
+      { regex: nodeBuiltins, message: 'src-shared is runtime-free: no Node built-ins.' },
+      { regex: nodeOnlyPackages, message: 'src-shared is runtime-free: no Node-only packages.' },
       {
-        group: ['electron', 'electron/*'],
-        message:
-          'Only src-main/electron/ (and the entry) may use Electron: services stay host-free.',
+        regex: '^(react|react-dom|@mantine/.*)(/.*)?$',
+        message: 'src-shared imports nothing runtime-specific.',
       },
-      { group: ['**/src-renderer/**', '**/src-preload/**', '**/e2e/**'], message: 'Wrong layer.' },
-    ]),
-  },
-  {
-    files: ['src-main/electron/ipc/**/*.ts', 'src-preload/**/*.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
-    files: ['src-preload/**/*.ts'],
-    rules: restrict([
-      { group: nodeBuiltins, message: 'A sandboxed preload can require only electron.' },
-      {
-        group: ['zod', '@aws-sdk/*', '**/src-main/**', '**/src-renderer/**'],
-        message: 'Keep the preload tiny: electron and channel-names only.',
-      },
-      {
-        regex: '^(?!.*src-shared/contract/channel-names$).*src-shared/',
-        message: 'The preload imports only src-shared/contract/channel-names.',
-      },
-    ]),
-  },
-  {
-    files: [
-      'src-main/**/*.ts',
-      'src-renderer/**/*.{ts,tsx}',
-      'src-shared/**/*.ts',
-      'src-preload/**/*.ts',
     ],
+  }),
+  layer('shared-imports-shared', {
+    files: ['src-shared/**/*.ts'],
+    patterns: [
+      {
+        regex: folder('src-main', 'src-renderer', 'src-preload', 'src-sandbox', 'src-node', 'e2e'),
+        message: 'src-shared imports only src-shared.',
+      },
+    ],
+  }),
+
+  // ── src-node: Node-only code shared by the main process and the sandbox ─────────────────
+  layer('node-layer-imports', {
+    files: ['src-node/**/*.ts'],
+    patterns: [
+      {
+        regex: folder('src-main', 'src-sandbox', 'src-renderer', 'src-preload', 'e2e'),
+        message: 'src-node serves src-main and src-sandbox; it imports only src-shared and itself.',
+      },
+    ],
+  }),
+
+  // ── src-sandbox: the offline AWS, started by src-main but never reaching into it ────────
+  layer('sandbox-imports', {
+    files: ['src-sandbox/**/*.ts'],
+    patterns: [
+      {
+        regex: folder('src-main', 'src-renderer', 'src-preload', 'e2e'),
+        message: 'The sandbox imports only src-shared, src-node and itself.',
+      },
+    ],
+  }),
+
+  // ── Electron and raw IPC stay in the host adapter ───────────────────────────────────────
+  layer('electron-only-in-host', {
+    files: productCode,
+    ignores: ['src-main/electron/**', 'src-main/index.ts', 'src-preload/**'],
+    patterns: [
+      {
+        regex: '^electron(/|$)',
+        message:
+          'Only src-main/electron/ and src-main/index.ts (and the preload) use Electron: services stay host-free.',
+      },
+    ],
+  }),
+  layer('raw-ipc', {
+    files: productCode,
+    ignores: ['src-main/electron/ipc/**', 'src-preload/**'],
+    patterns: [
+      {
+        regex: '^electron(/|$)',
+        importNames: ['ipcMain', 'ipcRenderer'],
+        message:
+          'Raw IPC lives only in src-main/electron/ipc/ and src-preload/. Use the typed contract.',
+      },
+    ],
+  }),
+
+  // ── src-main ────────────────────────────────────────────────────────────────────────────
+  layer('main-imports', {
+    files: ['src-main/**/*.ts'],
+    patterns: [
+      {
+        regex: folder('src-renderer', 'src-preload'),
+        message: 'src-main does not import renderer or preload code.',
+      },
+      { regex: folder('e2e'), message: 'Product code never imports tests.' },
+    ],
+  }),
+  // Tests of main may drive the sandbox directly (its test kit, its demo MFA codes).
+  layer('sandbox-through-server', {
+    files: ['src-main/**/*.ts'],
+    ignores: tests,
+    patterns: [
+      {
+        regex: '^(?!.*src-sandbox/server$).*src-sandbox(/|$)',
+        message: 'src-main embeds the sandbox only through src-sandbox/server (start/stop).',
+      },
+    ],
+  }),
+  layer('sandbox-started-by-main-sandbox', {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/sandbox/**', ...tests],
+    patterns: [
+      {
+        regex: folder('src-sandbox'),
+        message:
+          'Only src-main/sandbox/ starts the embedded sandbox; services reach it as any AWS endpoint.',
+      },
+    ],
+  }),
+  layer('api-from-hosts', {
+    files: ['src-main/**/*.ts'],
+    ignores: [
+      'src-main/api/**',
+      'src-main/app/create-app.ts',
+      'src-main/electron/ipc/**',
+      'src-main/web/web-host.ts',
+    ],
+    patterns: [
+      {
+        regex: '^(\\./|(\\.\\./)+)api(/|$)|(^|/)src-main/api(/|$)',
+        message:
+          'api/ binds handlers to the contract: only the composition root (app/create-app.ts) and the host bindings (electron/ipc/, web/web-host.ts) import it. The operation context, event bus and error serialisation live in operations/.',
+      },
+    ],
+  }),
+
+  // ── src-preload: sandboxed, one small CommonJS file ─────────────────────────────────────
+  layer('preload-imports', {
+    files: ['src-preload/**/*.ts'],
+    ignores: tests,
+    patterns: [
+      {
+        regex: '^(?!(electron|\\./.*|(\\.\\./)+src-shared/contract/channel-names)$)',
+        message:
+          'A sandboxed preload requires only electron (no Node, zod or AWS SDK) and src-shared/contract/channel-names.',
+      },
+    ],
+  }),
+
+  {
+    files: productCode,
     ignores: ['src-main/electron/ipc/send.ts'],
     rules: {
       'no-restricted-syntax': [
@@ -167,12 +257,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'],
+    files: [...tests, 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
-  },
-  {
-    // Tests of main may drive the sandbox directly (e.g. compute its demo MFA codes).
-    files: ['src-main/**/*.test.ts'],
-    rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -11,6 +11,8 @@ export default defineConfig({
             'src-main/**/*.test.ts',
             'src-shared/**/*.test.ts',
             'src-sandbox/**/*.test.ts',
+            'src-node/**/*.test.ts',
+            'src-preload/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
           testTimeout: 20_000,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tightenTree } from '../src-main/storage/private-files';
+import { tightenTree } from '../src-node/fs/private-files';
 import { FaultController, NO_FAULTS, parseFaultSpec } from './faults/fault-spec';
 import { ADMIN_PREFIX, handleAdmin } from './http/admin-routes';
 import { bodyTooLarge, dispatch, type SandboxRuntime } from './http/dispatch';
@@ -50,8 +50,6 @@ export interface StartOptions {
   readonly maxSkewMs?: number;
   /** CloudTrail LookupEvents requests per second per account and region (default 2); `off`. */
   readonly lookupEventsRate?: RequestRate;
-  /** A better-sqlite3 addon built for this runtime (Electron in development); default: the package's. */
-  readonly sqliteBinding?: string;
   /** KMS request quotas of reference §2.11 (default `on`); `off` for tests and benchmarks. */
   readonly kmsRequestQuotas?: KmsRequestQuotaMode;
 }
@@ -84,10 +82,7 @@ export async function start(opts: StartOptions): Promise<RunningSandbox> {
   for (const path of tightenTree(opts.dataDir)) {
     console.warn(`sandbox: could not take group and other access off ${path}`);
   }
-  const db = openDatabase(opts.dataDir, {
-    reset: opts.reset === true,
-    ...(opts.sqliteBinding ? { nativeBinding: opts.sqliteBinding } : {}),
-  });
+  const db = openDatabase(opts.dataDir, { reset: opts.reset === true });
   const store = new DocumentStore(db);
   const trail = new TrailStore(db, () => store.flushPending());
   if (readMeta(db, 'seeded') === undefined) {

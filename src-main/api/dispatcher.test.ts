@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { KeywardError } from '../../src-shared/errors';
 import type { OperationEvent } from '../../src-shared/contract';
 import type { Logger } from '../log/logger';
+import { createEventBus } from '../operations/event-bus';
 import { createOperationRunner } from '../operations/operation-runner';
 import { createDispatcher } from './dispatcher';
-import { createEventBus } from './event-bus';
 import type { HandlerTable } from './handler-types';
 
 function memoryLogger() {

@@ -9,10 +9,10 @@ import {
 } from '../../src-shared/contract';
 import { fieldErrorsFromIssues } from '../../src-shared/errors';
 import type { Logger } from '../log/logger';
+import type { CallContext, OperationContext } from '../operations/operation-context';
 import type { OperationRunner } from '../operations/operation-runner';
-import type { CallContext, OperationContext } from './handler-types';
+import { toSerializedError } from '../operations/to-serialized-error';
 import type { HandlerTable } from './handler-types';
-import { toSerializedError } from './to-serialized-error';
 
 export interface Dispatcher {
   /** Validates, runs and wraps one call. Never rejects: every outcome is a `Result`. */

@@ -1,31 +1,13 @@
 import type {
+  CallDef,
+  Contract,
   InvokeName,
   OperationName,
   OperationResult,
   Output,
   ParsedInput,
 } from '../../src-shared/contract';
-import type { Logger } from '../log/logger';
-
-export interface CallContext {
-  readonly correlationId: string;
-  readonly logger: Logger;
-}
-
-export interface OperationContext extends CallContext {
-  readonly signal: AbortSignal;
-  /**
-   * Reports step `step` (0-based) of `stepCount`, with an optional fraction of the whole job and
-   * facts the user needs during the step (`detail`, never a secret).
-   */
-  progress(
-    step: number,
-    stepCount: number,
-    title: string,
-    value?: number,
-    detail?: Readonly<Record<string, string>>,
-  ): void;
-}
+import type { CallContext, OperationContext } from '../operations/operation-context';
 
 export type InvokeHandler<N extends InvokeName> = (
   input: ParsedInput<N>,
@@ -42,4 +24,11 @@ export type HandlerTable = { readonly [N in InvokeName]: InvokeHandler<N> } & {
   readonly [N in OperationName]: OperationHandler<N>;
 };
 
-export type Handlers<N extends keyof HandlerTable> = Pick<HandlerTable, N>;
+/**
+ * The handlers of one or more contract areas (`AreaHandlers<typeof profilesCalls>`): a handler
+ * for every call the area declares is required, and no other name is accepted.
+ */
+export type AreaHandlers<Area extends { readonly [N in keyof Contract]?: CallDef }> = Pick<
+  HandlerTable,
+  keyof Area & keyof Contract
+>;

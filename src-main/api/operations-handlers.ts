@@ -1,9 +1,10 @@
 import type { OperationRunner } from '../operations/operation-runner';
-import type { Handlers } from './handler-types';
+import type { operationsCalls } from '../../src-shared/contract/operations';
+import type { AreaHandlers } from './handler-types';
 
 export function createOperationsHandlers(
   operations: OperationRunner,
-): Handlers<'operations.cancel' | 'operations.list'> {
+): AreaHandlers<typeof operationsCalls> {
   return {
     'operations.cancel': ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
     'operations.list': () => [...operations.list()],

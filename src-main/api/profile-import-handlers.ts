@@ -1,11 +1,12 @@
 import type { ProfileImporter } from '../profiles/import/profile-importer';
 import type { SettingsStore } from '../settings/settings-store';
-import type { Handlers } from './handler-types';
+import type { profileImportCalls } from '../../src-shared/contract/profile-import';
+import type { AreaHandlers } from './handler-types';
 
 export function createProfileImportHandlers(deps: {
   importer: ProfileImporter;
   settings: SettingsStore;
-}): Handlers<'profiles.importScan' | 'profiles.import' | 'profiles.removeKeysFromFile'> {
+}): AreaHandlers<typeof profileImportCalls> {
   const { importer, settings } = deps;
   return {
     'profiles.importScan': () => importer.scan(),

@@ -1,25 +1,13 @@
+import type { profilesCalls } from '../../src-shared/contract/profiles';
 import { knownRegions } from '../../src-shared/schemas/regions';
 import type { ProfileService } from '../profiles/profile-service';
 import type { SettingsStore } from '../settings/settings-store';
-import type { Handlers } from './handler-types';
+import type { AreaHandlers } from './handler-types';
 
 export function createProfilesHandlers(deps: {
   profiles: ProfileService;
   settings: SettingsStore;
-}): Handlers<
-  | 'profiles.list'
-  | 'profiles.addAccessKey'
-  | 'profiles.addAssumeRole'
-  | 'profiles.addSharedConfig'
-  | 'profiles.addSso'
-  | 'profiles.update'
-  | 'profiles.startSession'
-  | 'profiles.signIn'
-  | 'profiles.signOut'
-  | 'profiles.verify'
-  | 'profiles.delete'
-  | 'regions.list'
-> {
+}): AreaHandlers<typeof profilesCalls> {
   const { profiles, settings } = deps;
   return {
     'profiles.list': () => profiles.list(),

@@ -1,12 +1,14 @@
-import { crossAccountPairProblem } from '../../src-shared/models/cross-account';
+import type { networkCalls } from '../../src-shared/contract/network';
+import type { settingsCalls } from '../../src-shared/contract/settings';
 import { KeywardError } from '../../src-shared/errors';
+import { crossAccountPairProblem } from '../../src-shared/models/cross-account';
 import type { SettingsPatch } from '../../src-shared/schemas/settings';
 import { loadCaBundle } from '../aws/network/ca-bundle';
 import { applyNetworkSettings } from '../aws/network/network-settings';
 import { describeNetwork } from '../aws/network/network-status';
 import type { ProfileService } from '../profiles/profile-service';
 import type { SettingsStore } from '../settings/settings-store';
-import type { Handlers } from './handler-types';
+import type { AreaHandlers } from './handler-types';
 
 /** The CA bundle's problem, on the form field it came from. */
 async function checkCaBundle(path: string): Promise<void> {
@@ -24,7 +26,7 @@ async function checkCaBundle(path: string): Promise<void> {
 export function createSettingsHandlers(deps: {
   settings: SettingsStore;
   profiles: Pick<ProfileService, 'list'>;
-}): Handlers<'settings.get' | 'settings.set' | 'network.status'> {
+}): AreaHandlers<typeof settingsCalls & typeof networkCalls> {
   const { settings, profiles } = deps;
 
   /** The page checks the pair too; main refuses it again so no caller can store a bad one. */

@@ -1,7 +1,6 @@
 import type { AppInfo, HostKind } from '../../src-shared/models/app-info';
 import { createAppHandlers } from '../api/app-handlers';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
-import { createEventBus, type EventBus } from '../api/event-bus';
 import type { HandlerTable } from '../api/handler-types';
 import { createOperationsHandlers } from '../api/operations-handlers';
 import { createProfileImportHandlers } from '../api/profile-import-handlers';
@@ -12,6 +11,7 @@ import { createKeychainSecretStore } from '../credentials/keychain-secret-store'
 import type { SecretStore } from '../credentials/secret-store';
 import { createDiagnostics } from '../diagnostics/diagnostics-service';
 import { createFileLogger, type Logger } from '../log/logger';
+import { createEventBus, type EventBus } from '../operations/event-bus';
 import { createOperationRunner } from '../operations/operation-runner';
 import { createProfileImporter } from '../profiles/import/profile-importer';
 import { createProfileService } from '../profiles/profile-service';
@@ -19,7 +19,7 @@ import { createProfileStore } from '../profiles/profile-store';
 import type { UrlOpener } from '../profiles/sso/sso-sessions';
 import { startEmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { createSettingsStore } from '../settings/settings-store';
-import { ensurePrivateDir, tightenTree } from '../storage/private-files';
+import { ensurePrivateDir, tightenTree } from '../../src-node/fs/private-files';
 import { appIdentity } from './app-identity';
 
 export interface KeywardApp {

@@ -3,7 +3,7 @@ import { readFile, rm, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KeywardError } from '../../src-shared/errors';
 import type { DiagnosticCheck, DiagnosticsReport } from '../../src-shared/models/diagnostics';
-import type { OperationContext } from '../api/handler-types';
+import type { OperationContext } from '../operations/operation-context';
 import { describeNetwork } from '../aws/network/network-status';
 import type { SecretStore } from '../credentials/secret-store';
 import type { SettingsStore } from '../settings/settings-store';

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { OperationEvent } from '../../src-shared/contract';
 import { KeywardError } from '../../src-shared/errors';
-import type { EventBus } from '../api/event-bus';
-import type { OperationContext } from '../api/handler-types';
-import { toSerializedError } from '../api/to-serialized-error';
 import type { Logger } from '../log/logger';
+import type { EventBus } from './event-bus';
+import type { OperationContext } from './operation-context';
+import { toSerializedError } from './to-serialized-error';
 
 interface Running {
   readonly operationId: string;

@@ -15,20 +15,10 @@ export interface EmbeddedSandbox {
  * `<dataDir>/sandbox` when the console starts, so a new user rehearses every job on demo
  * accounts before touching real AWS.
  */
-/**
- * Under a development Electron, better-sqlite3 in node_modules is built for Node's ABI (tests
- * use it); `npm start` builds an Electron copy and names it in KEYWARD_SQLITE_BINDING. Packaged
- * apps need nothing: electron-builder rebuilds the addon for Electron in place.
- */
-function sqliteBindingOption(): { sqliteBinding?: string } {
-  const binding = process.env.KEYWARD_SQLITE_BINDING;
-  return process.versions.electron && binding ? { sqliteBinding: binding } : {};
-}
-
 export function startEmbeddedSandbox(dataDir: string, logger: Logger): EmbeddedSandbox {
   let status: SandboxStatus = { state: 'starting', accounts: [] };
   const startedAt = Date.now();
-  const ready = start({ dataDir: join(dataDir, 'sandbox'), ...sqliteBindingOption() }).then(
+  const ready = start({ dataDir: join(dataDir, 'sandbox') }).then(
     (sandbox) => {
       status = {
         state: 'running',

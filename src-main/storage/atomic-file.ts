@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, mkdir } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-files';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../src-node/fs/private-files';
 
 /**
  * Writes `data` so that readers see either the old or the new file, never a torn one: a temp

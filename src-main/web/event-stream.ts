@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { EventBus } from '../api/event-bus';
+import type { EventBus } from '../operations/event-bus';
 
 const HEARTBEAT_MS = 15_000;
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventBus } from '../api/event-bus';
+import { createEventBus } from '../operations/event-bus';
 import { LAUNCH_CODE_TTL_MS } from './launch-codes';
 import { openAppWindow } from './open-app-window';
 import { exchangeLaunchCode, launchCodeOf } from './testing/send-request';

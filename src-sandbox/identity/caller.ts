@@ -28,8 +28,3 @@ export interface Caller {
 export function rootArn(account: string): string {
   return `arn:aws:iam::${account}:root`;
 }
-
-/** The `aws:PrincipalArn` value: the role ARN for sessions (reference §4.2). */
-export function principalArnOf(caller: Caller): string {
-  return caller.kind === 'assumed-role' && caller.role ? caller.role.arn : caller.arn;
-}

@@ -5,7 +5,7 @@ import { kmsService } from './kms';
 import { stsService } from './sts';
 import type { ServiceDefinition } from './types';
 
-/** Every service the sandbox serves. Add kms, ec2 and cloudtrail here. */
+/** Every service the sandbox serves. */
 export const SERVICES: readonly ServiceDefinition[] = [
   stsService,
   iamService,

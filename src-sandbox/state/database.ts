@@ -1,47 +1,16 @@
-import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { ensurePrivateDir, ensurePrivateFile } from '../../src-main/storage/private-files';
+import {
+  openSqliteDatabase,
+  type OpenSqliteOptions,
+  type SqliteDatabase,
+} from '../../src-node/sqlite/open-database';
 
-export type SqliteDatabase = Database.Database;
-
-export const DATABASE_FILE = 'sandbox.db';
+const DATABASE_FILE = 'sandbox.db';
 const SCHEMA_VERSION = '1';
 
-/**
- * Opens (creating if needed) `<dataDir>/sandbox.db` in WAL mode. `synchronous = NORMAL` in WAL
- * mode means a committed transaction survives the process being killed (it is in the WAL file
- * and the OS page cache); only a power loss can lose the last commits. That is the durability
- * `kill -9` needs, at a fraction of the cost of FULL.
- */
-export function openDatabase(
-  dataDir: string,
-  opts: { readonly reset?: boolean; readonly nativeBinding?: string } = {},
-): SqliteDatabase {
-  if (opts.nativeBinding !== undefined && !existsSync(opts.nativeBinding)) {
-    throw new Error(
-      `The SQLite driver for this runtime is missing: ${opts.nativeBinding} does not exist. ` +
-        'Run `node scripts/electron-native.mjs` (npm start does it) to build it.',
-    );
-  }
-  ensurePrivateDir(dataDir);
-  const file = join(dataDir, DATABASE_FILE);
-  if (opts.reset === true) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-  }
-  // SQLite would create the file 0644, and creates -wal and -shm with the database's own mode.
-  ensurePrivateFile(file);
-  const db = new Database(
-    file,
-    opts.nativeBinding !== undefined ? { nativeBinding: opts.nativeBinding } : {},
-  );
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -65536'); // 64 MB: keeps the event indexes' hot pages in memory
-  db.pragma('temp_store = MEMORY');
-  db.pragma('wal_autocheckpoint = 4000');
+/** Opens (creating if needed) `<dataDir>/sandbox.db` and brings its schema up to date. */
+export function openDatabase(dataDir: string, opts: OpenSqliteOptions = {}): SqliteDatabase {
+  const db = openSqliteDatabase(join(dataDir, DATABASE_FILE), opts);
   migrate(db);
   return db;
 }

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from './database';
+import type { SqliteDatabase } from '../../src-node/sqlite/open-database';
 import {
   bucketKey,
   deepFreeze,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SandboxError } from '../protocols/sandbox-error';
-import type { SqliteDatabase } from '../state/database';
+import type { SqliteDatabase } from '../../src-node/sqlite/open-database';
 import type { CloudTrailRecord, LookupEvent, TrailPage, TrailQuery } from './types';
 
 interface EventRow {

@@ -1,31 +1,20 @@
-// Names only, no zod: the one contract file the preload bundles. A test keeps it equal to the
-// contract's keys.
+// The wire names, computed from the contract's call names and written nowhere else. No zod: this
+// is the one contract file the preload bundles (the type import below is erased).
+import type { CallName } from './index';
+
 export const CHANNEL_PREFIX = 'keyward:';
-export const EVENT_CHANNEL = 'keyward:event';
+/** Host → page events travel on one channel as `{ topic, payload }`. */
+export const EVENT_CHANNEL = `${CHANNEL_PREFIX}event`;
 
-export const callNames = [
-  'app.info',
-  'diagnostics.run',
-  'settings.get',
-  'settings.set',
-  'network.status',
-  'profiles.list',
-  'profiles.addAccessKey',
-  'profiles.addAssumeRole',
-  'profiles.addSharedConfig',
-  'profiles.addSso',
-  'profiles.update',
-  'profiles.startSession',
-  'profiles.signIn',
-  'profiles.signOut',
-  'profiles.verify',
-  'profiles.delete',
-  'profiles.importScan',
-  'profiles.import',
-  'profiles.removeKeysFromFile',
-  'regions.list',
-  'operations.cancel',
-  'operations.list',
-] as const;
+/**
+ * The shape of every call name, `<area>.<verb>` (a contract test holds each call to it). The
+ * preload lets through only names of this shape; main answers exactly the contract's calls.
+ */
+export const CALL_NAME_SHAPE = /^[a-z]+\.[a-z][A-Za-z]*$/;
+/** The shape of every event topic. */
+export const EVENT_TOPIC_SHAPE = /^[a-z]+$/;
 
-export const eventTopicNames = ['operation'] as const;
+/** The IPC channel of a call. */
+export function callChannel<N extends string = CallName>(name: N): `${typeof CHANNEL_PREFIX}${N}` {
+  return `${CHANNEL_PREFIX}${name}`;
+}

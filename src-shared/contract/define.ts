@@ -2,7 +2,6 @@ import { z } from 'zod';
 
 /** What an `operation` call answers at once; progress and the result follow as events. */
 export const operationStartedSchema = z.object({ operationId: z.string() }).strict();
-export type OperationStarted = z.infer<typeof operationStartedSchema>;
 
 export interface InvokeDef<I extends z.ZodType, O extends z.ZodType> {
   readonly kind: 'invoke';

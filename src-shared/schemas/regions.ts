@@ -39,8 +39,6 @@ export const regionCode = z
   .regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/, 'Not a region code: use the form us-east-1')
   .max(30);
 
-export type RegionCode = z.infer<typeof regionCode>;
-
 export function regionName(code: string): string | undefined {
   return knownRegions.find((region) => region.code === code)?.name;
 }

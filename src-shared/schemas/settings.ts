@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { regionCode } from './regions';
 
 export const themeChoice = z.enum(['system', 'light', 'dark']);
-export type ThemeChoice = z.infer<typeof themeChoice>;
 
 const defaultRegions = z
   .array(regionCode)

@@ -1,6 +1,6 @@
 import type { WebContents } from 'electron';
 import { EVENT_CHANNEL } from '../../../src-shared/contract/channel-names';
-import type { EventBus } from '../../api/event-bus';
+import type { EventBus } from '../../operations/event-bus';
 
 /** Forwards host events to one window; never sends to a destroyed one. */
 export function forwardEvents(events: EventBus, contents: WebContents): () => void {

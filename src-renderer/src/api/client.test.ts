@@ -37,6 +37,14 @@ describe('typed client', () => {
     });
   });
 
+  it('is never a thenable, so awaiting the client or an area calls nothing', async () => {
+    const { bridge, invoke } = createMockBridge({});
+    const client = createClient(bridge);
+    expect(await client.settings).toBe(client.settings);
+    expect(await Promise.resolve(client)).toBe(client);
+    expect(invoke).not.toHaveBeenCalled();
+  });
+
   it('reports a host that does not answer as unavailable', async () => {
     const { bridge } = createMockBridge();
     bridge.invoke = () => Promise.reject(new TypeError('Failed to fetch'));

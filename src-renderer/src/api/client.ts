@@ -1,6 +1,5 @@
 import type { CallName, Input, Output, Result } from '../../../src-shared/contract';
 import type { KeywardBridge } from '../../../src-shared/contract/bridge';
-import { callNames } from '../../../src-shared/contract/channel-names';
 import { KeywardError } from '../../../src-shared/errors';
 
 type AreaOf<N extends string> = N extends `${infer A}.${string}` ? A : never;
@@ -34,14 +33,32 @@ export async function call(bridge: KeywardBridge, name: string, input: unknown):
   throw KeywardError.from(answer.error);
 }
 
+/**
+ * The name of a call is the path used to reach it (`api.settings.get` → `settings.get`), so no
+ * list of names is written here and the contract's zod schemas stay out of the initial bundle;
+ * the `Client` type admits only the contract's calls, and main answers only those.
+ */
 export function createClient(bridge: KeywardBridge): Client {
-  const client: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
-  // The zod-free list (a contract test keeps it equal to the contract): the schemas stay out of
-  // the initial bundle.
-  for (const name of callNames) {
-    const [area = '', method = ''] = name.split('.');
-    client[area] ??= {};
-    client[area][method] = (input) => call(bridge, name, input);
-  }
-  return client as unknown as Client;
+  const areas = new Map<string, Record<string, (input?: unknown) => Promise<unknown>>>();
+  const areaOf = (area: string) => {
+    let methods = areas.get(area);
+    if (!methods) {
+      methods = new Proxy<Record<string, (input?: unknown) => Promise<unknown>>>(
+        {},
+        {
+          // Never a thenable: `await api.settings` must not call a method named `then`.
+          get: (_, method) =>
+            method === 'then' || typeof method === 'symbol'
+              ? undefined
+              : (input?: unknown) => call(bridge, `${area}.${method}`, input),
+        },
+      );
+      areas.set(area, methods);
+    }
+    return methods;
+  };
+  return new Proxy(
+    {},
+    { get: (_, area) => (area === 'then' || typeof area === 'symbol' ? undefined : areaOf(area)) },
+  ) as Client;
 }

@@ -17,7 +17,6 @@ export const GRANT_TOKENS = z
   .array(awsString(1, 8192))
   .max(10, 'Member must have length less than or equal to 10')
   .optional();
-export const ALIAS_NAME = awsString(1, 256, /^[a-zA-Z0-9:/_-]+$/, '^[a-zA-Z0-9:/_-]+$');
 export const REGION = awsString(1, 32, /^([a-z]+-){2,3}\d+$/, '^([a-z]+-){2,3}\\d+$');
 
 export const TAG = z.object({ TagKey: awsString(1, 128), TagValue: awsString(0, 256) });
