@@ -3,7 +3,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { networkSettings } from '../aws/network/network-settings';
 import { silentLogger } from '../log/logger';
 import { createSettingsStore } from '../settings/settings-store';
 import { createSettingsHandlers } from './settings-handlers';
@@ -56,7 +55,6 @@ describe('Settings → Network', () => {
     const pem = join(dir, 'ca.pem');
     const saved = await handlers['settings.set']({ caBundlePath: pem, useFipsEndpoint: true }, ctx);
     expect(saved).toMatchObject({ caBundlePath: pem, useFipsEndpoint: true });
-    expect(networkSettings()).toMatchObject({ caBundlePath: pem, useFipsEndpoint: true });
     const status = await handlers['network.status']({}, ctx);
     expect(status.caBundle).toMatchObject({
       path: pem,
