@@ -3,6 +3,7 @@ import { cryptoPoolQuota } from '../../../src-shared/quotas/kms';
 import { ec2RequestQuota } from '../../../src-shared/quotas/ec2';
 import { perSecondQuota, type RequestQuota } from '../../../src-shared/quotas/request-quota';
 import { TokenBucket } from '../../../src-shared/quotas/token-bucket';
+import { busiestSecond } from '../testing/busiest-second';
 import { pacingFor, type Pacing } from './pacing';
 
 /** Let go as fast as the pacing allows, starting with a full bucket, for `seconds`. */
@@ -40,16 +41,6 @@ function rejections(quota: RequestQuota, arrivals: readonly number[]): number {
   return rejected;
 }
 
-const maxInAnySecond = (times: readonly number[]): number => {
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < times.length; end++) {
-    while ((times[end] ?? 0) - (times[start] ?? 0) > 1000) start += 1;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
-};
-
 const quotas: RequestQuota[] = [
   perSecondQuota('kms:DescribeKey', 2000),
   perSecondQuota('kms:TagResource', 10),
@@ -81,7 +72,7 @@ describe('pacing', () => {
       const pacing = pacingFor(quota);
       const seconds = Math.min(60, 20 / quota.rate + 5);
       const times = releases(pacing, seconds);
-      expect(maxInAnySecond(times)).toBeLessThanOrEqual(Math.max(1, Math.floor(quota.burst)));
+      expect(busiestSecond(times)).toBeLessThanOrEqual(Math.max(1, Math.floor(quota.burst)));
       // Worst cases of delivery: the earliest calls as late as possible, then each alternately.
       for (const delay of [
         (i: number) => (i < pacing.burst ? 500 : 0),
