@@ -95,10 +95,9 @@ function schedulerMiddleware(
   const principal = client.principal;
   const account = principal ? (principal.accountId ?? `principal:${principal.id}`) : 'anonymous';
   return (next, context) => async (args) => {
-    const request = args.request as { protocol?: string; hostname?: string; port?: number };
     const waitStart = performance.now();
     const done = await scheduler.acquire({
-      endpoint: `${request.protocol ?? ''}//${request.hostname ?? '?'}:${request.port ?? ''}`,
+      endpoint: endpointOf(args.request),
       account,
       region: client.region,
       quotas: requestQuotasOf({
@@ -117,6 +116,16 @@ function schedulerMiddleware(
       done();
     }
   };
+}
+
+/** The host a request goes to (its connection pool): `https://kms.us-east-1.amazonaws.com`. */
+function endpointOf(request: unknown): string {
+  const { protocol, hostname, port } = request as {
+    protocol?: string;
+    hostname?: string;
+    port?: number;
+  };
+  return `${protocol ?? 'https:'}//${hostname ?? '?'}${port ? `:${port}` : ''}`;
 }
 
 /** The signal the caller passed to `send` (`{ abortSignal }`), which the SDK hands middleware. */
