@@ -16,16 +16,13 @@ export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const SCOPES = ['sso:account:access'];
 const CLIENT_NAME = 'keyward';
 
-/** Where a profile's Identity Center lives: its region, and the sandbox endpoint when sandboxed. */
-export type SsoPlace = AwsPlace;
-
 /** Identity Center's OIDC API signs nothing: the factory's client for the place, no profile. */
-const oidc = (aws: ClientFactory, place: SsoPlace, maxAttempts = 3) =>
+const oidc = (aws: ClientFactory, place: AwsPlace, maxAttempts = 3) =>
   aws.anonymousClient(SSOOIDCClient, place, { maxAttempts });
 
 export async function registerClient(
   aws: ClientFactory,
-  place: SsoPlace,
+  place: AwsPlace,
   now = Date.now(),
 ): Promise<SsoRegistration> {
   const client = await oidc(aws, place);
@@ -55,7 +52,7 @@ export interface DeviceAuthorization {
 
 export async function startDeviceAuthorization(
   aws: ClientFactory,
-  place: SsoPlace,
+  place: AwsPlace,
   registration: SsoRegistration,
   startUrl: string,
   now = Date.now(),
@@ -97,7 +94,7 @@ function toToken(
 /** One CreateToken poll with the device code; the SDK's error names say pending/slow_down/… */
 export async function pollToken(
   aws: ClientFactory,
-  place: SsoPlace,
+  place: AwsPlace,
   registration: SsoRegistration,
   deviceCode: string,
   signal: AbortSignal,
@@ -123,7 +120,7 @@ const signInAgain = (message: string) =>
 /** A new access token from the refresh token (which rotates). */
 export async function refreshToken(
   aws: ClientFactory,
-  place: SsoPlace,
+  place: AwsPlace,
   registration: SsoRegistration,
   token: SsoToken,
 ): Promise<SsoToken> {
@@ -162,7 +159,7 @@ export interface RoleCredentials {
 /** GetRoleCredentials for the profile's account and permission set, as the AWS CLI does. */
 export async function getRoleCredentials(
   aws: ClientFactory,
-  place: SsoPlace,
+  place: AwsPlace,
   accessToken: string,
   accountId: string,
   roleName: string,
@@ -202,7 +199,7 @@ export async function getRoleCredentials(
 /** Ends the sign-in on the Identity Center side (the tokens stop working). */
 export async function logout(
   aws: ClientFactory,
-  place: SsoPlace,
+  place: AwsPlace,
   accessToken: string,
 ): Promise<void> {
   const client = await aws.anonymousClient(SSOClient, place, { maxAttempts: 3 });

@@ -1,5 +1,5 @@
 import { KeywardError } from '../../../src-shared/errors';
-import type { AwsTarget } from '../../aws/client-config';
+import type { AwsPlace, AwsTarget } from '../../aws/client-config';
 import type { ClientFactory } from '../../aws/client-factory';
 import { oneOffPrincipal } from '../../aws/principal';
 import type { Logger } from '../../log/logger';
@@ -8,7 +8,7 @@ import { checkIdentity } from '../identity-check';
 import type { StoredProfile } from '../profile-store';
 import { summarize } from '../summarize';
 import { RENEW_BEFORE_MS, type SessionCache } from '../session-cache';
-import { getRoleCredentials, logout, refreshToken, type SsoPlace } from './sso-api';
+import { getRoleCredentials, logout, refreshToken } from './sso-api';
 import type { SsoKeychain, SsoToken } from './sso-keychain';
 import {
   devicePrompt,
@@ -44,7 +44,7 @@ export function assertSsoProfile(profile: StoredProfile): SsoProfile {
   );
 }
 
-const place = (profile: SsoProfile, endpoint: string | undefined): SsoPlace => ({
+const place = (profile: SsoProfile, endpoint: string | undefined): AwsPlace => ({
   region: profile.ssoRegion,
   endpoint,
 });
@@ -78,7 +78,7 @@ export function createSsoSessions(deps: {
   }
 
   /** The access token, refreshed first when it is about to expire. */
-  async function validToken(profile: SsoProfile, where: SsoPlace): Promise<SsoToken> {
+  async function validToken(profile: SsoProfile, where: AwsPlace): Promise<SsoToken> {
     const entry = await keychain.read(profile.id);
     const token = entry.token;
     if (!token || !entry.registration) {
@@ -108,7 +108,7 @@ export function createSsoSessions(deps: {
 
   async function roleSession(
     profile: SsoProfile,
-    where: SsoPlace,
+    where: AwsPlace,
     accessToken: string,
   ): Promise<RoleSession> {
     const credentials = await getRoleCredentials(

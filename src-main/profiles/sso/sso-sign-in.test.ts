@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SSO_REGION, DEMO_SSO_START_URL } from '../../../src-sandbox/sso/demo-directory';
 import { startTestSandbox, type TestSandbox } from '../../../src-sandbox/testing/test-sandbox';
+import type { AwsPlace } from '../../aws/client-config';
 import { testClientFactory } from '../../aws/testing/test-client-factory';
-import { registerClient, startDeviceAuthorization, type SsoPlace } from './sso-api';
+import { registerClient, startDeviceAuthorization } from './sso-api';
 import { waitForApproval } from './sso-sign-in';
 
 let t: TestSandbox;
-let place: SsoPlace;
+let place: AwsPlace;
 const aws = testClientFactory();
 beforeAll(async () => {
   t = await startTestSandbox({ dataDir: await mkdtemp(join(tmpdir(), 'keyward-sso-poll-')) });

@@ -1,4 +1,5 @@
 import { KeywardError } from '../../../src-shared/errors';
+import type { AwsPlace } from '../../aws/client-config';
 import type { ClientFactory } from '../../aws/client-factory';
 import { awsErrorCode } from '../../aws/map-aws-error';
 import { failure } from '../failure';
@@ -7,7 +8,6 @@ import {
   registerClient,
   startDeviceAuthorization,
   type DeviceAuthorization,
-  type SsoPlace,
 } from './sso-api';
 import type { SsoKeychain, SsoRegistration, SsoToken } from './sso-keychain';
 
@@ -45,7 +45,7 @@ export async function ensureRegistration(
   aws: ClientFactory,
   keychain: SsoKeychain,
   profileId: string,
-  place: SsoPlace,
+  place: AwsPlace,
   fresh = false,
 ): Promise<SsoRegistration> {
   const entry = await keychain.read(profileId);
@@ -69,7 +69,7 @@ export async function startAuthorization(
   aws: ClientFactory,
   keychain: SsoKeychain,
   profileId: string,
-  place: SsoPlace,
+  place: AwsPlace,
   startUrl: string,
 ): Promise<{ registration: SsoRegistration; device: DeviceAuthorization }> {
   let registration = await ensureRegistration(aws, keychain, profileId, place);
@@ -113,7 +113,7 @@ function explainStartError(error: unknown, startUrl: string): KeywardError {
 /** Polls CreateToken at the interval Identity Center asked for until the person decides. */
 export async function waitForApproval(
   aws: ClientFactory,
-  place: SsoPlace,
+  place: AwsPlace,
   registration: SsoRegistration,
   device: DeviceAuthorization,
   signal: AbortSignal,
