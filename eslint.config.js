@@ -34,7 +34,8 @@ const nodeOnlyPackages =
 const folder = (...names) => `(^|/)(${names.join('|')})(/|$)`;
 
 const productCode = ['src-*/**/*.{ts,tsx}'];
-const tests = ['**/*.test.{ts,tsx}'];
+// Test files and the helpers only they import (a `testing/` folder).
+const tests = ['**/*.test.{ts,tsx}', '**/testing/**'];
 
 export default tseslint.config(
   {

@@ -143,6 +143,11 @@ const layering: Record<string, { refuses: readonly Case[]; allows: readonly Case
     allows: [
       ['../../src-sandbox/server', 'src-main/sandbox/x.ts', 'start'],
       ['../../src-sandbox/testing/test-sandbox', 'src-main/profiles/x.test.ts', 'startTestSandbox'],
+      [
+        '../../../src-sandbox/testing/test-sandbox',
+        'src-main/aws/testing/x.ts',
+        'startTestSandbox',
+      ],
     ],
   },
   'layers/sandbox-started-by-main-sandbox': {
@@ -155,6 +160,7 @@ const layering: Record<string, { refuses: readonly Case[]; allows: readonly Case
     allows: [
       ['../../src-sandbox/server', 'src-main/sandbox/x.ts', 'start'],
       ['../../src-sandbox/seed/demo-world', 'src-main/profiles/x.test.ts', 'DEMO_MFA_SECRET'],
+      ['../../../src-sandbox/server', 'src-main/aws/testing/x.ts', 'start'],
     ],
   },
   'layers/api-from-hosts': {

@@ -4,11 +4,14 @@
 import { parseArgs } from 'node:util';
 import { KeywardError } from '../src-shared/errors';
 import { defaultDataDir } from './app/data-dir';
+import { createClientFactory } from './aws/client-factory';
+import { networkSettingsOf } from './aws/network/network-settings';
 import { credentialProcessOutput } from './credentials/credential-process';
 import { createKeychainSecretStore } from './credentials/keychain-secret-store';
 import { silentLogger } from './log/logger';
 import { createProfileService } from './profiles/profile-service';
 import { createProfileStore } from './profiles/profile-store';
+import { createSettingsStore } from './settings/settings-store';
 
 const usage =
   'usage: keyward credentials --profile <name> [--data-dir <dir>] [--endpoint-url <sandbox endpoint>]';
@@ -27,10 +30,16 @@ async function main(): Promise<number> {
     return 2;
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
+  const settings = createSettingsStore(dataDir, silentLogger);
   const profiles = createProfileService({
     store: createProfileStore(dataDir, silentLogger),
     secrets: createKeychainSecretStore(),
     sandbox: undefined,
+    // A role is assumed through the proxy and CA bundle the app is set up with.
+    aws: createClientFactory({
+      network: async () => networkSettingsOf(await settings.get()),
+      logger: silentLogger,
+    }),
     ...(values['endpoint-url'] ? { sandboxEndpoint: values['endpoint-url'] } : {}),
   });
   const profile = (await profiles.list()).find((candidate) => candidate.name === values.profile);
@@ -38,7 +47,7 @@ async function main(): Promise<number> {
     console.error(`keyward: no profile named "${values.profile}" in ${dataDir}`);
     return 1;
   }
-  const credentials = await profiles.credentials(profile.id);
+  const credentials = await profiles.resolver.credentials(profile.id);
   process.stdout.write(`${JSON.stringify(credentialProcessOutput(credentials))}\n`);
   return 0;
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { parseRequestRate, type RequestRate } from './services/cloudtrail/token-bucket';
+import type { RequestRate } from '../src-shared/quotas/token-bucket';
+import { parseRequestRate } from './services/cloudtrail/request-rate';
 
 export interface CliOptions {
   readonly port: number;

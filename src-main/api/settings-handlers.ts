@@ -4,7 +4,6 @@ import { KeywardError } from '../../src-shared/errors';
 import { crossAccountPairProblem } from '../../src-shared/models/cross-account';
 import type { SettingsPatch } from '../../src-shared/schemas/settings';
 import { loadCaBundle } from '../aws/network/ca-bundle';
-import { applyNetworkSettings } from '../aws/network/network-settings';
 import { describeNetwork } from '../aws/network/network-status';
 import type { ProfileService } from '../profiles/profile-service';
 import type { SettingsStore } from '../settings/settings-store';
@@ -63,9 +62,7 @@ export function createSettingsHandlers(deps: {
       await refuseBadPair(patch.crossAccountPair);
       // A CA bundle is saved only if it is a readable PEM file whose certificates all parse.
       if (patch.caBundlePath) await checkCaBundle(patch.caBundlePath);
-      const saved = await settings.update(patch);
-      applyNetworkSettings(saved);
-      return saved;
+      return settings.update(patch);
     },
     'network.status': async () => describeNetwork(await settings.get()),
   };

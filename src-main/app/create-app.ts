@@ -6,7 +6,8 @@ import { createOperationsHandlers } from '../api/operations-handlers';
 import { createProfileImportHandlers } from '../api/profile-import-handlers';
 import { createProfilesHandlers } from '../api/profiles-handlers';
 import { createSettingsHandlers } from '../api/settings-handlers';
-import { applyNetworkSettings } from '../aws/network/network-settings';
+import { createClientFactory } from '../aws/client-factory';
+import { networkSettingsOf } from '../aws/network/network-settings';
 import { createKeychainSecretStore } from '../credentials/keychain-secret-store';
 import type { SecretStore } from '../credentials/secret-store';
 import { createDiagnostics } from '../diagnostics/diagnostics-service';
@@ -62,8 +63,11 @@ export function createKeywardApp(options: {
   const events = createEventBus();
   const operations = createOperationRunner(events, logger);
   const settings = createSettingsStore(dataDir, logger);
-  // Real-AWS clients read the network settings (CA bundle, FIPS, dual-stack) from here on.
-  void settings.get().then(applyNetworkSettings, () => undefined);
+  // The access layer: every AWS client, on the network settings saved at the time it is made.
+  const aws = createClientFactory({
+    network: async () => networkSettingsOf(await settings.get()),
+    logger,
+  });
   const secrets = options.secrets ?? createKeychainSecretStore();
   const diagnostics = createDiagnostics({ dataDir, settings, secrets });
   const sandbox = options.sandbox === false ? undefined : startEmbeddedSandbox(dataDir, logger);
@@ -72,6 +76,7 @@ export function createKeywardApp(options: {
     secrets,
     sandbox,
     logger,
+    aws,
     ...(options.openUrl ? { openUrl: options.openUrl } : {}),
   });
   const importer = createProfileImporter({ profiles, env: process.env });
@@ -104,6 +109,7 @@ export function createKeywardApp(options: {
     async close() {
       for (const op of operations.list()) operations.cancel(op.operationId);
       await operations.idle();
+      aws.close();
       await sandbox?.stop();
     },
   };

@@ -1,10 +1,10 @@
-import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { NetworkHttpHandler } from './network/network-handler';
-import { networkSettings } from './network/network-settings';
+import type { NetworkSettings } from './network/network-settings';
 
 /** How to reach AWS for one profile: its credentials, and where its requests go. */
 export interface AwsTarget {
-  readonly credentials: AwsCredentialIdentity | (() => Promise<AwsCredentialIdentity>);
+  readonly credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /** The sandbox's loopback endpoint: no proxy, no CA bundle, no FIPS or dual-stack. */
   readonly endpoint?: string;
   /**
@@ -19,20 +19,33 @@ export interface AwsTarget {
   readonly awsEndpoint?: string;
 }
 
+/** Where an API that signs nothing (IAM Identity Center's OIDC and portal) is called. */
+export interface AwsPlace {
+  readonly region: string;
+  /** The sandbox's endpoint; absent: real AWS through the network settings. */
+  readonly endpoint: string | undefined;
+}
+
 /**
- * SDK client settings shared by every client Keyward makes: adaptive retry; for the sandbox its
- * endpoint; for real AWS the network (HTTPS_PROXY / NO_PROXY, the CA bundle) and the FIPS and
- * dual-stack choices. Settings → Network turns FIPS / dual-stack on for every real-AWS profile;
- * otherwise the SDK reads AWS_USE_FIPS_ENDPOINT / AWS_USE_DUALSTACK_ENDPOINT and the shared
- * config (the profile's own section for shared-config profiles), as the AWS CLI does.
+ * The SDK's retry for what still throttles after the request scheduler: adaptive mode also
+ * slows the client down when AWS throttles it.
  */
-export function clientConfig(target: AwsTarget, region: string) {
-  const common = {
-    region,
-    credentials: target.credentials,
-    retryMode: 'adaptive',
-    maxAttempts: 4,
-  } as const;
+const retry = (maxAttempts: number) => ({ retryMode: 'adaptive' as const, maxAttempts });
+
+/**
+ * SDK client settings for a profile's client: adaptive retry; for the sandbox its endpoint; for
+ * real AWS the network (HTTPS_PROXY / NO_PROXY, the CA bundle) and the FIPS and dual-stack
+ * choices. Settings → Network turns FIPS / dual-stack on for every real-AWS profile; otherwise
+ * the SDK reads AWS_USE_FIPS_ENDPOINT / AWS_USE_DUALSTACK_ENDPOINT and the shared config (the
+ * profile's own section for shared-config profiles), as the AWS CLI does.
+ */
+export function clientConfig(
+  target: AwsTarget,
+  region: string,
+  network: NetworkSettings,
+  maxAttempts = 4,
+) {
+  const common = { ...retry(maxAttempts), region, credentials: target.credentials };
   if (target.endpoint) {
     return {
       ...common,
@@ -41,17 +54,27 @@ export function clientConfig(target: AwsTarget, region: string) {
       useDualstackEndpoint: false,
     } as const;
   }
-  const settings = networkSettings();
   const endpointChoices = target.awsEndpoint
     ? { endpoint: target.awsEndpoint, useFipsEndpoint: false, useDualstackEndpoint: false }
     : {
-        ...(settings.useFipsEndpoint ? { useFipsEndpoint: true } : {}),
-        ...(settings.useDualstackEndpoint ? { useDualstackEndpoint: true } : {}),
+        ...(network.useFipsEndpoint ? { useFipsEndpoint: true } : {}),
+        ...(network.useDualstackEndpoint ? { useDualstackEndpoint: true } : {}),
       };
   return {
     ...common,
     ...endpointChoices,
     ...(target.configProfile ? { profile: target.configProfile } : {}),
-    requestHandler: new NetworkHttpHandler(),
+    requestHandler: new NetworkHttpHandler(network),
+  } as const;
+}
+
+/** Settings for a client of an API that signs nothing: the sandbox, or real AWS's network. */
+export function anonymousClientConfig(place: AwsPlace, network: NetworkSettings, maxAttempts = 4) {
+  return {
+    ...retry(maxAttempts),
+    region: place.region,
+    ...(place.endpoint
+      ? { endpoint: place.endpoint }
+      : { requestHandler: new NetworkHttpHandler(network) }),
   } as const;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapAwsError } from './map-aws-error';
+import { awsErrorCode, mapAwsError } from './map-aws-error';
 
 const sdkError = (name: string, extra: Record<string, unknown> = {}) =>
   Object.assign(new Error(`${name} happened`), {
@@ -60,5 +60,14 @@ describe('mapAwsError', () => {
     expect(
       mapAwsError(sdkError('WeirdThing', { $fault: 'client' }), 'kms', 'ListKeys'),
     ).toMatchObject({ code: 'internal', retryable: false });
+  });
+
+  it('says "cancelled" when the caller’s signal aborted the request, and keeps AWS codes findable', () => {
+    const mapped = mapAwsError(sdkError('AbortError'), 'kms', 'CreateAlias');
+    expect(mapped).toMatchObject({ code: 'cancelled', aws: { code: 'AbortError' } });
+    expect(
+      awsErrorCode(mapAwsError(sdkError('SlowDownException'), 'sso-oidc', 'CreateToken')),
+    ).toBe('SlowDownException');
+    expect(awsErrorCode(sdkError('SlowDownException'))).toBe('SlowDownException');
   });
 });

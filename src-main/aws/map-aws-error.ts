@@ -128,6 +128,9 @@ export function mapAwsError(error: unknown, service: string, operation: string):
   const awsCode = sdk.name ?? sdk.code ?? 'Unknown';
   const requestId = sdk.$metadata?.requestId;
   const aws = { code: awsCode, service, operation, ...(requestId ? { requestId } : {}) };
+  if (awsCode === 'AbortError') {
+    return new KeywardError('cancelled', `${service} ${operation} was cancelled.`, { aws });
+  }
   if (error instanceof TlsFailure) return tlsError(error, aws);
   if (error instanceof ProxyFailure) return proxyError(error, aws);
   if (networkErrors.has(awsCode) || networkErrors.has(sdk.code ?? '')) {
@@ -157,4 +160,10 @@ export function mapAwsError(error: unknown, service: string, operation: string):
     });
   const retryable = sdk.$fault === 'server';
   return new KeywardError(retryable ? 'unavailable' : 'internal', message, { aws, retryable });
+}
+
+/** The AWS error code of a failure, mapped (KeywardError) or not (an SDK exception). */
+export function awsErrorCode(error: unknown): string | undefined {
+  if (error instanceof KeywardError) return error.aws?.code;
+  return error instanceof Error ? error.name : undefined;
 }

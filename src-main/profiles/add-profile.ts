@@ -8,6 +8,7 @@ import type {
   addSharedConfigProfileInput,
   addSsoProfileInput,
 } from '../../src-shared/schemas/profile-input';
+import { oneOffPrincipal } from '../aws/principal';
 import { failure } from './failure';
 import { checkIdentity } from './identity-check';
 import type { ProfileKit } from './profile-kit';
@@ -22,7 +23,7 @@ type AssumeRoleProfile = Extract<StoredProfile, { kind: 'assume-role' }>;
 
 /** Adding a profile of each kind: checked with STS first where credentials allow it. */
 export function createProfileAdders(kit: ProfileKit & { list(): Promise<ProfileSummary[]> }) {
-  const { store, secrets, ensureNewName, sandboxEndpoint, startRoleSession } = kit;
+  const { store, secrets, aws, resolver, ensureNewName } = kit;
 
   return {
     async addAccessKey(input: AddAccessKey): Promise<ProfileSummary> {
@@ -35,13 +36,14 @@ export function createProfileAdders(kit: ProfileKit & { list(): Promise<ProfileS
         accessKeyId: input.accessKeyId,
         secretAccessKey: input.secretAccessKey,
       };
-      const endpoint = input.target === 'sandbox' ? await sandboxEndpoint() : undefined;
+      const endpoint = input.target === 'sandbox' ? await resolver.sandboxEndpoint() : undefined;
       const now = new Date().toISOString();
       let identity: StoredProfile['identity'] = null;
       let checkError: KeywardError | undefined;
       try {
         identity = await checkIdentity(
-          endpoint ? { credentials, endpoint } : { credentials },
+          aws,
+          oneOffPrincipal(endpoint ? { credentials, endpoint } : { credentials }),
           input.defaultRegion,
         );
       } catch (error) {
@@ -103,7 +105,7 @@ export function createProfileAdders(kit: ProfileKit & { list(): Promise<ProfileS
       let checked: AssumeRoleProfile = profile;
       if (!input.mfaSerial || input.mfaCode) {
         try {
-          const session = await startRoleSession(profile, input.mfaCode);
+          const session = await resolver.startRoleSession(profile, input.mfaCode);
           checked = {
             ...profile,
             identity: session.identity,
@@ -121,13 +123,14 @@ export function createProfileAdders(kit: ProfileKit & { list(): Promise<ProfileS
 
     async addSharedConfig(input: AddSharedConfig): Promise<ProfileSummary> {
       await ensureNewName(input.name);
-      const endpoint = input.target === 'sandbox' ? await sandboxEndpoint() : undefined;
+      const endpoint = input.target === 'sandbox' ? await resolver.sandboxEndpoint() : undefined;
       const now = new Date().toISOString();
       let identity: StoredProfile['identity'] = null;
       let checkError: KeywardError | undefined;
       try {
         identity = await checkIdentity(
-          sharedConfigTarget(input.configProfile, endpoint),
+          aws,
+          oneOffPrincipal(sharedConfigTarget(input.configProfile, endpoint)),
           input.defaultRegion,
         );
       } catch (error) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../../src-sandbox/identity/totp';
 import { DEMO_MFA_SECRET, PROD_ADMIN_MFA_SERIAL } from '../../src-sandbox/seed/demo-world';
+import { testClientFactory } from '../aws/testing/test-client-factory';
 import type { SecretStore } from '../credentials/secret-store';
 import { silentLogger } from '../log/logger';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from '../sandbox/embedded-sandbox';
@@ -20,6 +21,9 @@ const noSecrets: SecretStore = {
 let dir: string;
 let sandbox: EmbeddedSandbox;
 let service: ProfileService;
+const aws = testClientFactory();
+const identityOf = async (id: string) =>
+  checkIdentity(aws, await service.resolver.principal(id), 'us-east-1');
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'keyward-roles-'));
@@ -29,6 +33,7 @@ beforeAll(async () => {
     store: createProfileStore(dir, silentLogger),
     secrets: noSecrets,
     sandbox,
+    aws,
   });
 });
 
@@ -62,7 +67,7 @@ describe('assume-role profiles', () => {
       needsMfa: false,
     });
     expect(Date.parse(added.session!.expiresAt) - Date.now()).toBeGreaterThan(50 * 60 * 1000);
-    const identity = await checkIdentity(await service.target(added.id), 'us-east-1');
+    const identity = await identityOf(added.id);
     expect(identity.arn).toBe('arn:aws:sts::222222222222:assumed-role/BackupOperator/keyward');
     const onDisk = await readFile(join(dir, 'profiles.json'), 'utf8');
     expect(onDisk).not.toMatch(/ASIA|sessionToken|secretAccessKey/i);
@@ -96,7 +101,7 @@ describe('assume-role profiles', () => {
     });
     const saved = await service.addAssumeRole({ ...role, saveUnverified: true });
     expect(saved).toMatchObject({ status: 'unverified', needsMfa: true, session: null });
-    await expect(checkIdentity(await service.target(saved.id), 'us-east-1')).rejects.toMatchObject({
+    await expect(identityOf(saved.id)).rejects.toMatchObject({
       code: 'credentials-missing',
     });
     const started = await service.startSession(saved.id, totp(DEMO_MFA_SECRET, new Date()));
@@ -105,9 +110,7 @@ describe('assume-role profiles', () => {
       needsMfa: false,
       arn: 'arn:aws:sts::222222222222:assumed-role/BreakGlassAdmin/keyward',
     });
-    expect((await checkIdentity(await service.target(saved.id), 'us-east-1')).accountId).toBe(
-      '222222222222',
-    );
+    expect((await identityOf(saved.id)).accountId).toBe('222222222222');
   });
 
   it('will not delete a profile other profiles assume roles from', async () => {

@@ -1,7 +1,8 @@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { KeywardError } from '../../src-shared/errors';
-import { clientConfig, type AwsTarget } from '../aws/client-config';
+import type { ClientFactory } from '../aws/client-factory';
 import { mapAwsError } from '../aws/map-aws-error';
+import type { AwsPrincipal } from '../aws/principal';
 import { principalTypeOf } from './identity-check';
 import type { StoredProfile, VerifiedIdentity } from './profile-store';
 
@@ -19,14 +20,15 @@ export interface RoleSession {
 
 /** STS AssumeRole as the source profile, with the external id and MFA code the role may require. */
 export async function assumeRole(
-  source: AwsTarget,
+  aws: ClientFactory,
+  source: AwsPrincipal,
   profile: Pick<
     AssumeRoleProfile,
     'roleArn' | 'externalId' | 'sessionName' | 'durationSeconds' | 'mfaSerial' | 'defaultRegion'
   >,
   mfaCode: string | undefined,
 ): Promise<RoleSession> {
-  const sts = new STSClient({ ...clientConfig(source, profile.defaultRegion), maxAttempts: 2 });
+  const sts = await aws.client(STSClient, source, profile.defaultRegion, { maxAttempts: 2 });
   try {
     const answer = await sts.send(
       new AssumeRoleCommand({
@@ -73,7 +75,5 @@ export async function assumeRole(
       });
     }
     throw mapped;
-  } finally {
-    sts.destroy();
   }
 }

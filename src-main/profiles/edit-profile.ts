@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { KeywardError } from '../../src-shared/errors';
 import { maskAccessKeyId, type ProfileSummary } from '../../src-shared/models/profile';
 import type { editProfileInput } from '../../src-shared/schemas/profile-input';
+import type { AwsTarget } from '../aws/client-config';
+import { oneOffPrincipal } from '../aws/principal';
 import { failure } from './failure';
 import { checkIdentity } from './identity-check';
 import type { ProfileKit } from './profile-kit';
@@ -82,8 +84,7 @@ export function changesIdentity(before: StoredProfile, after: StoredProfile): bo
 type AccessKey = { accessKeyId: string; secretAccessKey: string };
 
 export function createProfileEditor(deps: ProfileKit) {
-  const { store, secrets, sessions, stored, ensureNewName, sandboxEndpoint } = deps;
-  const { accessKeyCredentials, startRoleSession } = deps;
+  const { store, secrets, sessions, aws, resolver, ensureNewName } = deps;
 
   /** Who the edited profile is, or null when only the user can tell (an MFA code, an SSO sign-in). */
   async function identityAfterEdit(
@@ -91,24 +92,20 @@ export function createProfileEditor(deps: ProfileKit) {
     newKey: AccessKey | null,
     edit: ProfileEdit,
   ): Promise<VerifiedIdentity | null> {
-    const endpoint = profile.target === 'sandbox' ? await sandboxEndpoint() : undefined;
+    const endpoint = profile.target === 'sandbox' ? await resolver.sandboxEndpoint() : undefined;
+    const check = (target: AwsTarget) =>
+      checkIdentity(aws, oneOffPrincipal(target, { profileId: profile.id }), profile.defaultRegion);
     switch (profile.kind) {
       case 'access-key': {
-        const credentials = newKey ?? (await accessKeyCredentials(profile));
-        return checkIdentity(
-          endpoint ? { credentials, endpoint } : { credentials },
-          profile.defaultRegion,
-        );
+        const credentials = newKey ?? (await resolver.accessKeyCredentials(profile));
+        return check(endpoint ? { credentials, endpoint } : { credentials });
       }
       case 'shared-config':
-        return checkIdentity(
-          sharedConfigTarget(profile.configProfile, endpoint),
-          profile.defaultRegion,
-        );
+        return check(sharedConfigTarget(profile.configProfile, endpoint));
       case 'assume-role': {
         const mfaCode = edit.kind === 'assume-role' ? edit.mfaCode : undefined;
         if (profile.mfaSerial && !mfaCode) return null;
-        return (await startRoleSession(profile, mfaCode)).identity;
+        return (await resolver.startRoleSession(profile, mfaCode)).identity;
       }
       case 'sso':
         return null;
@@ -120,7 +117,7 @@ export function createProfileEditor(deps: ProfileKit) {
       if (edit.id.startsWith('sandbox:')) {
         throw new KeywardError('invalid-state', 'The sandbox’s demo profiles cannot be edited.');
       }
-      const before = await stored(edit.id);
+      const before = await resolver.stored(edit.id);
       if (edit.name.toLowerCase() !== before.name.toLowerCase()) await ensureNewName(edit.name);
       const edited = applyEdit(before, edit);
       const newKey = edit.kind === 'access-key' ? edit.newAccessKey : null;
@@ -142,6 +139,7 @@ export function createProfileEditor(deps: ProfileKit) {
       }
       if (newKey) await secrets.set(edited.id, JSON.stringify(newKey));
       await store.put(checked);
+      resolver.changed(edited.id);
       return deps.summarize(checked);
     },
   };

@@ -1,7 +1,8 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { KeywardError } from '../../src-shared/errors';
 import type { ProfileSummary } from '../../src-shared/models/profile';
-import { clientConfig, type AwsTarget } from '../aws/client-config';
-import { mapAwsError } from '../aws/map-aws-error';
+import type { ClientFactory } from '../aws/client-factory';
+import type { AwsPrincipal } from '../aws/principal';
 import type { VerifiedIdentity } from './profile-store';
 
 export function principalTypeOf(arn: string): NonNullable<ProfileSummary['principalType']> {
@@ -15,24 +16,20 @@ export function principalTypeOf(arn: string): NonNullable<ProfileSummary['princi
 
 /** Who a set of credentials is: STS GetCallerIdentity, the check every profile passes before use. */
 export async function checkIdentity(
-  target: AwsTarget,
+  aws: ClientFactory,
+  principal: AwsPrincipal,
   region: string,
   now = new Date(),
 ): Promise<VerifiedIdentity> {
-  const sts = new STSClient({ ...clientConfig(target, region), maxAttempts: 2 });
-  try {
-    const answer = await sts.send(new GetCallerIdentityCommand({}));
-    if (!answer.Account || !answer.Arn)
-      throw new Error('GetCallerIdentity answered without Account or Arn');
-    return {
-      accountId: answer.Account,
-      arn: answer.Arn,
-      principalType: principalTypeOf(answer.Arn),
-      verifiedAt: now.toISOString(),
-    };
-  } catch (error) {
-    throw mapAwsError(error, 'sts', 'GetCallerIdentity');
-  } finally {
-    sts.destroy();
+  const sts = await aws.client(STSClient, principal, region, { maxAttempts: 2 });
+  const answer = await sts.send(new GetCallerIdentityCommand({}));
+  if (!answer.Account || !answer.Arn) {
+    throw new KeywardError('internal', 'GetCallerIdentity answered without Account or Arn.');
   }
+  return {
+    accountId: answer.Account,
+    arn: answer.Arn,
+    principalType: principalTypeOf(answer.Arn),
+    verifiedAt: now.toISOString(),
+  };
 }

@@ -6,6 +6,7 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../../src-sandbox/identity/totp';
 import { DEMO_MFA_SECRET, PROD_ADMIN_MFA_SERIAL } from '../../src-sandbox/seed/demo-world';
+import { testClientFactory } from '../aws/testing/test-client-factory';
 import { createKeychainSecretStore } from '../credentials/keychain-secret-store';
 import { silentLogger } from '../log/logger';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from '../sandbox/embedded-sandbox';
@@ -16,6 +17,7 @@ import { createProfileStore } from './profile-store';
 let dir: string;
 let sandbox: EmbeddedSandbox;
 let service: ProfileService;
+const aws = testClientFactory();
 let adminKeys: { accessKeyId: string; secretAccessKey: string };
 const keychain = createKeychainSecretStore(`keyward-test-${randomBytes(4).toString('hex')}`);
 
@@ -37,6 +39,7 @@ beforeAll(async () => {
     store: createProfileStore(dir, silentLogger),
     secrets: keychain,
     sandbox,
+    aws,
   });
 });
 
@@ -97,12 +100,12 @@ describe('MFA sessions for access-key profiles (GetSessionToken)', () => {
     expect(hoursLeft).toBeLessThanOrEqual(12);
 
     // The profile's calls now carry the session (temporary ASIA… key with a token).
-    const target = await service.target(user.id);
-    const used =
-      typeof target.credentials === 'function' ? await target.credentials() : target.credentials;
+    const principal = await service.resolver.principal(user.id);
+    const { credentials } = principal.target;
+    const used = typeof credentials === 'function' ? await credentials() : credentials;
     expect(used.accessKeyId).toMatch(/^ASIA/);
     expect(used.sessionToken).toBeTruthy();
-    expect((await checkIdentity(target, 'us-east-1')).arn).toBe(
+    expect((await checkIdentity(aws, principal, 'us-east-1')).arn).toBe(
       'arn:aws:iam::111111111111:user/admin',
     );
 

@@ -3,8 +3,9 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { z } from 'zod';
 import { KeywardError } from '../../src-shared/errors';
 import type { ProfileSummary } from '../../src-shared/models/profile';
-import { clientConfig, type AwsTarget } from '../aws/client-config';
+import type { ClientFactory } from '../aws/client-factory';
 import { mapAwsError } from '../aws/map-aws-error';
+import { oneOffPrincipal, type AwsPrincipal } from '../aws/principal';
 import type { RoleSession } from './assume-role';
 import { checkIdentity } from './identity-check';
 import type { ProfileStore, StoredProfile } from './profile-store';
@@ -29,12 +30,13 @@ const sessionTokenAnswer = z.object({
  * root). Called with the long-term access key; AWS refuses it with session credentials.
  */
 export async function getMfaSessionToken(
-  longTerm: AwsTarget,
+  aws: ClientFactory,
+  longTerm: AwsPrincipal,
   region: string,
   mfaSerial: string,
   mfaCode: string,
 ): Promise<RoleSession> {
-  const sts = new STSClient({ ...clientConfig(longTerm, region), maxAttempts: 2 });
+  const sts = await aws.client(STSClient, longTerm, region, { maxAttempts: 2 });
   let credentials: RoleSession['credentials'];
   try {
     const answer = sessionTokenAnswer.safeParse(
@@ -59,11 +61,13 @@ export async function getMfaSessionToken(
       });
     }
     throw mapped;
-  } finally {
-    sts.destroy();
   }
   // Who the session is: the same user, now MFA-authenticated (GetSessionToken names no ARN).
-  const identity = await checkIdentity({ ...longTerm, credentials }, region);
+  const session = oneOffPrincipal(
+    { ...longTerm.target, credentials },
+    { profileId: longTerm.profileId, accountId: longTerm.accountId },
+  );
+  const identity = await checkIdentity(aws, session, region);
   return { credentials, identity };
 }
 
@@ -85,9 +89,9 @@ export function preferMfaSession(
 
 /** profiles.startSession for an access-key profile: a GetSessionToken session with MFA. */
 export async function startMfaSession(
-  deps: { store: ProfileStore; sessions: SessionCache },
+  deps: { store: ProfileStore; sessions: SessionCache; aws: ClientFactory },
   profile: AccessKeyProfile,
-  longTerm: AwsTarget,
+  longTerm: AwsPrincipal,
   mfaCode: string | undefined,
 ): Promise<ProfileSummary> {
   if (!profile.mfaSerial) {
@@ -105,6 +109,7 @@ export async function startMfaSession(
   const at = new Date().toISOString();
   try {
     const session = await getMfaSessionToken(
+      deps.aws,
       longTerm,
       profile.defaultRegion,
       profile.mfaSerial,

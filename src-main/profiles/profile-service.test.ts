@@ -86,7 +86,7 @@ describe('profile service', () => {
     const onDisk = await readFile(join(dir, 'profiles.json'), 'utf8');
     expect(onDisk).not.toContain(userKey.secret);
     expect(onDisk).not.toContain(userKey.id);
-    expect((await service.target(added.id)).credentials).toEqual({
+    expect((await service.resolver.principal(added.id)).target.credentials).toEqual({
       accessKeyId: userKey.id,
       secretAccessKey: userKey.secret,
     });

@@ -1,6 +1,8 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ProfileSummary } from '../../src-shared/models/profile';
 import type { AwsTarget } from '../aws/client-config';
+import type { ClientFactory } from '../aws/client-factory';
+import type { AwsPrincipal } from '../aws/principal';
 import type { EmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { checkIdentity } from './identity-check';
 import type { VerifiedIdentity } from './profile-store';
@@ -11,14 +13,14 @@ const REGION = 'us-east-1';
 
 export interface SandboxProfile {
   readonly summary: ProfileSummary;
-  readonly target: AwsTarget;
+  readonly principal: AwsPrincipal;
 }
 
 /**
  * The embedded sandbox's identities appear as profiles on their own ("Sandbox · prod", …); they
  * need no keychain entry because their keys are the sandbox's own demo keys.
  */
-export function createSandboxProfiles(sandbox: EmbeddedSandbox | undefined) {
+export function createSandboxProfiles(sandbox: EmbeddedSandbox | undefined, aws: ClientFactory) {
   const identities = new Map<string, Promise<VerifiedIdentity | Error>>();
 
   async function load(): Promise<readonly SandboxProfile[]> {
@@ -40,19 +42,29 @@ export function createSandboxProfiles(sandbox: EmbeddedSandbox | undefined) {
           secretAccessKey: keys.aws_secret_access_key,
         },
       };
+      const id = `sandbox:${name}`;
+      const principal = (accountId: string | undefined): AwsPrincipal => ({
+        id,
+        profileId: id,
+        revision: running.endpoint,
+        accountId,
+        target,
+      });
       const key = `${running.endpoint}|${name}`;
       if (!identities.has(key)) {
         identities.set(
           key,
-          checkIdentity(target, REGION).catch((error: unknown) => error as Error),
+          checkIdentity(aws, principal(undefined), REGION).catch(
+            (error: unknown) => error as Error,
+          ),
         );
       }
       const identity = await identities.get(key);
       const verified = identity && !(identity instanceof Error) ? identity : undefined;
       profiles.push({
-        target,
+        principal: principal(verified?.accountId),
         summary: {
-          id: `sandbox:${name}`,
+          id,
           name: `Sandbox · ${name}`,
           kind: 'sandbox',
           target: 'sandbox',

@@ -21,8 +21,9 @@ export async function applyFaults<R>(
   service: string,
   operation: string,
   replies: FaultReplies<R>,
+  region?: string,
 ): Promise<R | 'destroy' | undefined> {
-  const fault = faults.decide(service, operation);
+  const fault = faults.decide(service, operation, region);
   if (fault.latencyMs > 0) await sleep(fault.latencyMs);
   switch (fault.action) {
     case 'reset':

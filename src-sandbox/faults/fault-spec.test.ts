@@ -11,6 +11,7 @@ describe('fault spec', () => {
       reset: 0.01,
       operations: ['CopySnapshot'],
       services: [],
+      regions: [],
     });
     expect(parseFaultSpec(formatFaultSpec(c))).toEqual(c);
     expect(parseFaultSpec('latency=1.5s').latencyMs).toBe(1500);
@@ -27,5 +28,15 @@ describe('fault spec', () => {
     const faults = new FaultController(parseFaultSpec('throttle=1,op=CopySnapshot'), () => 0);
     expect(faults.decide('ec2', 'CopySnapshot').action).toBe('throttle');
     expect(faults.decide('ec2', 'DescribeSnapshots').action).toBeUndefined();
+  });
+
+  it('applies faults only to calls signed for the named Regions', () => {
+    const faults = new FaultController(parseFaultSpec('throttle=1,region=us-east-1'), () => 0);
+    expect(faults.decide('kms', 'DescribeKey', 'us-east-1').action).toBe('throttle');
+    expect(faults.decide('kms', 'DescribeKey', 'eu-west-1').action).toBeUndefined();
+    expect(faults.decide('sso', 'GetRoleCredentials').action).toBeUndefined();
+    expect(formatFaultSpec(parseFaultSpec('region=us-east-1+eu-west-1'))).toBe(
+      'region=us-east-1,region=eu-west-1',
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
- * `--faults throttle=0.2,latency=50ms,error5xx=0.05,reset=0.01[,op=CopySnapshot][,service=ec2]`
- * Probabilities are 0–1; latency takes `ms` or `s` (bare numbers are ms); `op` and `service`
- * may repeat (or list names with `+`) to limit the faults to those calls.
+ * `--faults throttle=0.2,latency=50ms,error5xx=0.05,reset=0.01[,op=CopySnapshot][,service=ec2][,region=us-east-1]`
+ * Probabilities are 0–1; latency takes `ms` or `s` (bare numbers are ms); `op`, `service` and
+ * `region` may repeat (or list names with `+`) to limit the faults to those calls.
  */
 export interface FaultConfig {
   readonly throttle: number;
@@ -12,6 +12,8 @@ export interface FaultConfig {
   readonly operations: readonly string[];
   /** Only these services (empty = all). */
   readonly services: readonly string[];
+  /** Only calls signed for these Regions (empty = all): one Region slow or throttled. */
+  readonly regions: readonly string[];
 }
 
 export const NO_FAULTS: FaultConfig = {
@@ -21,6 +23,7 @@ export const NO_FAULTS: FaultConfig = {
   latencyMs: 0,
   operations: [],
   services: [],
+  regions: [],
 };
 
 function probability(name: string, text: string): number {
@@ -40,7 +43,12 @@ function duration(text: string): number {
 
 /** Parses a fault spec; throws an Error naming the bad part. Empty → no faults. */
 export function parseFaultSpec(spec: string): FaultConfig {
-  const config = { ...NO_FAULTS, operations: [] as string[], services: [] as string[] };
+  const config = {
+    ...NO_FAULTS,
+    operations: [] as string[],
+    services: [] as string[],
+    regions: [] as string[],
+  };
   for (const part of spec
     .split(',')
     .map((p) => p.trim())
@@ -64,9 +72,12 @@ export function parseFaultSpec(spec: string): FaultConfig {
       case 'service':
         config.services.push(...value.split('+').filter((v) => v !== ''));
         break;
+      case 'region':
+        config.regions.push(...value.split('+').filter((v) => v !== ''));
+        break;
       default:
         throw new Error(
-          `unknown fault '${name}' (known: throttle, latency, error5xx, reset, op, service)`,
+          `unknown fault '${name}' (known: throttle, latency, error5xx, reset, op, service, region)`,
         );
     }
   }
@@ -81,6 +92,7 @@ export function formatFaultSpec(config: FaultConfig): string {
   if (config.reset > 0) parts.push(`reset=${config.reset}`);
   for (const op of config.operations) parts.push(`op=${op}`);
   for (const s of config.services) parts.push(`service=${s}`);
+  for (const r of config.regions) parts.push(`region=${r}`);
   return parts.join(',');
 }
 
@@ -110,8 +122,11 @@ export class FaultController {
     this.config = config;
   }
 
-  decide(service: string, operation: string): FaultDecision {
+  /** `region`: the Region the call is signed for, when it has one. */
+  decide(service: string, operation: string, region?: string): FaultDecision {
     const c = this.config;
+    if (c.regions.length > 0 && (region === undefined || !c.regions.includes(region)))
+      return { latencyMs: 0, action: undefined };
     if (c.operations.length > 0 && !c.operations.includes(operation))
       return { latencyMs: 0, action: undefined };
     if (c.services.length > 0 && !c.services.includes(service))

@@ -97,10 +97,17 @@ export async function dispatch(
   }
 
   const { throttling, internal } = service.errors;
-  const faulted = await applyFaults(rt.faults, service.name, call.operation, {
-    throttle: () => fail(new SandboxError(throttling.code, throttling.message, throttling.status)),
-    error5xx: () => fail(new SandboxError(internal.code, internal.message, internal.status)),
-  });
+  const faulted = await applyFaults(
+    rt.faults,
+    service.name,
+    call.operation,
+    {
+      throttle: () =>
+        fail(new SandboxError(throttling.code, throttling.message, throttling.status)),
+      error5xx: () => fail(new SandboxError(internal.code, internal.message, internal.status)),
+    },
+    read.ok ? read.signed.region : undefined,
+  );
   if (faulted) return faulted;
 
   if (!read.ok)

@@ -2,7 +2,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { NodeHttpHandler, type NodeHttpHandlerOptions } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions } from '@smithy/types';
 import { tlsFailureFrom } from './network-failure';
-import { caBundleInEffect, networkSettings } from './network-settings';
+import { caBundleInEffect, type NetworkSettings } from './network-settings';
 import { bypassesProxy, proxyInEffect } from './proxy-env';
 import { ProxyTunnelAgent } from './proxy-tunnel-agent';
 import { trustedCertificates } from './trust-store';
@@ -12,9 +12,9 @@ type Request = Parameters<NodeHttpHandler['handle']>[0];
 const CONNECTION_TIMEOUT_MS = 10_000;
 
 /** The https agent for real AWS: the proxy in effect (if any), the CA bundle on top of the defaults. */
-async function networkOptions(): Promise<NodeHttpHandlerOptions> {
+async function networkOptions(settings: NetworkSettings): Promise<NodeHttpHandlerOptions> {
   const proxy = proxyInEffect(); // throws a clear error for a malformed variable
-  const bundle = await caBundleInEffect(networkSettings());
+  const bundle = await caBundleInEffect(settings);
   const ca = bundle ? trustedCertificates(bundle.certificates) : undefined;
   const httpsAgent = proxy
     ? new ProxyTunnelAgent(proxy.url, ca)
@@ -40,8 +40,8 @@ function safeProxy() {
 export class NetworkHttpHandler extends NodeHttpHandler {
   private readonly setup: Promise<NodeHttpHandlerOptions>;
 
-  constructor() {
-    const setup = networkOptions();
+  constructor(settings: NetworkSettings) {
+    const setup = networkOptions(settings);
     // Handled here so an unused client cannot raise an unhandled rejection; handle() rethrows.
     setup.catch(() => undefined);
     super(() => setup.catch(() => ({})));

@@ -10,34 +10,25 @@ export interface NetworkSettings {
   readonly useDualstackEndpoint: boolean;
 }
 
-const defaults: NetworkSettings = {
+/** Until the user chooses otherwise: the environment and the shared config decide. */
+export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = {
   caBundlePath: null,
   useFipsEndpoint: false,
   useDualstackEndpoint: false,
 };
 
-let current: NetworkSettings = defaults;
-
-/**
- * The app's network settings, applied by the composition root when settings load and whenever
- * they are saved. Process-wide on purpose: every SDK client reads them through clientConfig,
- * including clients built by code that never sees the settings store.
- */
-export function applyNetworkSettings(settings: NetworkSettings): void {
-  current = {
+/** The network part of the app's settings. */
+export function networkSettingsOf(settings: NetworkSettings): NetworkSettings {
+  return {
     caBundlePath: settings.caBundlePath,
     useFipsEndpoint: settings.useFipsEndpoint,
     useDualstackEndpoint: settings.useDualstackEndpoint,
   };
 }
 
-export function networkSettings(): NetworkSettings {
-  return current;
-}
-
 /** The CA bundle file in effect: the Settings path wins over AWS_CA_BUNDLE. */
 export function caBundleChoice(
-  settings: NetworkSettings = current,
+  settings: NetworkSettings,
 ): { readonly path: string; readonly source: CaBundleSource } | undefined {
   if (settings.caBundlePath) return { path: settings.caBundlePath, source: 'settings' };
   const fromEnv = process.env.AWS_CA_BUNDLE?.trim();
@@ -45,9 +36,7 @@ export function caBundleChoice(
 }
 
 /** Loads (and validates) the CA bundle in effect, if any. */
-export async function caBundleInEffect(
-  settings: NetworkSettings = current,
-): Promise<CaBundle | undefined> {
+export async function caBundleInEffect(settings: NetworkSettings): Promise<CaBundle | undefined> {
   const choice = caBundleChoice(settings);
   return choice ? loadCaBundle(choice.path, choice.source) : undefined;
 }

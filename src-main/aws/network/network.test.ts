@@ -9,7 +9,9 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkIdentity } from '../../profiles/identity-check';
 import { clientConfig, type AwsTarget } from '../client-config';
-import { applyNetworkSettings } from './network-settings';
+import { oneOffPrincipal } from '../principal';
+import { testClientFactory } from '../testing/test-client-factory';
+import { DEFAULT_NETWORK_SETTINGS, type NetworkSettings } from './network-settings';
 import { maskProxyUrl } from './proxy-env';
 
 const ENV_KEYS = [
@@ -144,10 +146,16 @@ beforeAll(async () => {
   authProxyPort = await listen(authProxy);
 });
 
+/** Settings → Network as the tests set it; each check gets a new access layer that reads it. */
+let network: NetworkSettings = DEFAULT_NETWORK_SETTINGS;
+const chooseInSettings = (settings: NetworkSettings) => {
+  network = settings;
+};
+
 afterEach(() => {
   for (const key of ENV_KEYS) Reflect.deleteProperty(process.env, key);
   for (const key of ENV_KEYS) if (savedEnv[key] !== undefined) process.env[key] = savedEnv[key];
-  applyNetworkSettings({ caBundlePath: null, useFipsEndpoint: false, useDualstackEndpoint: false });
+  network = DEFAULT_NETWORK_SETTINGS;
 });
 
 afterAll(async () => {
@@ -170,10 +178,20 @@ const realAws = (host = 'localhost'): AwsTarget => ({
   awsEndpoint: `https://${host}:${stsPort}`,
 });
 
+/** STS GetCallerIdentity through the access layer, on the network settings and env of now. */
+async function whoAmI(target: AwsTarget = realAws()) {
+  const aws = testClientFactory({ network: () => Promise.resolve(network) });
+  try {
+    return await checkIdentity(aws, oneOffPrincipal(target), 'us-east-1');
+  } finally {
+    aws.close(); // its connections (and proxy tunnels) too, so the servers can stop
+  }
+}
+
 describe('real-AWS network: CA bundle', () => {
   it('refuses a server whose CA is not trusted, naming the host and pointing at Settings', async () => {
     environment({});
-    const error = await checkIdentity(realAws(), 'us-east-1').catch((caught: unknown) => caught);
+    const error = await whoAmI().catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       code: 'network',
       message: expect.stringMatching(/^TLS: the certificate of localhost is not trusted \(/),
@@ -183,12 +201,12 @@ describe('real-AWS network: CA bundle', () => {
 
   it('trusts the server once the CA bundle is chosen in Settings', async () => {
     environment({});
-    applyNetworkSettings({
+    chooseInSettings({
       caBundlePath: caFile,
       useFipsEndpoint: false,
       useDualstackEndpoint: false,
     });
-    const identity = await checkIdentity(realAws(), 'us-east-1');
+    const identity = await whoAmI();
     expect(identity).toMatchObject({
       accountId: '123456789012',
       arn: 'arn:aws:iam::123456789012:user/proxy-tester',
@@ -197,23 +215,23 @@ describe('real-AWS network: CA bundle', () => {
 
   it('trusts the server through AWS_CA_BUNDLE too', async () => {
     environment({ AWS_CA_BUNDLE: caFile });
-    expect((await checkIdentity(realAws('127.0.0.1'), 'us-east-1')).accountId).toBe('123456789012');
+    expect((await whoAmI(realAws('127.0.0.1'))).accountId).toBe('123456789012');
   });
 
   it('names the file when the CA bundle is missing or not PEM', async () => {
     environment({});
     const missing = join(dir, 'nope.pem');
-    applyNetworkSettings({
+    chooseInSettings({
       caBundlePath: missing,
       useFipsEndpoint: false,
       useDualstackEndpoint: false,
     });
-    await expect(checkIdentity(realAws(), 'us-east-1')).rejects.toMatchObject({
+    await expect(whoAmI()).rejects.toMatchObject({
       code: 'network',
       message: `The CA bundle ${missing} does not exist.`,
     });
     // A client made and never used must not leave an unhandled rejection behind.
-    new STSClient(clientConfig(realAws(), 'us-east-1')).destroy();
+    new STSClient(clientConfig(realAws(), 'us-east-1', network)).destroy();
     await new Promise((done) => setTimeout(done, 50));
     const garbage = join(dir, 'garbage.pem');
     await writeFile(
@@ -221,12 +239,12 @@ describe('real-AWS network: CA bundle', () => {
       '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n',
     );
     environment({ AWS_CA_BUNDLE: garbage });
-    applyNetworkSettings({
+    chooseInSettings({
       caBundlePath: null,
       useFipsEndpoint: false,
       useDualstackEndpoint: false,
     });
-    await expect(checkIdentity(realAws(), 'us-east-1')).rejects.toMatchObject({
+    await expect(whoAmI()).rejects.toMatchObject({
       code: 'network',
       message: expect.stringContaining(
         `Certificate 1 of 1 in the CA bundle ${garbage} does not parse`,
@@ -241,7 +259,7 @@ describe('real-AWS network: HTTPS proxy', () => {
     environment({ HTTPS_PROXY: `http://127.0.0.1:${proxyPort}`, AWS_CA_BUNDLE: caFile });
     connects.length = 0;
     const before = stsRequests;
-    expect((await checkIdentity(realAws(), 'us-east-1')).accountId).toBe('123456789012');
+    expect((await whoAmI()).accountId).toBe('123456789012');
     expect(connects).toEqual([`localhost:${stsPort}`]);
     expect(stsRequests).toBe(before + 1);
   });
@@ -249,7 +267,7 @@ describe('real-AWS network: HTTPS proxy', () => {
   it('says TLS, and suspects the proxy, when the tunnel works but the CA is unknown', async () => {
     environment({ https_proxy: `127.0.0.1:${proxyPort}` });
     connects.length = 0;
-    const error = await checkIdentity(realAws(), 'us-east-1').catch((caught: unknown) => caught);
+    const error = await whoAmI().catch((caught: unknown) => caught);
     expect(connects).toEqual([`localhost:${stsPort}`]);
     expect(error).toMatchObject({
       code: 'network',
@@ -265,7 +283,7 @@ describe('real-AWS network: HTTPS proxy', () => {
       AWS_CA_BUNDLE: caFile,
     });
     connects.length = 0;
-    expect((await checkIdentity(realAws(), 'us-east-1')).accountId).toBe('123456789012');
+    expect((await whoAmI()).accountId).toBe('123456789012');
     expect(connects).toEqual([]);
   });
 
@@ -274,7 +292,7 @@ describe('real-AWS network: HTTPS proxy', () => {
     const deadPort = await listen(dead);
     await new Promise((done) => dead.close(done));
     environment({ HTTPS_PROXY: `http://127.0.0.1:${deadPort}`, AWS_CA_BUNDLE: caFile });
-    const error = await checkIdentity(realAws(), 'us-east-1').catch((caught: unknown) => caught);
+    const error = await whoAmI().catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       code: 'network',
       message: `Proxy 127.0.0.1:${deadPort} refused the connection (ECONNREFUSED).`,
@@ -285,7 +303,7 @@ describe('real-AWS network: HTTPS proxy', () => {
   it('says the proxy wants authentication on a 407', async () => {
     environment({ HTTPS_PROXY: `http://127.0.0.1:${authProxyPort}`, AWS_CA_BUNDLE: caFile });
     const before = stsRequests;
-    const error = await checkIdentity(realAws(), 'us-east-1').catch((caught: unknown) => caught);
+    const error = await whoAmI().catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       code: 'network',
       message: expect.stringMatching(
@@ -302,7 +320,7 @@ describe('real-AWS network: HTTPS proxy', () => {
     });
     const port = await listen(blocking);
     environment({ HTTPS_PROXY: `http://127.0.0.1:${port}`, AWS_CA_BUNDLE: caFile });
-    const error = await checkIdentity(realAws(), 'us-east-1').catch((caught: unknown) => caught);
+    const error = await whoAmI().catch((caught: unknown) => caught);
     await new Promise((done) => blocking.close(done));
     expect(error).toMatchObject({
       code: 'network',
@@ -319,7 +337,11 @@ describe('real-AWS network: HTTPS proxy', () => {
 
   it('keeps sandbox targets off the proxy', () => {
     environment({ HTTPS_PROXY: `http://127.0.0.1:${proxyPort}` });
-    const config = clientConfig({ credentials, endpoint: 'http://127.0.0.1:4566' }, 'us-east-1');
+    const config = clientConfig(
+      { credentials, endpoint: 'http://127.0.0.1:4566' },
+      'us-east-1',
+      network,
+    );
     expect(config).not.toHaveProperty('requestHandler');
     expect(config).toMatchObject({ useFipsEndpoint: false, useDualstackEndpoint: false });
   });
@@ -327,7 +349,7 @@ describe('real-AWS network: HTTPS proxy', () => {
 
 /** The host a real-AWS client would call, captured before anything is sent. */
 async function resolvedHost(target: AwsTarget): Promise<string> {
-  const sts = new STSClient(clientConfig(target, 'us-east-1'));
+  const sts = new STSClient(clientConfig(target, 'us-east-1', network));
   let host = '';
   sts.middlewareStack.add(
     (_next, _context) => async (args) => {
@@ -345,13 +367,13 @@ describe('real-AWS endpoints: FIPS and dual-stack', () => {
   it('uses the plain endpoint by default, FIPS / dual-stack when Settings say so', async () => {
     environment({});
     expect(await resolvedHost({ credentials })).toBe('sts.us-east-1.amazonaws.com');
-    applyNetworkSettings({
+    chooseInSettings({
       caBundlePath: null,
       useFipsEndpoint: true,
       useDualstackEndpoint: false,
     });
     expect(await resolvedHost({ credentials })).toBe('sts-fips.us-east-1.amazonaws.com');
-    applyNetworkSettings({
+    chooseInSettings({
       caBundlePath: null,
       useFipsEndpoint: false,
       useDualstackEndpoint: true,

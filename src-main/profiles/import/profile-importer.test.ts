@@ -46,8 +46,7 @@ beforeAll(async () => {
     secrets,
     sandbox,
   });
-  const prod = await service.target('sandbox:prod');
-  const credentials = prod.credentials as { accessKeyId: string; secretAccessKey: string };
+  const credentials = await service.resolver.credentials('sandbox:prod');
   devKey = { id: credentials.accessKeyId, secret: credentials.secretAccessKey };
   await writeFile(join(dir, 'helper.mjs'), 'process.exit(3);\n');
   credentialsText = fixtureCredentials(devKey);

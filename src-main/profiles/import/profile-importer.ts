@@ -23,7 +23,7 @@ type ImportInput = z.output<typeof importProfilesInput>;
 type RemoveInput = z.output<typeof removeKeysFromFileInput>;
 type Profiles = Pick<
   ProfileService,
-  'list' | 'credentials' | 'addAccessKey' | 'addAssumeRole' | 'addSharedConfig' | 'addSso'
+  'list' | 'resolver' | 'addAccessKey' | 'addAssumeRole' | 'addSharedConfig' | 'addSso'
 >;
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -189,7 +189,7 @@ export function createProfileImporter(deps: {
           throw new KeywardError('validation', `“${name}” has no access key in ${path}.`);
         }
         const profile = keyward.find((p) => p.kind === 'access-key' && p.name === name);
-        const held = profile ? await profiles.credentials(profile.id) : undefined;
+        const held = profile ? await profiles.resolver.credentials(profile.id) : undefined;
         if (held?.accessKeyId !== inFile) {
           throw new KeywardError(
             'invalid-state',

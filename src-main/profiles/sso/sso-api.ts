@@ -6,8 +6,9 @@ import {
   StartDeviceAuthorizationCommand,
 } from '@aws-sdk/client-sso-oidc';
 import { KeywardError } from '../../../src-shared/errors';
-import { mapAwsError } from '../../aws/map-aws-error';
-import { NetworkHttpHandler } from '../../aws/network/network-handler';
+import type { AwsPlace } from '../../aws/client-config';
+import type { ClientFactory } from '../../aws/client-factory';
+import { awsErrorCode } from '../../aws/map-aws-error';
 import type { SsoRegistration, SsoToken } from './sso-keychain';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -15,59 +16,28 @@ export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const SCOPES = ['sso:account:access'];
 const CLIENT_NAME = 'keyward';
 
-/** Where a profile's Identity Center lives: its region, and the sandbox endpoint when sandboxed. */
-export interface SsoPlace {
-  readonly region: string;
-  readonly endpoint: string | undefined;
-}
+/** Identity Center's OIDC API signs nothing: the factory's client for the place, no profile. */
+const oidc = (aws: ClientFactory, place: AwsPlace, maxAttempts = 3) =>
+  aws.anonymousClient(SSOOIDCClient, place, { maxAttempts });
 
-/** The sandbox's endpoint, or real Identity Center through the proxy and CA bundle in effect. */
-const config = (place: SsoPlace) => ({
-  region: place.region,
-  maxAttempts: 3,
-  ...(place.endpoint ? { endpoint: place.endpoint } : { requestHandler: new NetworkHttpHandler() }),
-});
-
-async function withOidc<T>(
-  place: SsoPlace,
-  run: (client: SSOOIDCClient) => Promise<T>,
-  maxAttempts = 3,
-) {
-  const client = new SSOOIDCClient({ ...config(place), maxAttempts });
-  try {
-    return await run(client);
-  } finally {
-    client.destroy();
-  }
-}
-
-export function errorName(error: unknown): string | undefined {
-  return error instanceof Error ? error.name : undefined;
-}
-
-export async function registerClient(place: SsoPlace, now = Date.now()): Promise<SsoRegistration> {
-  return withOidc(place, async (client) => {
-    try {
-      const out = await client.send(
-        new RegisterClientCommand({
-          clientName: CLIENT_NAME,
-          clientType: 'public',
-          scopes: SCOPES,
-        }),
-      );
-      if (!out.clientId || !out.clientSecret)
-        throw new KeywardError('internal', 'RegisterClient answered without a client.');
-      return {
-        clientId: out.clientId,
-        clientSecret: out.clientSecret,
-        expiresAt: out.clientSecretExpiresAt ? out.clientSecretExpiresAt * 1000 : now + 86_400_000,
-        region: place.region,
-        issuer: place.endpoint ?? 'aws',
-      };
-    } catch (error) {
-      throw mapAwsError(error, 'sso-oidc', 'RegisterClient');
-    }
-  });
+export async function registerClient(
+  aws: ClientFactory,
+  place: AwsPlace,
+  now = Date.now(),
+): Promise<SsoRegistration> {
+  const client = await oidc(aws, place);
+  const out = await client.send(
+    new RegisterClientCommand({ clientName: CLIENT_NAME, clientType: 'public', scopes: SCOPES }),
+  );
+  if (!out.clientId || !out.clientSecret)
+    throw new KeywardError('internal', 'RegisterClient answered without a client.');
+  return {
+    clientId: out.clientId,
+    clientSecret: out.clientSecret,
+    expiresAt: out.clientSecretExpiresAt ? out.clientSecretExpiresAt * 1000 : now + 86_400_000,
+    region: place.region,
+    issuer: place.endpoint ?? 'aws',
+  };
 }
 
 export interface DeviceAuthorization {
@@ -81,30 +51,30 @@ export interface DeviceAuthorization {
 }
 
 export async function startDeviceAuthorization(
-  place: SsoPlace,
+  aws: ClientFactory,
+  place: AwsPlace,
   registration: SsoRegistration,
   startUrl: string,
   now = Date.now(),
 ): Promise<DeviceAuthorization> {
-  return withOidc(place, async (client) => {
-    const out = await client.send(
-      new StartDeviceAuthorizationCommand({
-        clientId: registration.clientId,
-        clientSecret: registration.clientSecret,
-        startUrl,
-      }),
-    );
-    if (!out.deviceCode || !out.userCode || !out.verificationUri)
-      throw new KeywardError('internal', 'StartDeviceAuthorization answered without a code.');
-    return {
-      deviceCode: out.deviceCode,
-      userCode: out.userCode,
-      verificationUri: out.verificationUri,
-      verificationUriComplete: out.verificationUriComplete ?? out.verificationUri,
-      expiresAt: now + (out.expiresIn ?? 600) * 1000,
-      intervalSeconds: out.interval ?? 5,
-    };
-  });
+  const client = await oidc(aws, place);
+  const out = await client.send(
+    new StartDeviceAuthorizationCommand({
+      clientId: registration.clientId,
+      clientSecret: registration.clientSecret,
+      startUrl,
+    }),
+  );
+  if (!out.deviceCode || !out.userCode || !out.verificationUri)
+    throw new KeywardError('internal', 'StartDeviceAuthorization answered without a code.');
+  return {
+    deviceCode: out.deviceCode,
+    userCode: out.userCode,
+    verificationUri: out.verificationUri,
+    verificationUriComplete: out.verificationUriComplete ?? out.verificationUri,
+    expiresAt: now + (out.expiresIn ?? 600) * 1000,
+    intervalSeconds: out.interval ?? 5,
+  };
 }
 
 function toToken(
@@ -123,27 +93,23 @@ function toToken(
 
 /** One CreateToken poll with the device code; the SDK's error names say pending/slow_down/… */
 export async function pollToken(
-  place: SsoPlace,
+  aws: ClientFactory,
+  place: AwsPlace,
   registration: SsoRegistration,
   deviceCode: string,
   signal: AbortSignal,
 ): Promise<SsoToken> {
-  return withOidc(
-    place,
-    async (client) => {
-      const out = await client.send(
-        new CreateTokenCommand({
-          clientId: registration.clientId,
-          clientSecret: registration.clientSecret,
-          grantType: DEVICE_CODE_GRANT,
-          deviceCode,
-        }),
-        { abortSignal: signal },
-      );
-      return toToken(out, undefined, Date.now());
-    },
-    1,
+  const client = await oidc(aws, place, 1);
+  const out = await client.send(
+    new CreateTokenCommand({
+      clientId: registration.clientId,
+      clientSecret: registration.clientSecret,
+      grantType: DEVICE_CODE_GRANT,
+      deviceCode,
+    }),
+    { abortSignal: signal },
   );
+  return toToken(out, undefined, Date.now());
 }
 
 const signInAgain = (message: string) =>
@@ -153,34 +119,34 @@ const signInAgain = (message: string) =>
 
 /** A new access token from the refresh token (which rotates). */
 export async function refreshToken(
-  place: SsoPlace,
+  aws: ClientFactory,
+  place: AwsPlace,
   registration: SsoRegistration,
   token: SsoToken,
 ): Promise<SsoToken> {
   if (!token.refreshToken) throw signInAgain('The IAM Identity Center sign-in has expired.');
-  return withOidc(place, async (client) => {
-    try {
-      const out = await client.send(
-        new CreateTokenCommand({
-          clientId: registration.clientId,
-          clientSecret: registration.clientSecret,
-          grantType: 'refresh_token',
-          refreshToken: token.refreshToken,
-        }),
-      );
-      return toToken(out, token.refreshToken, Date.now());
-    } catch (error) {
-      const name = errorName(error);
-      if (
-        name === 'InvalidGrantException' ||
-        name === 'ExpiredTokenException' ||
-        name === 'InvalidClientException'
-      ) {
-        throw signInAgain('The IAM Identity Center sign-in has expired or was ended.');
-      }
-      throw mapAwsError(error, 'sso-oidc', 'CreateToken');
+  const client = await oidc(aws, place);
+  try {
+    const out = await client.send(
+      new CreateTokenCommand({
+        clientId: registration.clientId,
+        clientSecret: registration.clientSecret,
+        grantType: 'refresh_token',
+        refreshToken: token.refreshToken,
+      }),
+    );
+    return toToken(out, token.refreshToken, Date.now());
+  } catch (error) {
+    const name = awsErrorCode(error);
+    if (
+      name === 'InvalidGrantException' ||
+      name === 'ExpiredTokenException' ||
+      name === 'InvalidClientException'
+    ) {
+      throw signInAgain('The IAM Identity Center sign-in has expired or was ended.');
     }
-  });
+    throw error;
+  }
 }
 
 export interface RoleCredentials {
@@ -192,12 +158,13 @@ export interface RoleCredentials {
 
 /** GetRoleCredentials for the profile's account and permission set, as the AWS CLI does. */
 export async function getRoleCredentials(
-  place: SsoPlace,
+  aws: ClientFactory,
+  place: AwsPlace,
   accessToken: string,
   accountId: string,
   roleName: string,
 ): Promise<RoleCredentials> {
-  const client = new SSOClient(config(place));
+  const client = await aws.anonymousClient(SSOClient, place, { maxAttempts: 3 });
   try {
     const out = await client.send(
       new GetRoleCredentialsCommand({ accessToken, accountId, roleName }),
@@ -212,7 +179,7 @@ export async function getRoleCredentials(
       expiration: new Date(c.expiration),
     };
   } catch (error) {
-    const name = errorName(error);
+    const name = awsErrorCode(error);
     if (name === 'UnauthorizedException')
       throw signInAgain('The IAM Identity Center sign-in has expired or was ended.');
     if (name === 'ForbiddenException') {
@@ -225,22 +192,21 @@ export async function getRoleCredentials(
         },
       );
     }
-    if (error instanceof KeywardError) throw error;
-    throw mapAwsError(error, 'sso', 'GetRoleCredentials');
-  } finally {
-    client.destroy();
+    throw error;
   }
 }
 
 /** Ends the sign-in on the Identity Center side (the tokens stop working). */
-export async function logout(place: SsoPlace, accessToken: string): Promise<void> {
-  const client = new SSOClient(config(place));
+export async function logout(
+  aws: ClientFactory,
+  place: AwsPlace,
+  accessToken: string,
+): Promise<void> {
+  const client = await aws.anonymousClient(SSOClient, place, { maxAttempts: 3 });
   try {
     await client.send(new LogoutCommand({ accessToken }));
   } catch (error) {
     // An already-ended sign-in is what we want.
-    if (errorName(error) !== 'UnauthorizedException') throw mapAwsError(error, 'sso', 'Logout');
-  } finally {
-    client.destroy();
+    if (awsErrorCode(error) !== 'UnauthorizedException') throw error;
   }
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SSO_REGION, DEMO_SSO_START_URL } from '../../../src-sandbox/sso/demo-directory';
-import { clientConfig } from '../../aws/client-config';
+import { testClientFactory } from '../../aws/testing/test-client-factory';
 import { createKeychainSecretStore } from '../../credentials/keychain-secret-store';
 import { silentLogger } from '../../log/logger';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from '../../sandbox/embedded-sandbox';
@@ -22,6 +22,7 @@ const ADMIN_ROLE =
 
 let dir: string;
 let sandbox: EmbeddedSandbox;
+const aws = testClientFactory();
 const created: string[] = [];
 
 beforeAll(async () => {
@@ -70,6 +71,7 @@ function service(opener?: UrlOpener) {
     secrets,
     sandbox,
     logger: silentLogger,
+    aws,
     ...(opener ? { openUrl: opener } : {}),
   });
 }
@@ -127,10 +129,8 @@ describe('IAM Identity Center sign-in', () => {
       expect(text).not.toMatch(/ASIA|sessionToken|refreshToken|clientSecret/);
     }
 
-    const target = await s.target(profile.id);
-    const keys = await new KMSClient(clientConfig(target, 'us-east-1')).send(
-      new ListKeysCommand({}),
-    );
+    const kms = await aws.client(KMSClient, await s.resolver.principal(profile.id), 'us-east-1');
+    const keys = await kms.send(new ListKeysCommand({}));
     expect(keys.Keys?.length).toBeGreaterThan(0);
   });
 
@@ -142,7 +142,11 @@ describe('IAM Identity Center sign-in', () => {
 
     const restarted = service();
     expect((await restarted.list()).find((p) => p.id === profile.id)?.sso?.signedIn).toBe(true);
-    const identity = await checkIdentity(await restarted.target(profile.id), 'us-east-1');
+    const identity = await checkIdentity(
+      aws,
+      await restarted.resolver.principal(profile.id),
+      'us-east-1',
+    );
     expect(identity.arn).toContain('assumed-role/AWSReservedSSO_KmsAuditor_');
     expect((await keychain.read(profile.id)).token?.accessToken).toBe(before.token?.accessToken);
 
@@ -152,7 +156,7 @@ describe('IAM Identity Center sign-in', () => {
       token: { ...before.token!, expiresAt: Date.now() - 1000 },
     });
     const later = service();
-    const again = await checkIdentity(await later.target(profile.id), 'us-east-1');
+    const again = await checkIdentity(aws, await later.resolver.principal(profile.id), 'us-east-1');
     expect(again.accountId).toBe('111111111111');
     const after = await keychain.read(profile.id);
     expect(after.token?.accessToken).not.toBe(before.token?.accessToken);
@@ -202,9 +206,10 @@ describe('IAM Identity Center sign-in', () => {
       new LogoutCommand({ accessToken: entry.token?.accessToken }),
     );
     const restarted = service();
-    const error = await checkIdentity(await restarted.target(profile.id), 'us-east-1').catch(
-      (e: unknown) => e,
-    );
+    const error = await restarted.resolver
+      .principal(profile.id)
+      .then((principal) => checkIdentity(aws, principal, 'us-east-1'))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'credentials-invalid' });
     expect((error as { hint?: string }).hint).toMatch(/Sign in again/);
     expect((await keychain.read(profile.id)).token).toBeNull();
@@ -224,9 +229,9 @@ describe('IAM Identity Center sign-in', () => {
       .send(new LogoutCommand({ accessToken: token }))
       .catch((e: unknown) => e);
     expect(ended).toMatchObject({ name: 'UnauthorizedException' });
-    const error = await s
-      .target(profile.id)
-      .then((t) => checkIdentity(t, 'us-east-1'))
+    const error = await s.resolver
+      .principal(profile.id)
+      .then((principal) => checkIdentity(aws, principal, 'us-east-1'))
       .catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'credentials-missing',

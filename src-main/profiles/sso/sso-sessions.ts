@@ -1,12 +1,14 @@
 import { KeywardError } from '../../../src-shared/errors';
-import type { AwsTarget } from '../../aws/client-config';
+import type { AwsPlace, AwsTarget } from '../../aws/client-config';
+import type { ClientFactory } from '../../aws/client-factory';
+import { oneOffPrincipal } from '../../aws/principal';
 import type { Logger } from '../../log/logger';
 import type { RoleSession } from '../assume-role';
 import { checkIdentity } from '../identity-check';
 import type { StoredProfile } from '../profile-store';
 import { summarize } from '../summarize';
 import { RENEW_BEFORE_MS, type SessionCache } from '../session-cache';
-import { getRoleCredentials, logout, refreshToken, type SsoPlace } from './sso-api';
+import { getRoleCredentials, logout, refreshToken } from './sso-api';
 import type { SsoKeychain, SsoToken } from './sso-keychain';
 import {
   devicePrompt,
@@ -42,7 +44,7 @@ export function assertSsoProfile(profile: StoredProfile): SsoProfile {
   );
 }
 
-const place = (profile: SsoProfile, endpoint: string | undefined): SsoPlace => ({
+const place = (profile: SsoProfile, endpoint: string | undefined): AwsPlace => ({
   region: profile.ssoRegion,
   endpoint,
 });
@@ -53,12 +55,13 @@ const place = (profile: SsoProfile, endpoint: string | undefined): SsoPlace => (
  * token, as the AWS CLI does.
  */
 export function createSsoSessions(deps: {
+  aws: ClientFactory;
   keychain: SsoKeychain;
   sessions: SessionCache;
   opener: UrlOpener | undefined;
   logger?: Logger;
 }) {
-  const { keychain, sessions } = deps;
+  const { aws, keychain, sessions } = deps;
   /** Whether a profile holds a token, so listing needs one keychain read per profile at most. */
   const signedIn = new Map<string, boolean>();
   const renewing = new Map<string, Promise<RoleSession>>();
@@ -75,7 +78,7 @@ export function createSsoSessions(deps: {
   }
 
   /** The access token, refreshed first when it is about to expire. */
-  async function validToken(profile: SsoProfile, where: SsoPlace): Promise<SsoToken> {
+  async function validToken(profile: SsoProfile, where: AwsPlace): Promise<SsoToken> {
     const entry = await keychain.read(profile.id);
     const token = entry.token;
     if (!token || !entry.registration) {
@@ -84,7 +87,7 @@ export function createSsoSessions(deps: {
     }
     if (token.expiresAt - Date.now() > RENEW_BEFORE_MS) return token;
     try {
-      const renewed = await refreshToken(where, entry.registration, token);
+      const renewed = await refreshToken(aws, where, entry.registration, token);
       await saveToken(profile.id, renewed);
       return renewed;
     } catch (error) {
@@ -105,17 +108,25 @@ export function createSsoSessions(deps: {
 
   async function roleSession(
     profile: SsoProfile,
-    where: SsoPlace,
+    where: AwsPlace,
     accessToken: string,
   ): Promise<RoleSession> {
     const credentials = await getRoleCredentials(
+      aws,
       where,
       accessToken,
       profile.accountId,
       profile.roleName,
     );
     const identity = await checkIdentity(
-      where.endpoint ? { credentials, endpoint: where.endpoint } : { credentials },
+      aws,
+      oneOffPrincipal(
+        where.endpoint ? { credentials, endpoint: where.endpoint } : { credentials },
+        {
+          profileId: profile.id,
+          accountId: profile.accountId,
+        },
+      ),
       profile.defaultRegion,
     );
     const session = { credentials, identity };
@@ -181,6 +192,7 @@ export function createSsoSessions(deps: {
       const where = place(profile, endpoint);
       reporter.progress(0, STEPS, 'Registering Keyward with IAM Identity Center');
       const { registration, device } = await startAuthorization(
+        aws,
         keychain,
         profile.id,
         where,
@@ -189,7 +201,7 @@ export function createSsoSessions(deps: {
       const prompt: DevicePrompt = devicePrompt(device);
       reporter.progress(1, STEPS, 'Allow access in your browser', undefined, { ...prompt });
       await open(prompt.verificationUriComplete, reporter);
-      const token = await waitForApproval(where, registration, device, reporter.signal);
+      const token = await waitForApproval(aws, where, registration, device, reporter.signal);
       await saveToken(profile.id, token);
       reporter.progress(2, STEPS, 'Getting role credentials');
       sessions.delete(profile.id);
@@ -206,7 +218,7 @@ export function createSsoSessions(deps: {
       signedIn.set(profile.id, false);
       if (!entry.token) return;
       try {
-        await logout(place(profile, endpoint), entry.token.accessToken);
+        await logout(aws, place(profile, endpoint), entry.token.accessToken);
       } catch (error) {
         const reason = error instanceof KeywardError ? error : undefined;
         throw new KeywardError(

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SSO_REGION, DEMO_SSO_START_URL } from '../../../src-sandbox/sso/demo-directory';
 import { startTestSandbox, type TestSandbox } from '../../../src-sandbox/testing/test-sandbox';
-import { registerClient, startDeviceAuthorization, type SsoPlace } from './sso-api';
+import type { AwsPlace } from '../../aws/client-config';
+import { testClientFactory } from '../../aws/testing/test-client-factory';
+import { registerClient, startDeviceAuthorization } from './sso-api';
 import { waitForApproval } from './sso-sign-in';
 
 let t: TestSandbox;
-let place: SsoPlace;
+let place: AwsPlace;
+const aws = testClientFactory();
 beforeAll(async () => {
   t = await startTestSandbox({ dataDir: await mkdtemp(join(tmpdir(), 'keyward-sso-poll-')) });
   place = { region: DEMO_SSO_REGION, endpoint: t.sandbox.endpoint };
@@ -27,21 +30,28 @@ async function allow(url: string, userCode: string) {
 
 describe('polling CreateToken', () => {
   it('slows down by 5 seconds when Identity Center says slow_down, and still gets the token', async () => {
-    const registration = await registerClient(place);
-    const device = await startDeviceAuthorization(place, registration, DEMO_SSO_START_URL);
+    const registration = await registerClient(aws, place);
+    const device = await startDeviceAuthorization(aws, place, registration, DEMO_SSO_START_URL);
     // Poll 5 times faster than asked: the sandbox answers slow_down on the second poll.
     const hasty = { ...device, intervalSeconds: device.intervalSeconds / 5 };
     const started = Date.now();
     setTimeout(() => void allow(device.verificationUri, device.userCode), 1000);
-    const token = await waitForApproval(place, registration, hasty, new AbortController().signal);
+    const token = await waitForApproval(
+      aws,
+      place,
+      registration,
+      hasty,
+      new AbortController().signal,
+    );
     expect(token.accessToken).toMatch(/^aoa/);
     expect(Date.now() - started).toBeGreaterThanOrEqual(5000);
   });
 
   it('gives up with a clear error once the code has expired', async () => {
-    const registration = await registerClient(place);
-    const device = await startDeviceAuthorization(place, registration, DEMO_SSO_START_URL);
+    const registration = await registerClient(aws, place);
+    const device = await startDeviceAuthorization(aws, place, registration, DEMO_SSO_START_URL);
     const error = await waitForApproval(
+      aws,
       place,
       registration,
       { ...device, expiresAt: Date.now() + 500 },

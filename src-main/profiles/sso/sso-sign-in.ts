@@ -1,12 +1,13 @@
 import { KeywardError } from '../../../src-shared/errors';
-import { mapAwsError } from '../../aws/map-aws-error';
+import type { AwsPlace } from '../../aws/client-config';
+import type { ClientFactory } from '../../aws/client-factory';
+import { awsErrorCode } from '../../aws/map-aws-error';
+import { failure } from '../failure';
 import {
-  errorName,
   pollToken,
   registerClient,
   startDeviceAuthorization,
   type DeviceAuthorization,
-  type SsoPlace,
 } from './sso-api';
 import type { SsoKeychain, SsoRegistration, SsoToken } from './sso-keychain';
 
@@ -41,9 +42,10 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 /** The cached registration when it still fits, or a new one (saved in the profile's entry). */
 export async function ensureRegistration(
+  aws: ClientFactory,
   keychain: SsoKeychain,
   profileId: string,
-  place: SsoPlace,
+  place: AwsPlace,
   fresh = false,
 ): Promise<SsoRegistration> {
   const entry = await keychain.read(profileId);
@@ -57,34 +59,41 @@ export async function ensureRegistration(
   ) {
     return cached;
   }
-  const registration = await registerClient(place);
+  const registration = await registerClient(aws, place);
   await keychain.write(profileId, { ...entry, registration });
   return registration;
 }
 
 /** StartDeviceAuthorization; a registration Identity Center no longer knows is replaced once. */
 export async function startAuthorization(
+  aws: ClientFactory,
   keychain: SsoKeychain,
   profileId: string,
-  place: SsoPlace,
+  place: AwsPlace,
   startUrl: string,
 ): Promise<{ registration: SsoRegistration; device: DeviceAuthorization }> {
-  let registration = await ensureRegistration(keychain, profileId, place);
+  let registration = await ensureRegistration(aws, keychain, profileId, place);
   try {
-    return { registration, device: await startDeviceAuthorization(place, registration, startUrl) };
+    return {
+      registration,
+      device: await startDeviceAuthorization(aws, place, registration, startUrl),
+    };
   } catch (error) {
-    if (errorName(error) !== 'InvalidClientException') throw explainStartError(error, startUrl);
+    if (awsErrorCode(error) !== 'InvalidClientException') throw explainStartError(error, startUrl);
   }
-  registration = await ensureRegistration(keychain, profileId, place, true);
+  registration = await ensureRegistration(aws, keychain, profileId, place, true);
   try {
-    return { registration, device: await startDeviceAuthorization(place, registration, startUrl) };
+    return {
+      registration,
+      device: await startDeviceAuthorization(aws, place, registration, startUrl),
+    };
   } catch (error) {
     throw explainStartError(error, startUrl);
   }
 }
 
 function explainStartError(error: unknown, startUrl: string): KeywardError {
-  if (errorName(error) === 'InvalidRequestException') {
+  if (awsErrorCode(error) === 'InvalidRequestException') {
     return new KeywardError(
       'validation',
       `IAM Identity Center did not accept the start URL ${startUrl}.`,
@@ -98,12 +107,13 @@ function explainStartError(error: unknown, startUrl: string): KeywardError {
       },
     );
   }
-  return mapAwsError(error, 'sso-oidc', 'StartDeviceAuthorization');
+  return failure(error);
 }
 
 /** Polls CreateToken at the interval Identity Center asked for until the person decides. */
 export async function waitForApproval(
-  place: SsoPlace,
+  aws: ClientFactory,
+  place: AwsPlace,
   registration: SsoRegistration,
   device: DeviceAuthorization,
   signal: AbortSignal,
@@ -113,10 +123,10 @@ export async function waitForApproval(
     await sleep(intervalMs, signal);
     if (Date.now() >= device.expiresAt) throw codeExpired();
     try {
-      return await pollToken(place, registration, device.deviceCode, signal);
+      return await pollToken(aws, place, registration, device.deviceCode, signal);
     } catch (error) {
       if (signal.aborted) throw cancelled();
-      switch (errorName(error)) {
+      switch (awsErrorCode(error)) {
         case 'AuthorizationPendingException':
           continue;
         case 'SlowDownException':
@@ -130,7 +140,7 @@ export async function waitForApproval(
         case 'ExpiredTokenException':
           throw codeExpired();
         default:
-          throw mapAwsError(error, 'sso-oidc', 'CreateToken');
+          throw error;
       }
     }
   }

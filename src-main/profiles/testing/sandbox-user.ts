@@ -8,10 +8,10 @@ export interface UserKey {
 
 /** A new IAM user in the sandbox's prod account with an access key, as its administrator makes one. */
 export async function createSandboxUserKey(
-  profiles: Pick<ProfileService, 'target'>,
+  profiles: Pick<ProfileService, 'resolver'>,
   userName: string,
 ): Promise<UserKey> {
-  const admin = await profiles.target('sandbox:prod');
+  const admin = (await profiles.resolver.principal('sandbox:prod')).target;
   const iam = new IAMClient({
     region: 'us-east-1',
     ...(admin.endpoint ? { endpoint: admin.endpoint } : {}),

@@ -3,9 +3,10 @@ import type { TrailStore } from '../../trail/trail-store';
 import { JSON_ERROR_STYLE } from '../error-styles';
 import type { ServiceDefinition } from '../types';
 import { lookupEventsOperation, type LookupReader } from './lookup-events';
-import { LOOKUP_EVENTS_RATE, TokenBuckets, type RequestRate } from './token-bucket';
+import { LOOKUP_EVENTS_RATE } from '../../../src-shared/quotas/cloudtrail';
+import { TokenBuckets, type RequestRate } from '../../../src-shared/quotas/token-bucket';
 
-export { LOOKUP_EVENTS_RATE, parseRequestRate, type RequestRate } from './token-bucket';
+export type { RequestRate } from '../../../src-shared/quotas/token-bucket';
 
 export interface CloudTrailOptions {
   /** The running sandbox's event history. */
@@ -24,7 +25,9 @@ const unbound: LookupReader = () => {
  * (botocore/CLI). Each running sandbox gets its own instance (its trail, its rate buckets).
  */
 export function createCloudTrailService(options: CloudTrailOptions = {}): ServiceDefinition {
-  const buckets = new TokenBuckets(options.lookupEventsRate ?? LOOKUP_EVENTS_RATE);
+  const buckets = new TokenBuckets(options.lookupEventsRate ?? LOOKUP_EVENTS_RATE, undefined, () =>
+    performance.now(),
+  );
   const trail = options.trail;
   const read: LookupReader = trail ? (q) => trail.query(q) : unbound;
   return {

@@ -1,3 +1,4 @@
+import type { TokenBuckets } from '../../../src-shared/quotas/token-bucket';
 import { SandboxError } from '../../protocols/sandbox-error';
 import {
   LOOKUP_ATTRIBUTE_KEYS,
@@ -7,7 +8,6 @@ import {
 import { defineOperation } from '../define-operation';
 import type { Operation, ServiceContext } from '../types';
 import { lookupEventsInput, type LookupEventsInput } from './schemas';
-import type { TokenBuckets } from './token-bucket';
 
 /** Reference §5.1. Messages are the sandbox's own wording (AWS's exact texts are UNCONFIRMED). */
 const invalidAttributes = (message: string) =>

@@ -7,7 +7,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../types';
 import { errorOf, startKmsKit, type KmsKit } from './kms-test-kit';
-import { KmsRequestQuotas, symmetricQuota } from './request-quotas';
+import { symmetricQuota } from '../../../src-shared/quotas/kms';
+import { KmsRequestQuotas } from './request-quotas';
 
 let kit: KmsKit;
 beforeAll(async () => {

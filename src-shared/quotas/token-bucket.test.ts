@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequestRate, TokenBuckets } from './token-bucket';
+import { TokenBucket, TokenBuckets } from './token-bucket';
 
 describe('TokenBuckets', () => {
   it('allows a burst of `rate`, then refills at `rate` per second, per key', () => {
@@ -16,14 +16,21 @@ describe('TokenBuckets', () => {
   });
 
   it('never limits when off', () => {
-    const b = new TokenBuckets('off');
+    const b = new TokenBuckets('off', undefined, () => 0);
     for (let i = 0; i < 1000; i++) expect(b.tryTake('a')).toBe(true);
   });
+});
 
-  it('parses rates', () => {
-    expect(parseRequestRate('off')).toBe('off');
-    expect(parseRequestRate('0.5')).toBe(0.5);
-    expect(() => parseRequestRate('0')).toThrow(/invalid request rate/);
-    expect(() => parseRequestRate('fast')).toThrow(/invalid request rate/);
+describe('TokenBucket', () => {
+  it('says how long until the next token', () => {
+    let now = 0;
+    const b = new TokenBucket(4, 1, () => now);
+    expect(b.msUntilToken()).toBe(0);
+    expect(b.tryTake()).toBe(true);
+    expect(b.msUntilToken()).toBe(250);
+    now = 100;
+    expect(b.msUntilToken()).toBeCloseTo(150);
+    now = 250;
+    expect(b.tryTake()).toBe(true);
   });
 });
