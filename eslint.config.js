@@ -23,6 +23,15 @@ function layer(name, { files, ignores = [], patterns }) {
   };
 }
 
+/**
+ * A promise about code rather than imports (core no-restricted-syntax under its own name, so it
+ * adds to, never replaces, the other syntax rules of a file).
+ */
+function syntaxRule(name, { files, ignores = [], selector, message }) {
+  layerRules[name] = builtinRules.get('no-restricted-syntax');
+  return { files, ignores, rules: { [`layers/${name}`]: ['error', { selector, message }] } };
+}
+
 const anyOf = (names) => names.map((name) => name.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('|');
 
 /** Every Node built-in, as `fs` and as `node:fs`. */
@@ -243,6 +252,13 @@ export default tseslint.config(
     ],
   }),
 
+  syntaxRule('aws-clients-in-access-layer', {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/aws/**', ...tests],
+    selector: 'NewExpression[callee.name=/Client$/]',
+    message:
+      'Only src-main/aws/ builds AWS clients (quotas, call log, network settings): ask its client factory.',
+  }),
   {
     files: productCode,
     ignores: ['src-main/electron/ipc/send.ts'],

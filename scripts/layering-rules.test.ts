@@ -214,6 +214,10 @@ describe('layering rules', () => {
       .map((match) => `layers/${match[1]}`)
       .sort();
     expect(declared).toEqual(Object.keys(layering).sort());
+    const syntax = [
+      ...readFileSync('eslint.config.js', 'utf8').matchAll(/syntaxRule\('([\w-]+)'/g),
+    ];
+    expect(syntax.map((match) => match[1])).toEqual(['aws-clients-in-access-layer']);
   });
 
   it('refuse in the renderer every dependency but the UI’s own', async () => {
@@ -239,6 +243,16 @@ describe('layering rules', () => {
     expect(
       await ruleIds('export const x = window.keyward;\n', 'src-renderer/src/api/bridge.ts'),
     ).toEqual([]);
+  });
+
+  it('refuses AWS clients built outside the access layer', async () => {
+    const code =
+      "import { STSClient } from '@aws-sdk/client-sts';\nexport const sts = new STSClient({});\n";
+    const rule = 'layers/aws-clients-in-access-layer';
+    expect(await ruleIds(code, 'src-main/profiles/x.ts')).toContain(rule);
+    expect(await ruleIds(code, 'src-main/keys/x.ts')).toContain(rule);
+    expect(await ruleIds(code, 'src-main/aws/client-factory-x.ts')).toEqual([]);
+    expect(await ruleIds(code, 'src-main/profiles/x.test.ts')).toEqual([]);
   });
 
   it('refuses webContents.send outside send.ts', async () => {

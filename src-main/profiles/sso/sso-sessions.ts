@@ -3,6 +3,7 @@ import type { AwsPlace, AwsTarget } from '../../aws/client-config';
 import type { ClientFactory } from '../../aws/client-factory';
 import { oneOffPrincipal } from '../../aws/principal';
 import type { Logger } from '../../log/logger';
+import type { OperationContext } from '../../operations/operation-context';
 import type { RoleSession } from '../assume-role';
 import { checkIdentity } from '../identity-check';
 import type { StoredProfile } from '../profile-store';
@@ -23,16 +24,8 @@ export type SsoProfile = Extract<StoredProfile, { kind: 'sso' }>;
 /** Opens a URL in the system browser (Electron: shell.openExternal; browser mode: Chromium). */
 export type UrlOpener = (url: string) => void | Promise<void>;
 
-export interface SignInReporter {
-  readonly signal: AbortSignal;
-  progress(
-    step: number,
-    stepCount: number,
-    title: string,
-    value?: number,
-    detail?: Readonly<Record<string, string>>,
-  ): void;
-}
+/** The part of an operation's context a sign-in uses: its cancel signal and progress. */
+export type SignInReporter = Pick<OperationContext, 'signal' | 'progress'>;
 
 const STEPS = 4;
 
