@@ -48,7 +48,11 @@ describe('cancelling an operation', () => {
       },
       z.null(),
     );
-    await new Promise((done) => setTimeout(done, 1200));
+    // Cancel once a few have gone out (however slow this machine is), the rest still queued.
+    for (const started = Date.now(); sent.length < 3;) {
+      if (Date.now() - started > 30_000) throw new Error('no CreateAlias was sent in 30 s');
+      await new Promise((done) => setTimeout(done, 10));
+    }
     const cancelledAt = performance.now();
     expect(operations.cancel(id)).toBe(true);
     await operations.idle();
@@ -56,8 +60,8 @@ describe('cancelling an operation', () => {
 
     const created = results.filter((r) => r.status === 'fulfilled').length;
     const reasons = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
-    expect(created).toBeGreaterThanOrEqual(3);
-    expect(created).toBeLessThanOrEqual(12);
+    expect(created).toBeLessThanOrEqual(sent.length);
+    expect(sent.length).toBeLessThan(20);
     expect(reasons).toHaveLength(200 - created);
     for (const reason of reasons) {
       expect(reason).toBeInstanceOf(KeywardError);
@@ -79,7 +83,9 @@ describe('cancelling an operation', () => {
       paginateListAliases({ client: kms, pageSize: 2 }, { KeyId: keyId }),
       (page) => page.Aliases,
     );
-    expect(aliases).toHaveLength(sent.length);
+    // A call aborted on the wire may or may not have reached the sandbox; nothing else did.
+    expect(aliases.length).toBeGreaterThanOrEqual(created);
+    expect(aliases.length).toBeLessThanOrEqual(sent.length);
     const trail = await aws.client(CloudTrailClient, prod, 'us-east-1');
     const events = await collectPages(
       paginateLookupEvents(
@@ -88,11 +94,11 @@ describe('cancelling an operation', () => {
       ),
       (page) => page.Events,
     );
-    expect(events).toHaveLength(sent.length);
+    expect(events).toHaveLength(aliases.length);
     const pages = (operation: string) =>
       aws.calls.recent().filter((call) => call.operation === operation).length;
-    expect(pages('ListAliases')).toBe(Math.ceil(sent.length / 2));
-    expect(pages('LookupEvents')).toBeGreaterThanOrEqual(Math.ceil(sent.length / 2));
+    expect(pages('ListAliases')).toBe(Math.max(1, Math.ceil(aliases.length / 2)));
+    expect(pages('LookupEvents')).toBeGreaterThanOrEqual(Math.ceil(aliases.length / 2));
     console.info(
       `${sent.length} of 200 CreateAlias sent (${created} answered) before the cancel; the rest rejected ${settledMs.toFixed(0)} ms after it`,
     );

@@ -5,7 +5,7 @@ import type { Clock } from './clock';
 import { createRequestScheduler, type Release, type SchedulerOptions } from './request-scheduler';
 
 /** A clock that moves only when told to, running its timers in order. */
-function fakeClock(): Clock & { advance(ms: number): Promise<void> } {
+function fakeClock(): Clock & { advance(ms: number): Promise<void>; jump(ms: number): void } {
   let now = 0;
   let timers: { at: number; run: () => void }[] = [];
   const settle = () => new Promise<void>((done) => setImmediate(done));
@@ -17,6 +17,10 @@ function fakeClock(): Clock & { advance(ms: number): Promise<void> } {
       return () => {
         timers = timers.filter((t) => t !== timer);
       };
+    },
+    /** Time passes but no timer runs (a busy event loop runs them late). */
+    jump(ms) {
+      now += ms;
     },
     async advance(ms) {
       const end = now + ms;
@@ -175,5 +179,18 @@ describe('request scheduler (fake clock)', () => {
         signal: controller.signal,
       }),
     ).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('lets no call of a cancelled operation go, even when a token is due as it is cancelled', async () => {
+    const { clock, released, calls } = setUp();
+    const controller = new AbortController();
+    const all = calls(10, { quotas: [CREATE_KEY], signal: controller.signal });
+    await clock.advance(500);
+    const before = released.length;
+    clock.jump(2_000); // the next tokens are due, but the scheduler's timer has not run yet
+    controller.abort();
+    await Promise.allSettled(all);
+    await clock.advance(10_000);
+    expect(released).toHaveLength(before);
   });
 });

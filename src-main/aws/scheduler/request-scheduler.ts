@@ -168,7 +168,9 @@ export function createRequestScheduler(options: SchedulerOptions = {}): RequestS
         const onAbort = () => {
           queue.drop(waiter);
           reject(cancelledBeforeSent());
-          pump();
+          // After every listener of this signal ran: pumping now could let go a call of the same
+          // cancelled operation whose own listener has not run yet.
+          queueMicrotask(pump);
         };
         const waiter: Waiter = {
           seq: seq++,
@@ -177,6 +179,14 @@ export function createRequestScheduler(options: SchedulerOptions = {}): RequestS
           gone: false,
           release() {
             signal?.removeEventListener('abort', onAbort);
+            if (signal?.aborted) {
+              // Cancelled while its turn came: it never goes (its tokens stay spent).
+              queue.inFlight -= 1;
+              endpoint.inFlight -= 1;
+              reject(cancelledBeforeSent());
+              queueMicrotask(pump);
+              return;
+            }
             const at = clock.now();
             options.onRelease?.({
               account: call.account,
