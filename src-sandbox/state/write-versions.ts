@@ -34,8 +34,9 @@ export class WriteVersions {
     return this.buckets.get(bucket) ?? 0;
   }
 
-  id(kind: string, id: string): number {
-    return this.ids.get(kind + SEP + id) ?? 0;
+  /** `idKey` = kind + SEP + id, as `record` and ReadSet key it. */
+  id(idKey: string): number {
+    return this.ids.get(idKey) ?? 0;
   }
 
   kind(kind: string): number {
@@ -70,10 +71,7 @@ export class ReadSet {
   staleSince(began: number, versions: WriteVersions): string | undefined {
     for (const d of this.docs) if (versions.doc(d) > began) return d;
     for (const b of this.buckets) if (versions.bucket(b) > began) return b;
-    for (const i of this.ids) {
-      const [kind = '', id = ''] = i.split(SEP);
-      if (versions.id(kind, id) > began) return i;
-    }
+    for (const i of this.ids) if (versions.id(i) > began) return i;
     for (const k of this.kinds) if (versions.kind(k) > began) return k;
     return undefined;
   }
