@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: build what is stale, then run the Electron window when its binary is present
-// (fetching it once with Electron's own installer if missing), else browser mode.
+// (fetching it with Electron's own installer if missing, once: a failed fetch is remembered
+// until `npm run electron:fetch`), else browser mode.
 // Arguments after `--` go to the host (e.g. `npm start -- --data-dir /tmp/k --no-open`).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectron, resolveElectronForStart } from './electron-binary.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'out', '.build-stamp');
@@ -46,38 +47,6 @@ function buildIfStale() {
   writeFileSync(stamp, new Date().toISOString());
 }
 
-function electronBinary() {
-  const require = createRequire(import.meta.url);
-  try {
-    const dir = dirname(require.resolve('electron/package.json'));
-    const pathFile = join(dir, 'path.txt');
-    if (!existsSync(pathFile)) return { dir };
-    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? { dir, binary } : { dir };
-  } catch {
-    return {};
-  }
-}
-
-function tryInstallElectron(dir) {
-  const env = { ...process.env };
-  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-  const install = spawnSync(process.execPath, [join(dir, 'install.js')], {
-    cwd: dir,
-    env,
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  if (install.status === 0) return undefined;
-  const firstLine = `${install.stderr ?? ''}${install.stdout ?? ''}`
-    .split('\n')
-    .find((line) => line.trim() && !/^\s+at /.test(line));
-  return (
-    firstLine?.trim() ??
-    (install.error ? install.error.message : `installer exited with ${install.status}`)
-  );
-}
-
 function run(command, args) {
   const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
@@ -85,14 +54,11 @@ function run(command, args) {
 }
 
 buildIfStale();
-let electron = electronBinary();
-let why = electron.dir ? undefined : 'the electron package is not installed';
-if (electron.dir && !electron.binary && process.env.KEYWARD_BROWSER_MODE !== '1') {
-  const failure = tryInstallElectron(electron.dir);
-  electron = electronBinary();
-  if (!electron.binary) why = `its download failed (${failure ?? 'no binary after install'})`;
-}
-if (process.env.KEYWARD_BROWSER_MODE === '1') why = 'KEYWARD_BROWSER_MODE=1 is set';
+const electron =
+  process.env.KEYWARD_BROWSER_MODE === '1'
+    ? { why: 'KEYWARD_BROWSER_MODE=1 is set' }
+    : resolveElectronForStart({ root, electron: findElectron(import.meta.url) });
+let why = electron.why;
 
 // The sandbox's SQLite addon in node_modules is built for Node; Electron needs its own copy.
 let sqliteBinding;
