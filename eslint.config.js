@@ -119,6 +119,19 @@ export default tseslint.config(
     },
   },
 
+  layer('renderer-toasts-through-notify', {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/src/components/notify/**', ...tests],
+    patterns: [
+      {
+        regex: '^@mantine/notifications$',
+        importNames: ['notifications'],
+        message:
+          'Toasts go through components/notify (notifySuccess, notifyError …): one place decides where they appear and how long they stay.',
+      },
+    ],
+  }),
+
   // ── src-shared: pure TypeScript for every runtime ───────────────────────────────────────
   { files: ['src-shared/**/*.ts'], languageOptions: { globals: {} } },
   layer('shared-no-runtime', {

@@ -109,6 +109,13 @@ describe('measureBundle', () => {
 });
 
 describe('the built renderer', () => {
+  it('counts the page "/" leads to, which exists', () => {
+    expect(rendererRoots.landingPage).toMatch(/^src\/pages\/\w+\.page\.tsx$/);
+    expect(
+      existsSync(join(rendererOutDir, '..', '..', 'src-renderer', rendererRoots.landingPage)),
+    ).toBe(true);
+  });
+
   const built = existsSync(join(rendererOutDir, '.vite', 'manifest.json'));
 
   // `npm test` builds before the unit tests, so this checks the fresh build; on a laptop without

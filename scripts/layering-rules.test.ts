@@ -57,6 +57,17 @@ const layering: Record<string, { refuses: readonly Case[]; allows: readonly Case
     ],
     allows: [['../../src-shared/contract', 'src-renderer/src/x.ts', 'contract']],
   },
+  'layers/renderer-toasts-through-notify': {
+    refuses: [
+      ['@mantine/notifications', 'src-renderer/src/pages/X.tsx', 'notifications'],
+      ['@mantine/notifications', 'src-renderer/src/components/Y/Y.tsx', 'notifications'],
+    ],
+    allows: [
+      ['@mantine/notifications', 'src-renderer/src/components/notify/notify.ts', 'notifications'],
+      ['@mantine/notifications', 'src-renderer/src/App.tsx', 'Notifications'],
+      ['./components/notify/notify', 'src-renderer/src/pages/X.tsx', 'notifySuccess'],
+    ],
+  },
   'layers/shared-no-runtime': {
     refuses: [
       ['node:crypto', 'src-shared/x.ts'],

@@ -1,6 +1,7 @@
 // Run by `npm run build` after electron-vite: prints the renderer's initial and total gzip sizes
 // and fails the build when the initial size is over budget (README "Bundle budget").
 import { resolve } from 'node:path';
+import { landing } from '../src-renderer/src/landing';
 import { INITIAL_BUDGET_BYTES, kB, measureBundle, type InitialRoots } from './bundle-size';
 
 export const rendererOutDir = resolve(import.meta.dirname, '..', 'out', 'renderer');
@@ -8,8 +9,8 @@ export const rendererOutDir = resolve(import.meta.dirname, '..', 'out', 'rendere
 /** Keys of .vite/manifest.json, relative to the renderer root (src-renderer/). */
 export const rendererRoots: InitialRoots = {
   entry: 'index.html',
-  // The route "/" redirects to; navigation.ts lists it first.
-  landingPage: 'src/pages/Keys.page.tsx',
+  // The page "/" leads to (src-renderer/src/landing.ts, which the router reads too).
+  landingPage: landing.module,
 };
 
 function main(): void {

@@ -3,7 +3,9 @@ import { navPages, ShellPage } from '../pages/shell';
 
 test('the shell loads and every navigation item opens its page', async ({ keyward }) => {
   const shell = new ShellPage(keyward.page);
-  await expect(shell.heading('Keys')).toBeVisible();
+  // Keyward opens where a new user can act: Profiles (src-renderer/src/landing.ts).
+  await expect(shell.heading('Profiles')).toBeVisible();
+  await expect(keyward.page).toHaveURL(/#\/profiles$/);
   for (const item of navPages) {
     await shell.open(item.label);
     await expect(shell.heading(item.heading)).toBeVisible();
@@ -24,7 +26,7 @@ test('pages that are not built yet say so instead of showing made-up data', asyn
 test('the command palette opens with Ctrl+K and navigates by keyboard', async ({ keyward }) => {
   const { page } = keyward;
   const shell = new ShellPage(page);
-  await expect(shell.heading('Keys')).toBeVisible();
+  await expect(shell.heading('Profiles')).toBeVisible();
   await page.keyboard.press('Control+K');
   const search = page.getByRole('textbox', { name: 'Search pages and actions' });
   await expect(search).toBeFocused();
@@ -37,7 +39,7 @@ test('the command palette opens with Ctrl+K and navigates by keyboard', async ({
 test('Alt+number shortcuts and Tab reach every part of the shell', async ({ keyward }) => {
   const { page } = keyward;
   const shell = new ShellPage(page);
-  await expect(shell.heading('Keys')).toBeVisible();
+  await expect(shell.heading('Profiles')).toBeVisible();
   await page.keyboard.press('Alt+7');
   await expect(shell.heading('Settings')).toBeVisible();
   await page.keyboard.press('Alt+2');

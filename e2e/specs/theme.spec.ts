@@ -18,6 +18,6 @@ test('the theme follows the OS until overridden, and the choice survives a resta
 
   page = await keyward.restart();
   await page.emulateMedia({ colorScheme: 'light' });
-  await expect(new ShellPage(page).heading('Keys')).toBeVisible();
+  await expect(new ShellPage(page).heading('Profiles')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
 });

@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { secureWebPreferences } from './security/web-preferences';
@@ -21,6 +21,19 @@ export function createMainWindow(isPackaged: boolean, rendererUrl: string): Brow
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs'), isPackaged),
   });
   window.once('ready-to-show', () => window.show());
+  // A form with unsaved changes holds the unload (beforeunload, UnsavedChangesPrompt); Electron
+  // shows no question of its own, so ask here, or the window would simply refuse to close.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Discard changes', 'Keep editing'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Discard unsaved changes?',
+      detail: 'Changes on this page are not saved yet.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   void window.loadURL(rendererUrl);
   return window;
 }

@@ -4,19 +4,26 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { HashRouter } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
 import type { KeywardBridge } from '../../src-shared/contract/bridge';
 import { ApiProvider } from './api/api-context';
 import { useSettings } from './api/queries';
+import { toastPlacement } from './components/notify/notify';
 import { Shell } from './components/Shell/Shell';
 import { AppRoutes } from './Router';
 import { cssVariablesResolver } from './css-variables';
 import { theme } from './theme';
+import { useThemePreview } from './theme-preview';
 
-/** Follows the OS until the user picks light or dark in Settings. */
+/**
+ * Follows the OS until the user picks light or dark in Settings; a theme being chosen there shows
+ * at once, before it is saved (theme-preview.ts).
+ */
 function ThemedApp({ children }: { children: ReactNode }) {
   const { data: settings } = useSettings();
-  const forced = settings && settings.theme !== 'system' ? settings.theme : undefined;
+  const preview = useThemePreview();
+  const chosen = preview ?? settings?.theme;
+  const forced = chosen && chosen !== 'system' ? chosen : undefined;
   return (
     <MantineProvider
       theme={theme}
@@ -24,13 +31,30 @@ function ThemedApp({ children }: { children: ReactNode }) {
       defaultColorScheme="auto"
       {...(forced ? { forceColorScheme: forced } : {})}
     >
-      <Notifications position="bottom-right" limit={4} />
+      <Notifications {...toastPlacement} />
       {children}
     </MantineProvider>
   );
 }
 
+/**
+ * A data router (not <HashRouter>): it is what lets a form with unsaved changes hold a navigation
+ * (useBlocker). One route holds the shell; AppRoutes inside it picks the page.
+ */
+const createRouter = () =>
+  createHashRouter([
+    {
+      path: '*',
+      element: (
+        <Shell>
+          <AppRoutes />
+        </Shell>
+      ),
+    },
+  ]);
+
 export function App({ bridge }: { bridge: KeywardBridge }) {
+  const [router] = useState(createRouter);
   const [queryClient] = useState(
     () =>
       new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
@@ -39,11 +63,7 @@ export function App({ bridge }: { bridge: KeywardBridge }) {
     <ApiProvider bridge={bridge}>
       <QueryClientProvider client={queryClient}>
         <ThemedApp>
-          <HashRouter>
-            <Shell>
-              <AppRoutes />
-            </Shell>
-          </HashRouter>
+          <RouterProvider router={router} />
         </ThemedApp>
       </QueryClientProvider>
     </ApiProvider>

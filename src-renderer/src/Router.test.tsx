@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import { Suspense, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { PageLoader } from './components/PageLoader/PageLoader';
+import { landing } from './landing';
 import { lazyNamed } from './lazy-named';
 import { navItems } from './navigation';
 import { AppRoutes } from './Router';
@@ -39,11 +40,18 @@ describe('AppRoutes', () => {
     expect(screen.queryByRole('status', { name: 'Loading page' })).not.toBeInTheDocument();
   });
 
-  it('opens Keys at the root and says so for an unknown address', async () => {
-    const { unmount } = render(<AppRoutes />, createMockBridge().bridge, '/');
-    expect(await pageHeading('Keys')).toBeInTheDocument();
+  it('opens Profiles at the root and says so for an unknown address', async () => {
+    expect(landing.path).toBe('/profiles');
+    expect(navItems.find((item) => item.path === landing.path)?.label).toBe(landing.label);
+    const { unmount, router } = render(<AppRoutes />, createMockBridge().bridge, '/');
+    expect(await pageHeading('Profiles')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/profiles');
     unmount();
     render(<AppRoutes />, createMockBridge().bridge, '/nowhere');
     expect(await screen.findByText('No such page')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to Profiles' })).toHaveAttribute(
+      'href',
+      '/profiles',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { PageLoader } from './components/PageLoader/PageLoader';
+import { landing } from './landing';
 import { lazyNamed } from './lazy-named';
 import { navItems } from './navigation';
 
@@ -10,7 +11,7 @@ export function AppRoutes() {
   return (
     <Suspense fallback={<PageLoader />}>
       <Routes>
-        <Route path="/" element={<Navigate to="/keys" replace />} />
+        <Route path="/" element={<Navigate to={landing.path} replace />} />
         {navItems.map(({ path, page: Page }) => (
           <Route key={path} path={path} element={<Page />} />
         ))}

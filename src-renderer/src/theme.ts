@@ -1,4 +1,12 @@
-import { createTheme, Notification, type MantineColorsTuple } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  createTheme,
+  Notification,
+  type MantineColorsTuple,
+} from '@mantine/core';
+import classes from './theme.module.css';
 
 // The shield blue of the Keyward icon.
 const keyward: MantineColorsTuple = [
@@ -27,6 +35,10 @@ export const theme = createTheme({
   cursorType: 'pointer',
   focusRing: 'auto',
   components: {
+    // Never cut a label (theme.module.css): badges and buttons keep their full text.
+    Badge: Badge.extend({ classNames: { root: classes.badgeRoot, label: classes.badgeLabel } }),
+    Button: Button.extend({ classNames: { root: classes.buttonRoot } }),
+    ActionIcon: ActionIcon.extend({ classNames: { root: classes.buttonRoot } }),
     // Toasts must pass the same accessibility scan as pages: a named close button, and body
     // text in the full text colour (the default dimmed grey is below AA on the toast surface).
     Notification: Notification.extend({

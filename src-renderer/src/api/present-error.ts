@@ -1,5 +1,5 @@
-import { notifications } from '@mantine/notifications';
 import { KeywardError, type ErrorCode, type SerializedError } from '../../../src-shared/errors';
+import { notifyError, notifyInfo } from '../components/notify/notify';
 
 const titles: Readonly<Record<ErrorCode, string>> = {
   validation: 'Some values need attention',
@@ -42,10 +42,8 @@ export function presentError(error: unknown, options: { form?: FormLike } = {}):
     options.form.setErrors(serialized.fieldErrors);
     return;
   }
-  notifications.show({
-    color: serialized.code === 'cancelled' ? 'gray' : 'red',
-    title: errorTitle(serialized.code),
-    message: serialized.hint ? `${serialized.message} ${serialized.hint}` : serialized.message,
-    autoClose: serialized.retryable ? 6000 : false,
-  });
+  const title = errorTitle(serialized.code);
+  const message = serialized.hint ? `${serialized.message} ${serialized.hint}` : serialized.message;
+  if (serialized.code === 'cancelled') notifyInfo({ title, message });
+  else notifyError({ title, message, transient: serialized.retryable });
 }

@@ -28,9 +28,14 @@ export function useSettings() {
 export function useUpdateSettings() {
   const api = useApi();
   const queryClient = useQueryClient();
+  // A read of the settings still in flight must not land after the save and put the old values
+  // back (a page that mounts refetches them; the welcome dialog would then open again).
+  const cancelReads = () => queryClient.cancelQueries({ queryKey: queryKeys.settings });
   return useMutation({
     mutationFn: (patch: SettingsPatch) => api.settings.set(patch),
-    onSuccess: (settings: Settings) => {
+    onMutate: cancelReads,
+    onSuccess: async (settings: Settings) => {
+      await cancelReads();
       queryClient.setQueryData(queryKeys.settings, settings);
       void queryClient.invalidateQueries({ queryKey: queryKeys.regions });
       void queryClient.invalidateQueries({ queryKey: queryKeys.network });

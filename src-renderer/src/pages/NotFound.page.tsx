@@ -2,6 +2,7 @@ import { Button } from '@mantine/core';
 import { IconMapOff } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { EmptyState } from '../components/EmptyState/EmptyState';
+import { landing } from '../landing';
 
 export function NotFoundPage() {
   return (
@@ -10,8 +11,8 @@ export function NotFoundPage() {
       title="No such page"
       description="The address does not match any page of Keyward."
       action={
-        <Button component={Link} to="/keys">
-          Go to Keys
+        <Button component={Link} to={landing.path}>
+          Go to {landing.label}
         </Button>
       }
     />

@@ -1,36 +1,61 @@
-import { Button, Card, Group, Skeleton, Table, VisuallyHidden } from '@mantine/core';
+import { Button, Skeleton, Table } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import type { ProfileSummary } from '../../../src-shared/models/profile';
 import { useProfiles, useSettings } from '../api/queries';
 import { toSerialized } from '../api/present-error';
+import { ActionsHeader, TableCard } from '../components/DataTable/TableCard';
+import { stableOrder } from '../components/DataTable/stable-order';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
+import { LazyDialog } from '../components/ModalFrame/LazyDialog';
 import { PageHeader } from '../components/PageHeader/PageHeader';
-import { AddProfileModal } from './profiles/AddProfileModal';
+import { lazyNamed } from '../lazy-named';
 import { CrossAccountPairCard } from './profiles/CrossAccountPairCard';
-import { ImportProfilesModal } from './profiles/import/ImportProfilesModal';
 import { ProfileRow } from './profiles/ProfileRow';
 
+// The dialogs (and the form and schema code they need) load when first opened, not with the
+// page Keyward opens on (README "Bundle budget").
+const AddProfileModal = lazyNamed(() => import('./profiles/AddProfileModal'), 'AddProfileModal');
+const ImportProfilesModal = lazyNamed(
+  () => import('./profiles/import/ImportProfilesModal'),
+  'ImportProfilesModal',
+);
+
+/** The sandbox's demo identities first, then the user's own, each by name (never by status). */
+const profileOrder = {
+  group: (profile: ProfileSummary) => (profile.kind === 'sandbox' ? 0 : 1),
+  name: (profile: ProfileSummary) => profile.name,
+  id: (profile: ProfileSummary) => profile.id,
+};
+
 export function ProfilesPage() {
-  const { data: profiles, isLoading, error } = useProfiles();
+  const { data, isLoading, error } = useProfiles();
+  const profiles = useMemo(() => data && stableOrder(data, profileOrder), [data]);
   const { data: settings } = useSettings();
   const [adding, add] = useDisclosure(false);
-  // The welcome screen's "Import from AWS config" lands here with the import open.
-  const location = useLocation() as { state: { import?: boolean } | null };
-  const [importing, importer] = useDisclosure(location.state?.import === true);
+  const [importing, importer] = useDisclosure(false);
+  // The welcome dialog's "Connect to AWS" and "Import from AWS config" come here (perhaps while
+  // this page is open already) asking for the add or import dialog.
+  const location = useLocation() as { state: { add?: boolean; import?: boolean } | null };
   const navigate = useNavigate();
+  const { open: openAdd } = add;
+  const { open: openImport } = importer;
   useEffect(() => {
+    if (!location.state?.add && !location.state?.import) return;
+    if (location.state.add) openAdd();
+    if (location.state.import) openImport();
     // Once opened, forget the request so a reload does not open it again.
-    if (location.state?.import) void navigate('.', { replace: true, state: null });
-  }, [location.state, navigate]);
+    void navigate('.', { replace: true, state: null });
+  }, [location.state, navigate, openAdd, openImport]);
   return (
     <>
       <PageHeader
         title="Profiles"
         description="The identities Keyward acts as. Secrets stay in the OS keychain."
         actions={
-          <Group gap="xs">
+          <>
             <Button
               variant="default"
               leftSection={<IconFileImport size={16} />}
@@ -41,37 +66,36 @@ export function ProfilesPage() {
             <Button leftSection={<IconPlus size={16} />} onClick={add.open}>
               Add profile
             </Button>
-          </Group>
+          </>
         }
       />
       {error && <ErrorAlert error={toSerialized(error)} />}
       {isLoading && <Skeleton h={240} />}
       {profiles && (
-        <Card withBorder padding={0} radius="lg">
-          <Table highlightOnHover verticalSpacing="sm" aria-label="Profiles">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Kind</Table.Th>
-                <Table.Th>Identity</Table.Th>
-                <Table.Th>Region</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {profiles.map((profile) => (
-                <ProfileRow key={profile.id} profile={profile} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Card>
+        <TableCard aria-label="Profiles" minWidth={720} data-testid="profiles-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Profile</Table.Th>
+              <Table.Th>Identity</Table.Th>
+              <Table.Th>Region</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <ActionsHeader />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {profiles.map((profile) => (
+              <ProfileRow key={profile.id} profile={profile} />
+            ))}
+          </Table.Tbody>
+        </TableCard>
       )}
       {profiles && settings && <CrossAccountPairCard profiles={profiles} settings={settings} />}
-      <AddProfileModal opened={adding} onClose={add.close} />
-      <ImportProfilesModal opened={importing} onClose={importer.close} />
+      <LazyDialog opened={adding}>
+        <AddProfileModal opened={adding} onClose={add.close} />
+      </LazyDialog>
+      <LazyDialog opened={importing}>
+        <ImportProfilesModal opened={importing} onClose={importer.close} />
+      </LazyDialog>
     </>
   );
 }

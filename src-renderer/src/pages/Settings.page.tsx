@@ -1,6 +1,7 @@
 import { Skeleton, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
+import type { Settings } from '../../../src-shared/schemas/settings';
 import { useSettings } from '../api/queries';
 import { toSerialized } from '../api/present-error';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
@@ -8,6 +9,11 @@ import { PageHeader } from '../components/PageHeader/PageHeader';
 import { DiagnosticsCard } from './settings/DiagnosticsCard';
 import { NetworkCard } from './settings/NetworkCard';
 import { SettingsForm } from './settings/SettingsForm';
+
+const generalKey = (settings: Settings) =>
+  JSON.stringify([settings.theme, settings.defaultRegions, settings.confirmBeforeDestructive]);
+const networkKey = (settings: Settings) =>
+  JSON.stringify([settings.caBundlePath, settings.useFipsEndpoint, settings.useDualstackEndpoint]);
 
 export function SettingsPage() {
   const { data: settings, error } = useSettings();
@@ -25,8 +31,10 @@ export function SettingsPage() {
         {error && <ErrorAlert error={toSerialized(error)} />}
         {settings ? (
           <>
-            <SettingsForm key={JSON.stringify(settings)} settings={settings} />
-            <NetworkCard key={`network-${JSON.stringify(settings)}`} settings={settings} />
+            {/* Each card starts over only when its own saved values change: saving one card
+                never throws away unsaved changes in the other. */}
+            <SettingsForm key={generalKey(settings)} settings={settings} />
+            <NetworkCard key={networkKey(settings)} settings={settings} />
           </>
         ) : (
           !error && <Skeleton h={320} />

@@ -1,5 +1,6 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
+import { ModalFooter, ModalFrame } from '../ModalFrame/ModalFrame';
 
 export interface ConfirmDestructiveProps {
   readonly opened: boolean;
@@ -22,7 +23,7 @@ export function ConfirmDestructive(props: ConfirmDestructiveProps) {
     props.onCancel();
   };
   return (
-    <Modal opened={props.opened} onClose={close} title={props.title} centered>
+    <ModalFrame opened={props.opened} onClose={close} title={props.title} size="md">
       <Stack>
         <div>{props.children}</div>
         {props.typeToConfirm && (
@@ -37,15 +38,15 @@ export function ConfirmDestructive(props: ConfirmDestructiveProps) {
             autoComplete="off"
           />
         )}
-        <Group justify="flex-end">
+        <ModalFooter>
           <Button variant="default" onClick={close} data-autofocus>
             Cancel
           </Button>
           <Button color="red" disabled={!ready} loading={props.busy} onClick={props.onConfirm}>
             {props.confirmLabel}
           </Button>
-        </Group>
+        </ModalFooter>
       </Stack>
-    </Modal>
+    </ModalFrame>
   );
 }

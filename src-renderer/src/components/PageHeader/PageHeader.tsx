@@ -1,6 +1,12 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Box, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { ActionGroup } from '../ActionGroup/ActionGroup';
+import classes from './PageHeader.module.css';
 
+/**
+ * A page's title, what it is for, and its main actions. When the window is narrow the actions
+ * move under the title (and wrap) instead of squeezing it or each other.
+ */
 export function PageHeader({
   title,
   description,
@@ -11,8 +17,8 @@ export function PageHeader({
   actions?: ReactNode;
 }) {
   return (
-    <Group justify="space-between" align="flex-end" mb="lg" wrap="nowrap">
-      <Stack gap={4}>
+    <Box className={classes.root} mb="lg">
+      <Stack gap={4} className={classes.text}>
         <Title order={1} size="h2">
           {title}
         </Title>
@@ -20,7 +26,7 @@ export function PageHeader({
           {description}
         </Text>
       </Stack>
-      {actions}
-    </Group>
+      {actions && <ActionGroup aria-label={`${title} actions`}>{actions}</ActionGroup>}
+    </Box>
   );
 }

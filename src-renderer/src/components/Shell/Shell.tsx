@@ -19,11 +19,12 @@ import { AboutModal } from '../AboutModal/AboutModal';
 import { LazyCommandPalette } from '../CommandPalette/LazyCommandPalette';
 import { palette } from '../CommandPalette/palette-store';
 import { ErrorBoundary } from '../ErrorBoundary/ErrorBoundary';
+import { UnsavedChangesPrompt } from '../UnsavedChanges/UnsavedChangesPrompt';
+import { Welcome } from '../Welcome/Welcome';
 import { ProfilePicker } from './ProfilePicker';
 import { RegionPicker } from './RegionPicker';
-import { ThemeToggle } from './ThemeToggle';
-import { Welcome } from '../Welcome/Welcome';
 import classes from './Shell.module.css';
+import { ThemeToggle } from './ThemeToggle';
 
 export function Shell({ children }: { children: ReactNode }) {
   const [navOpened, nav] = useDisclosure(false);
@@ -119,6 +120,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <LazyCommandPalette onAbout={about.open} />
       <AboutModal opened={aboutOpened} onClose={about.close} />
       <Welcome />
+      <UnsavedChangesPrompt />
     </AppShell>
   );
 }

@@ -1,10 +1,12 @@
-import { Badge, Button, Card, Code, Group, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ProfileSummary } from '../../../../src-shared/models/profile';
 import { useApi } from '../../api/api-context';
 import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
 import { timeLeft } from '../../format/time-left';
+import { BreakableCode } from '../DataTable/BreakableCode';
+import { StatusBadge } from '../StatusBadge/StatusBadge';
 
 /** Who a profile is, as STS last said: what a user checks before a cross-account job. */
 export function IdentityPanel({ profile }: { profile: ProfileSummary | undefined }) {
@@ -26,16 +28,16 @@ export function IdentityPanel({ profile }: { profile: ProfileSummary | undefined
     <Card withBorder radius="md" padding="sm" data-testid={`identity-${profile.name}`}>
       <Stack gap={4}>
         <Group gap={6}>
-          <Badge color={profile.target === 'sandbox' ? 'grape.9' : 'blue.9'}>
+          <StatusBadge tone={profile.target === 'sandbox' ? 'sandbox' : 'aws'}>
             {profile.target === 'sandbox' ? 'Sandbox' : 'AWS'}
-          </Badge>
+          </StatusBadge>
           <Text size="sm" fw={600}>
             {profile.accountId ? `Account ${profile.accountId}` : 'Account unknown'}
           </Text>
         </Group>
         {profile.arn ? (
           <>
-            <Code fz="xs">{profile.arn}</Code>
+            <BreakableCode fz="xs">{profile.arn}</BreakableCode>
             <Text size="xs" c="dimmed">
               {profile.principalType}
               {profile.session ? ` · session: ${timeLeft(profile.session.expiresAt)}` : ''}

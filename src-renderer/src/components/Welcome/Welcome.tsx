@@ -1,7 +1,10 @@
-import { Badge, Button, Group, Image, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Image, Stack, Table, Text, Title } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { presentError } from '../../api/present-error';
 import { useAppInfo, useSettings, useUpdateSettings } from '../../api/queries';
+import { landing } from '../../landing';
+import { ModalFooter, ModalFrame } from '../ModalFrame/ModalFrame';
+import { StatusBadge } from '../StatusBadge/StatusBadge';
 
 const roles: Readonly<Record<string, string>> = {
   prod: 'Workloads: keys of every type, encrypted volumes, snapshots and AMIs',
@@ -9,7 +12,11 @@ const roles: Readonly<Record<string, string>> = {
   partner: 'A vendor you share encrypted images with',
 };
 
-/** First run: Keyward starts on the built-in sandbox; nothing done there touches AWS. */
+/**
+ * First run: Keyward starts on the built-in sandbox (nothing done there touches AWS), on the
+ * page landing.ts names (Profiles, where its demo identities are listed). "Connect to AWS" and
+ * "Import from AWS config" open the add and import dialogs of Profiles.
+ */
 export function Welcome() {
   const { data: settings } = useSettings();
   const { data: info } = useAppInfo();
@@ -23,7 +30,7 @@ export function Welcome() {
     );
 
   return (
-    <Modal opened={opened} onClose={() => close()} title="Welcome to Keyward" size="lg" centered>
+    <ModalFrame opened={opened} onClose={() => close()} title="Welcome to Keyward">
       <Stack>
         <Group wrap="nowrap" align="flex-start">
           <Image src="./icon.svg" w={48} h={48} alt="" />
@@ -34,7 +41,8 @@ export function Welcome() {
             <Text size="sm">
               Keyward starts on an offline AWS that runs on this computer, with three demo accounts.
               Rehearse every job here first: nothing you do in the sandbox touches AWS. The header
-              shows a <Badge color="grape.9">Sandbox</Badge> badge whenever you are in it.
+              shows a <StatusBadge tone="sandbox">Sandbox</StatusBadge> badge whenever you are in
+              it.
             </Text>
           </Stack>
         </Group>
@@ -49,21 +57,29 @@ export function Welcome() {
             ))}
           </Table.Tbody>
         </Table>
-        <Group justify="flex-end">
+        <Text size="sm" data-testid="welcome-next">
+          You start on <b>{landing.label}</b>: the sandbox’s demo identities are listed there, ready
+          to use. Explore with them, or add your own AWS profiles now — you can do both later from
+          the same page.
+        </Text>
+        <ModalFooter>
           <Button
             variant="default"
             onClick={() => close(() => void navigate('/profiles', { state: { import: true } }))}
           >
             Import from AWS config
           </Button>
-          <Button variant="default" onClick={() => close(() => void navigate('/profiles'))}>
+          <Button
+            variant="default"
+            onClick={() => close(() => void navigate('/profiles', { state: { add: true } }))}
+          >
             Connect to AWS
           </Button>
-          <Button onClick={() => close()} data-autofocus>
+          <Button onClick={() => close(() => void navigate(landing.path))} data-autofocus>
             Explore the sandbox
           </Button>
-        </Group>
+        </ModalFooter>
       </Stack>
-    </Modal>
+    </ModalFrame>
   );
 }

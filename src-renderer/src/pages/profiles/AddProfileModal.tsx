@@ -1,5 +1,6 @@
-import { Modal, SegmentedControl, Stack } from '@mantine/core';
+import { SegmentedControl, Stack } from '@mantine/core';
 import { useState } from 'react';
+import { ModalFrame } from '../../components/ModalFrame/ModalFrame';
 import { AccessKeyForm } from './AccessKeyForm';
 import { AssumeRoleForm } from './AssumeRoleForm';
 import { SharedConfigForm } from './SharedConfigForm';
@@ -10,14 +11,7 @@ type Kind = 'access-key' | 'assume-role' | 'sso' | 'shared-config';
 export function AddProfileModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [kind, setKind] = useState<Kind>('access-key');
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title="Add a profile"
-      size="lg"
-      centered
-      closeButtonProps={{ 'aria-label': 'Close dialog' }}
-    >
+    <ModalFrame opened={opened} onClose={onClose} title="Add a profile">
       <Stack>
         <SegmentedControl
           aria-label="Profile kind"
@@ -35,6 +29,6 @@ export function AddProfileModal({ opened, onClose }: { opened: boolean; onClose:
         {kind === 'sso' && <SsoForm onClose={onClose} />}
         {kind === 'shared-config' && <SharedConfigForm onClose={onClose} />}
       </Stack>
-    </Modal>
+    </ModalFrame>
   );
 }

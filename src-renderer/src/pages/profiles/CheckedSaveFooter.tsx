@@ -1,11 +1,12 @@
-import { Alert, Button, Checkbox, Group } from '@mantine/core';
+import { Alert, Button, Checkbox } from '@mantine/core';
 import type { SerializedError } from '../../../../src-shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
+import { ModalFooter } from '../../components/ModalFrame/ModalFrame';
 import type { FieldBinder } from './profile-fields';
 
 /**
  * The end of every add-profile form: why the identity check failed (if it did), the opt-in to
- * save anyway, and Cancel / submit.
+ * save anyway, and Cancel / submit in the dialog's footer (in view however long the form is).
  */
 export function CheckedSaveFooter(props: {
   checkError: SerializedError | null;
@@ -33,14 +34,14 @@ export function CheckedSaveFooter(props: {
         key={props.form.key('saveUnverified')}
         {...props.form.getInputProps('saveUnverified', { type: 'checkbox' })}
       />
-      <Group justify="flex-end">
+      <ModalFooter>
         <Button variant="default" onClick={props.onCancel}>
           Cancel
         </Button>
         <Button type="submit" loading={props.busy}>
           {props.submitLabel ?? 'Check and save'}
         </Button>
-      </Group>
+      </ModalFooter>
     </>
   );
 }

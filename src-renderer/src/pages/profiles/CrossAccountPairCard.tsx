@@ -1,10 +1,10 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ProfileSummary } from '../../../../src-shared/models/profile';
 import type { Settings } from '../../../../src-shared/schemas/settings';
 import { presentError } from '../../api/present-error';
 import { useUpdateSettings } from '../../api/queries';
+import { notifySuccess } from '../../components/notify/notify';
 import {
   isUsablePair,
   SourceTargetPicker,
@@ -40,8 +40,7 @@ export function CrossAccountPairCard({
       },
       {
         onSuccess: () =>
-          notifications.show({
-            color: 'teal',
+          notifySuccess({
             title: 'Cross-account pair saved',
             message: 'Snapshot and AMI jobs will start with these two profiles.',
           }),

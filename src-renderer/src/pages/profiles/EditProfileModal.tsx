@@ -1,6 +1,7 @@
-import { Checkbox, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Stack, Text, TextInput } from '@mantine/core';
 import type { ProfileSummary } from '../../../../src-shared/models/profile';
 import { useApi } from '../../api/api-context';
+import { ModalFrame } from '../../components/ModalFrame/ModalFrame';
 import { CheckedSaveFooter } from './CheckedSaveFooter';
 import {
   toEditInput,
@@ -99,10 +100,10 @@ export function EditProfileModal({
 }) {
   const kind = profile.kind;
   return (
-    <Modal opened={opened} onClose={onClose} title={`Edit “${profile.name}”`} size="lg" centered>
+    <ModalFrame opened={opened} onClose={onClose} title={`Edit “${profile.name}”`}>
       {kind !== 'sandbox' && opened && (
         <EditProfileForm profile={profile} kind={kind} onClose={onClose} />
       )}
-    </Modal>
+    </ModalFrame>
   );
 }

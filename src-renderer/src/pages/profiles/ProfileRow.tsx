@@ -1,5 +1,4 @@
-import { ActionIcon, Badge, Code, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { ActionIcon, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,14 +6,26 @@ import type { ProfileSummary } from '../../../../src-shared/models/profile';
 import { useApi } from '../../api/api-context';
 import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
+import { ActionGroup } from '../../components/ActionGroup/ActionGroup';
 import { ConfirmDestructive } from '../../components/ConfirmDestructive/ConfirmDestructive';
+import { BreakableCode, withBreaks } from '../../components/DataTable/BreakableCode';
+import { ActionsCell, NowrapText } from '../../components/DataTable/TableCard';
+import { LazyDialog } from '../../components/ModalFrame/LazyDialog';
+import { notifySuccess } from '../../components/notify/notify';
+import { StatusBadge, type StatusTone } from '../../components/StatusBadge/StatusBadge';
 import { timeLeft } from '../../format/time-left';
-import { EditProfileModal } from './EditProfileModal';
+import { lazyNamed } from '../../lazy-named';
 import { SsoSignIn } from './SsoSignIn';
 import { StartSessionButton } from './StartSessionButton';
 
-// Filled, dark shades: the light variants fail WCAG AA contrast.
-const statusColor = { verified: 'teal.9', failed: 'red.9', unverified: 'gray.7' } as const;
+// Loads on the first edit, with the form code (README "Bundle budget").
+const EditProfileModal = lazyNamed(() => import('./EditProfileModal'), 'EditProfileModal');
+
+const statusTone: Readonly<Record<ProfileSummary['status'], StatusTone>> = {
+  verified: 'ok',
+  failed: 'danger',
+  unverified: 'neutral',
+};
 const kindLabel = {
   sandbox: 'Sandbox',
   'access-key': 'Access key',
@@ -60,16 +71,25 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
   return (
     <Table.Tr data-testid={`profile-${profile.name}`}>
       <Table.Td>
-        <Stack gap={2}>
-          <Text fw={600}>{profile.name}</Text>
+        <Stack gap={4}>
+          <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+            {profile.name}
+          </Text>
+          <Group gap={6}>
+            <StatusBadge tone={profile.target === 'sandbox' ? 'sandbox' : 'aws'}>
+              {profile.target === 'sandbox' ? 'Sandbox' : 'AWS'}
+            </StatusBadge>
+            <NowrapText size="sm">{kindLabel[profile.kind]}</NowrapText>
+          </Group>
           {profile.configProfile && (
             <Text size="xs" c="dimmed">
               ~/.aws/config: {profile.configProfile}
             </Text>
           )}
           {profile.sso && (
-            <Text size="xs" c="dimmed">
-              {profile.sso.startUrl} · {profile.sso.accountId} · {profile.sso.roleName}
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'break-word' }}>
+              {withBreaks(profile.sso.startUrl, /(?<=[/.])/)} · {profile.sso.accountId} ·{' '}
+              {profile.sso.roleName}
             </Text>
           )}
           {profile.accessKeyHint && (
@@ -80,20 +100,12 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
         </Stack>
       </Table.Td>
       <Table.Td>
-        <Group gap={6}>
-          <Badge color={profile.target === 'sandbox' ? 'grape.9' : 'blue.9'}>
-            {profile.target === 'sandbox' ? 'Sandbox' : 'AWS'}
-          </Badge>
-          <Text size="sm">{kindLabel[profile.kind]}</Text>
-        </Group>
-      </Table.Td>
-      <Table.Td>
         {profile.arn ? (
           <Stack gap={2}>
             <Text size="sm">
               {profile.accountId} · {profile.principalType}
             </Text>
-            <Code fz="xs">{profile.arn}</Code>
+            <BreakableCode fz="xs">{profile.arn}</BreakableCode>
           </Stack>
         ) : (
           <Text size="sm" c="dimmed">
@@ -102,7 +114,7 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
         )}
       </Table.Td>
       <Table.Td>
-        {profile.defaultRegion}
+        <NowrapText size="sm">{profile.defaultRegion}</NowrapText>
         {hasSessions(profile) && (
           <Text size="xs" c="dimmed" data-testid="session-state">
             {sessionState(profile)}
@@ -118,20 +130,21 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
           </Text>
         )}
       </Table.Td>
-      <Table.Td>
+      {/* Wide enough for the widest status, so re-checking a row never shifts the columns. */}
+      <Table.Td miw={112}>
         <Tooltip
           label={profile.lastError ?? `Checked ${ago(profile.lastVerifiedAt)}`}
           multiline
           w={320}
         >
-          <Badge color={statusColor[profile.status]}>{profile.status}</Badge>
+          <StatusBadge tone={statusTone[profile.status]}>{profile.status}</StatusBadge>
         </Tooltip>
         <Text size="xs" c="dimmed">
           {ago(profile.lastVerifiedAt)}
         </Text>
       </Table.Td>
-      <Table.Td>
-        <Group gap={4} justify="flex-end" wrap="nowrap">
+      <ActionsCell>
+        <ActionGroup nowrap gap={4} aria-label={`Actions for ${profile.name}`}>
           {hasSessions(profile) && <StartSessionButton profile={profile} />}
           {profile.kind === 'sso' && <SsoSignIn profile={profile} />}
           <Tooltip label="Check identity again">
@@ -167,8 +180,10 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
               </ActionIcon>
             </Tooltip>
           )}
-        </Group>
-        <EditProfileModal profile={profile} opened={editing} onClose={() => setEditing(false)} />
+        </ActionGroup>
+        <LazyDialog opened={editing}>
+          <EditProfileModal profile={profile} opened={editing} onClose={() => setEditing(false)} />
+        </LazyDialog>
         <ConfirmDestructive
           opened={confirming}
           title={`Delete “${profile.name}”?`}
@@ -181,8 +196,7 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
                 setConfirming(false);
                 await refresh();
                 await queryClient.invalidateQueries({ queryKey: queryKeys.settings });
-                notifications.show({
-                  color: 'teal',
+                notifySuccess({
                   title: 'Profile deleted',
                   message: `“${profile.name}” and its keychain entry are gone.`,
                 });
@@ -197,7 +211,7 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
               : 'Keyward removes the profile and its secret from the OS keychain. The access key itself stays valid in AWS: deactivate it in IAM if it should not be used any more.'}
           </Text>
         </ConfirmDestructive>
-      </Table.Td>
+      </ActionsCell>
     </Table.Tr>
   );
 }

@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SANDBOX_SSO_DEMO } from '../../../../src-shared/models/sandbox-sso-demo';
@@ -11,6 +10,8 @@ import {
 import { useApi } from '../../api/api-context';
 import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
+import { ModalFooter } from '../../components/ModalFrame/ModalFrame';
+import { notifySuccess } from '../../components/notify/notify';
 import { RegionField, SsoFields, TargetField } from './profile-fields';
 
 type Values = Required<AddSsoProfileInput>;
@@ -44,8 +45,7 @@ export function SsoForm({ onClose }: { onClose: () => void }) {
     save.mutate(values, {
       onSuccess: async (profile) => {
         await queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
-        notifications.show({
-          color: 'teal',
+        notifySuccess({
           title: `Added “${profile.name}”`,
           message: 'Choose Sign in on its row to sign in through your browser.',
         });
@@ -90,14 +90,14 @@ export function SsoForm({ onClose }: { onClose: () => void }) {
         )}
         <SsoFields form={form} />
         <RegionField key={form.key('defaultRegion')} {...form.getInputProps('defaultRegion')} />
-        <Group justify="flex-end">
+        <ModalFooter>
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
           <Button type="submit" loading={save.isPending}>
             Save
           </Button>
-        </Group>
+        </ModalFooter>
       </Stack>
     </form>
   );

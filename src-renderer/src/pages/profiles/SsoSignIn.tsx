@@ -1,17 +1,6 @@
-import {
-  Anchor,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Progress,
-  Stack,
-  Text,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Button, Code, CopyButton, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconCheck, IconCopy, IconExternalLink } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ProfileSummary } from '../../../../src-shared/models/profile';
 import { useApi } from '../../api/api-context';
@@ -19,6 +8,8 @@ import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
 import { useOperation } from '../../api/use-operation';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
+import { ModalFooter, ModalFrame } from '../../components/ModalFrame/ModalFrame';
+import { notifySuccess } from '../../components/notify/notify';
 import { timeLeft } from '../../format/time-left';
 
 function DevicePrompt({ detail }: { detail: Readonly<Record<string, string>> }) {
@@ -39,8 +30,12 @@ function DevicePrompt({ detail }: { detail: Readonly<Record<string, string>> }) 
       >
         {detail.userCode}
       </Text>
-      <Group gap="xs" wrap="nowrap">
-        <Code fz="xs" style={{ wordBreak: 'break-all' }} data-testid="sso-verification-url">
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <Code
+          fz="xs"
+          style={{ wordBreak: 'break-all', flex: 1, minWidth: 0 }}
+          data-testid="sso-verification-url"
+        >
           {url}
         </Code>
         <CopyButton value={url}>
@@ -77,8 +72,7 @@ export function SsoSignIn({ profile }: { profile: ProfileSummary }) {
     // Signed out locally even when Logout could not reach Identity Center: show it either way.
     onSettled: () => refresh(),
     onSuccess: () => {
-      notifications.show({
-        color: 'teal',
+      notifySuccess({
         title: `Signed out of “${profile.name}”`,
         message: 'The sign-in was ended at IAM Identity Center and removed from the keychain.',
       });
@@ -119,13 +113,7 @@ export function SsoSignIn({ profile }: { profile: ProfileSummary }) {
           Sign in
         </Button>
       )}
-      <Modal
-        opened={open}
-        onClose={close}
-        title={`Sign in to “${profile.name}”`}
-        centered
-        closeButtonProps={{ 'aria-label': 'Close dialog' }}
-      >
+      <ModalFrame opened={open} onClose={close} title={`Sign in to “${profile.name}”`} size="md">
         <Stack>
           {running && (
             <Stack gap={4} aria-live="polite">
@@ -153,7 +141,7 @@ export function SsoSignIn({ profile }: { profile: ProfileSummary }) {
             </Stack>
           )}
           {state.status === 'failed' && <ErrorAlert error={state.error} />}
-          <Group justify="flex-end">
+          <ModalFooter>
             {running ? (
               <Button variant="default" onClick={close}>
                 Cancel
@@ -161,9 +149,9 @@ export function SsoSignIn({ profile }: { profile: ProfileSummary }) {
             ) : (
               <Button onClick={() => setOpen(false)}>Close</Button>
             )}
-          </Group>
+          </ModalFooter>
         </Stack>
-      </Modal>
+      </ModalFrame>
     </>
   );
 }

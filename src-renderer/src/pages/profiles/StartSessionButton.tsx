@@ -1,5 +1,4 @@
-import { ActionIcon, Button, Group, Modal, PinInput, Stack, Text, Tooltip } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { ActionIcon, Button, PinInput, Stack, Text, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,6 +6,8 @@ import type { ProfileSummary } from '../../../../src-shared/models/profile';
 import { useApi } from '../../api/api-context';
 import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
+import { ModalFooter, ModalFrame } from '../../components/ModalFrame/ModalFrame';
+import { notifySuccess } from '../../components/notify/notify';
 import { timeLeft } from '../../format/time-left';
 
 /**
@@ -25,8 +26,7 @@ export function StartSessionButton({ profile }: { profile: ProfileSummary }) {
       setAsking(false);
       setCode('');
       await queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
-      notifications.show({
-        color: 'teal',
+      notifySuccess({
         title: `Session started for “${profile.name}”`,
         message: `${updated.arn ?? ''} — ${updated.session ? timeLeft(updated.session.expiresAt) : ''}`,
       });
@@ -56,11 +56,11 @@ export function StartSessionButton({ profile }: { profile: ProfileSummary }) {
           <IconPlayerPlay size={18} />
         </ActionIcon>
       </Tooltip>
-      <Modal
+      <ModalFrame
         opened={asking}
         onClose={() => setAsking(false)}
         title={`MFA code for “${profile.name}”`}
-        centered
+        size="md"
       >
         <form
           onSubmit={(event) => {
@@ -85,17 +85,17 @@ export function StartSessionButton({ profile }: { profile: ProfileSummary }) {
               aria-label="MFA code"
               autoFocus
             />
-            <Group justify="flex-end">
+            <ModalFooter>
               <Button variant="default" onClick={() => setAsking(false)}>
                 Cancel
               </Button>
               <Button type="submit" disabled={code.length !== 6} loading={start.isPending}>
                 Start session
               </Button>
-            </Group>
+            </ModalFooter>
           </Stack>
         </form>
-      </Modal>
+      </ModalFrame>
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SerializedError } from '../../../../src-shared/errors';
 import type { ProfileSummary } from '../../../../src-shared/models/profile';
 import { presentError, toSerialized } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
+import { notifySuccess, notifyWarning } from '../../components/notify/notify';
 
 interface FormLike<V> {
   setErrors(errors: Record<string, string>): void;
@@ -36,13 +36,17 @@ export function useCheckedSave<V>(options: {
       await queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
       await queryClient.invalidateQueries({ queryKey: queryKeys.settings });
       const verified = profile.status === 'verified';
-      notifications.show({
-        color: verified ? 'teal' : 'yellow',
-        title: verified
-          ? (options.savedTitle?.(profile) ?? `Added “${profile.name}”`)
-          : `Saved “${profile.name}” unverified`,
-        message: profile.arn ?? options.unverifiedMessage,
-      });
+      if (verified) {
+        notifySuccess({
+          title: options.savedTitle?.(profile) ?? `Added “${profile.name}”`,
+          message: profile.arn ?? options.unverifiedMessage,
+        });
+      } else {
+        notifyWarning({
+          title: `Saved “${profile.name}” unverified`,
+          message: profile.arn ?? options.unverifiedMessage,
+        });
+      }
       options.form.reset();
       options.onClose();
     } catch (error) {

@@ -1,22 +1,14 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Code,
-  Group,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Card, Code, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
 import type { NetworkStatus } from '../../../../src-shared/models/network';
 import type { Settings } from '../../../../src-shared/schemas/settings';
 import { presentError } from '../../api/present-error';
 import { useNetworkStatus, useUpdateSettings } from '../../api/queries';
+import { notifySuccess } from '../../components/notify/notify';
+import { SaveFooter } from '../../components/UnsavedChanges/SaveFooter';
+import { useDirtyTracker } from '../../components/UnsavedChanges/use-dirty-tracker';
+import { useUnsavedChangesGuard } from '../../components/UnsavedChanges/use-unsaved-changes-guard';
 import {
   networkFormValues,
   toNetworkPatch,
@@ -30,7 +22,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       <Text size="sm" fw={600} w={110} style={{ flexShrink: 0 }}>
         {label}
       </Text>
-      <Text size="sm" component="div" style={{ wordBreak: 'break-all' }}>
+      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
         {children}
       </Text>
     </Group>
@@ -55,15 +47,18 @@ const envNote = (name: string, value: string | null) =>
 export function NetworkCard({ settings }: { settings: Settings }) {
   const { data: status } = useNetworkStatus();
   const update = useUpdateSettings();
-  const form = useNetworkForm(networkFormValues(settings));
+  const initial = networkFormValues(settings);
+  const { dirty, onValuesChange, markSaved } = useDirtyTracker(initial);
+  const form = useNetworkForm(initial, onValuesChange);
+  useUnsavedChangesGuard(dirty);
 
   const save = async (values: NetworkFormValues) => {
     try {
       const saved = await update.mutateAsync(toNetworkPatch(values));
       form.setInitialValues(networkFormValues(saved));
       form.resetDirty();
-      notifications.show({
-        color: 'teal',
+      markSaved(networkFormValues(saved));
+      notifySuccess({
         title: 'Network settings saved',
         message: 'New requests to AWS use them.',
       });
@@ -138,15 +133,7 @@ export function NetworkCard({ settings }: { settings: Settings }) {
           key={form.key('useDualstackEndpoint')}
           {...form.getInputProps('useDualstackEndpoint', { type: 'checkbox' })}
         />
-        <Group justify="flex-end">
-          <Button
-            type="submit"
-            loading={update.isPending}
-            leftSection={<IconDeviceFloppy size={16} />}
-          >
-            Save network settings
-          </Button>
-        </Group>
+        <SaveFooter dirty={dirty} busy={update.isPending} label="Save network settings" />
       </Stack>
     </Card>
   );

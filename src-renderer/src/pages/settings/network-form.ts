@@ -28,10 +28,14 @@ export function toNetworkPatch(values: NetworkFormValues) {
   };
 }
 
-export function useNetworkForm(initial: NetworkFormValues) {
+export function useNetworkForm(
+  initial: NetworkFormValues,
+  onValuesChange?: (values: NetworkFormValues) => void,
+) {
   return useForm<NetworkFormValues>({
     mode: 'uncontrolled',
     initialValues: initial,
     validate: schemaResolver(networkFormSchema, { sync: true }),
+    ...(onValuesChange ? { onValuesChange } : {}),
   });
 }

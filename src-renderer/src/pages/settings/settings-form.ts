@@ -12,11 +12,15 @@ export type SettingsFormValues = Pick<
   'theme' | 'defaultRegions' | 'confirmBeforeDestructive'
 >;
 
-export function useSettingsForm(initial: SettingsFormValues) {
+export function useSettingsForm(
+  initial: SettingsFormValues,
+  onValuesChange?: (values: SettingsFormValues) => void,
+) {
   return useForm<SettingsFormValues>({
     mode: 'uncontrolled',
     initialValues: initial,
     validate: schemaResolver(settingsFormSchema, { sync: true }),
+    ...(onValuesChange ? { onValuesChange } : {}),
   });
 }
 

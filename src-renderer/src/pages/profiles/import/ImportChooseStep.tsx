@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Code, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Button, Checkbox, Code, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useMutation, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ProfileTarget } from '../../../../../src-shared/models/profile';
@@ -10,6 +10,8 @@ import type {
 import { useApi } from '../../../api/api-context';
 import { presentError, toSerialized } from '../../../api/present-error';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
+import { ModalFooter } from '../../../components/ModalFrame/ModalFrame';
+import { StatusBadge } from '../../../components/StatusBadge/StatusBadge';
 import { TargetField } from '../profile-fields';
 import { KindBadge } from './import-badges';
 
@@ -34,15 +36,15 @@ function Remarks({ entry }: { entry: ImportEntry }) {
   return (
     <Stack gap={4}>
       {entry.alreadyImported && (
-        <Badge color="gray.7" w="fit-content">
+        <StatusBadge tone="neutral" w="fit-content">
           Already in Keyward
-        </Badge>
+        </StatusBadge>
       )}
       {entry.problems.map((problem) => (
         <Stack key={problem} gap={2}>
-          <Badge color="red.9" w="fit-content">
+          <StatusBadge tone="danger" w="fit-content">
             Problem
-          </Badge>
+          </StatusBadge>
           <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
             {problem}
           </Text>
@@ -172,7 +174,7 @@ export function ImportChooseStep(props: {
         checked={keepFailed}
         onChange={(event) => setKeepFailed(event.currentTarget.checked)}
       />
-      <Group justify="flex-end">
+      <ModalFooter>
         <Button variant="default" onClick={props.onCancel}>
           Cancel
         </Button>
@@ -188,7 +190,7 @@ export function ImportChooseStep(props: {
         >
           Import {chosen.size === 1 ? '1 profile' : `${chosen.size} profiles`}
         </Button>
-      </Group>
+      </ModalFooter>
     </Stack>
   );
 }

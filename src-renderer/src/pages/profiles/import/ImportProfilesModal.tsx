@@ -1,9 +1,9 @@
-import { Modal } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ImportResult } from '../../../../../src-shared/models/profile-import';
 import { useApi } from '../../../api/api-context';
 import { queryKeys } from '../../../api/queries';
+import { ModalFrame } from '../../../components/ModalFrame/ModalFrame';
 import { ImportChooseStep } from './ImportChooseStep';
 import { ImportResultsStep } from './ImportResultsStep';
 
@@ -25,12 +25,11 @@ export function ImportProfilesModal({ opened, onClose }: { opened: boolean; onCl
     onClose();
   };
   return (
-    <Modal
+    <ModalFrame
       opened={opened}
       onClose={close}
       title="Import from AWS config"
       size="xl"
-      centered
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
       {result && scan.data ? (
@@ -46,6 +45,6 @@ export function ImportProfilesModal({ opened, onClose }: { opened: boolean; onCl
           onCancel={close}
         />
       )}
-    </Modal>
+    </ModalFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, List, Paper, Stack, Table, Text } from '@mantine/core';
+import { Button, Code, Group, List, Paper, Stack, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type {
@@ -9,15 +9,21 @@ import type {
 import { useApi } from '../../../api/api-context';
 import { presentError } from '../../../api/present-error';
 import { ConfirmDestructive } from '../../../components/ConfirmDestructive/ConfirmDestructive';
+import { BreakableCode } from '../../../components/DataTable/BreakableCode';
+import { ModalFooter } from '../../../components/ModalFrame/ModalFrame';
+import { StatusBadge, type StatusTone } from '../../../components/StatusBadge/StatusBadge';
 
-// Filled, dark shades: the light variants fail WCAG AA contrast.
-const statusColor = { verified: 'teal.9', failed: 'red.9', unverified: 'gray.7' } as const;
+const statusTone: Readonly<Record<'verified' | 'failed' | 'unverified', StatusTone>> = {
+  verified: 'ok',
+  failed: 'danger',
+  unverified: 'neutral',
+};
 
 function Outcome({ row }: { row: ImportResult['results'][number] }) {
   if (!row.profile) {
     return (
       <Stack gap={2}>
-        <Badge color="red.9">not imported</Badge>
+        <StatusBadge tone="danger">not imported</StatusBadge>
         <Text size="xs">{[row.error?.message, row.error?.hint].filter(Boolean).join(' ')}</Text>
       </Stack>
     );
@@ -25,8 +31,8 @@ function Outcome({ row }: { row: ImportResult['results'][number] }) {
   const { profile } = row;
   return (
     <Stack gap={2}>
-      <Badge color={statusColor[profile.status]}>{profile.status}</Badge>
-      {profile.arn && <Code fz="xs">{profile.arn}</Code>}
+      <StatusBadge tone={statusTone[profile.status]}>{profile.status}</StatusBadge>
+      {profile.arn && <BreakableCode fz="xs">{profile.arn}</BreakableCode>}
       {profile.lastError && <Text size="xs">Identity check: {profile.lastError}</Text>}
       {profile.status === 'unverified' && (
         <Text size="xs">
@@ -117,11 +123,11 @@ export function ImportResultsStep(props: {
           </Text>
         </Paper>
       )}
-      <Group justify="flex-end">
+      <ModalFooter>
         <Button onClick={props.onDone} data-autofocus>
           Done
         </Button>
-      </Group>
+      </ModalFooter>
       <ConfirmDestructive
         opened={confirming}
         title="Remove the keys from your credentials file?"
