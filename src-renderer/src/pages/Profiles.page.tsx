@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useProfiles, useSettings } from '../api/queries';
 import { toSerialized } from '../api/present-error';
+import { usePaletteActions } from '../components/CommandPalette/use-palette-actions';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { PageHeader } from '../components/PageHeader/PageHeader';
 import { AddProfileModal } from './profiles/AddProfileModal';
@@ -24,6 +25,24 @@ export function ProfilesPage() {
     // Once opened, forget the request so a reload does not open it again.
     if (location.state?.import) void navigate('.', { replace: true, state: null });
   }, [location.state, navigate]);
+  usePaletteActions([
+    {
+      id: 'profiles.add',
+      label: 'Add profile',
+      description: 'An access key, a role to assume, an SSO sign-in or an AWS config profile',
+      icon: IconPlus,
+      keywords: ['new', 'credentials', 'access key', 'sso', 'role'],
+      run: add.open,
+    },
+    {
+      id: 'profiles.import',
+      label: 'Import from ~/.aws',
+      description: 'The profiles in ~/.aws/config and ~/.aws/credentials',
+      icon: IconFileImport,
+      keywords: ['aws config', 'credentials file', 'cli'],
+      run: importer.open,
+    },
+  ]);
   return (
     <>
       <PageHeader
