@@ -8,6 +8,7 @@ import { useApi } from '../../api/api-context';
 import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
 import { ConfirmDestructive } from '../../components/ConfirmDestructive/ConfirmDestructive';
+import { profileKindLabel } from '../../format/profile-kind';
 import { timeLeft } from '../../format/time-left';
 import { EditProfileModal } from './EditProfileModal';
 import { SsoSignIn } from './SsoSignIn';
@@ -15,13 +16,6 @@ import { StartSessionButton } from './StartSessionButton';
 
 // Filled, dark shades: the light variants fail WCAG AA contrast.
 const statusColor = { verified: 'teal.9', failed: 'red.9', unverified: 'gray.7' } as const;
-const kindLabel = {
-  sandbox: 'Sandbox',
-  'access-key': 'Access key',
-  'assume-role': 'Assume role',
-  sso: 'SSO',
-  'shared-config': 'AWS config',
-} as const;
 
 /** Assume-role profiles, and access keys with an MFA device (GetSessionToken), have sessions. */
 const hasSessions = (profile: ProfileSummary): boolean =>
@@ -84,7 +78,7 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
           <Badge color={profile.target === 'sandbox' ? 'grape.9' : 'blue.9'}>
             {profile.target === 'sandbox' ? 'Sandbox' : 'AWS'}
           </Badge>
-          <Text size="sm">{kindLabel[profile.kind]}</Text>
+          <Text size="sm">{profileKindLabel[profile.kind]}</Text>
         </Group>
       </Table.Td>
       <Table.Td>
