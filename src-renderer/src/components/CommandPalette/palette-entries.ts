@@ -14,7 +14,7 @@ import { useUpdateSettings } from '../../api/queries';
 import { profileKindLabel } from '../../format/profile-kind';
 import { navItems } from '../../navigation';
 import { rankMatches } from '../../search/rank-matches';
-import { profileLabel, regionLabel, useSwitching } from '../Shell/use-switching';
+import { profileLabel, profileSearch, regionLabel, useSwitching } from '../Shell/use-switching';
 import { pageActions } from './use-palette-actions';
 
 export interface PaletteEntry {
@@ -97,7 +97,7 @@ export function usePaletteEntries(onAbout: () => void): readonly PaletteEntry[] 
             ? `${profileKindLabel[profile.kind]} · offline sandbox`
             : profileKindLabel[profile.kind],
       icon: IconUserCircle,
-      keywords: [profile.kind, 'profile', 'account', 'assume'],
+      keywords: [...(profileSearch(profile).also ?? []), 'profile', 'assume'],
       whenSearching: true,
       run: () => switching.switchProfile(profile.id),
     })),
@@ -134,6 +134,10 @@ export function findEntries(
       }))
     : entries.filter((entry) => !entry.whenSearching);
   const groups = new Map<string, PaletteEntry[]>();
-  for (const entry of found) groups.set(entry.group, [...(groups.get(entry.group) ?? []), entry]);
+  for (const entry of found) {
+    const group = groups.get(entry.group) ?? [];
+    group.push(entry);
+    groups.set(entry.group, group);
+  }
   return [...groups].map(([group, grouped]) => ({ group, entries: grouped }));
 }
