@@ -57,12 +57,17 @@ test('the header pickers are fed by the API and the About panel shows the host',
   keyward,
 }) => {
   const { page } = keyward;
-  await expect(page.getByTestId('profile-picker')).toHaveValue('Sandbox · prod · 111111111111');
+  const shell = new ShellPage(page);
+  await expect(shell.profilePicker()).toHaveText('Sandbox · prod · 111111111111');
+  await expect(shell.profilePicker()).toHaveAccessibleName(
+    'Active profile: Sandbox · prod · 111111111111',
+  );
   await expect(page.getByTestId('sandbox-badge')).toBeVisible();
-  await expect(page.getByTestId('region-picker')).toHaveValue('us-east-1 · US East (N. Virginia)');
-  await page.getByTestId('region-picker').click();
+  await expect(shell.regionPicker()).toHaveText('us-east-1 · US East (N. Virginia)');
+  await shell.regionPicker().click();
   await page.getByRole('option', { name: /eu-west-1/ }).click();
-  await expect(page.getByTestId('region-picker')).toHaveValue('eu-west-1 · Europe (Ireland)');
+  await expect(shell.regionPicker()).toHaveText('eu-west-1 · Europe (Ireland)');
+  await expect(shell.regionPicker()).toHaveAccessibleName('Region: eu-west-1 · Europe (Ireland)');
 
   await page.getByRole('button', { name: 'About Keyward' }).last().click();
   const about = page.getByRole('dialog', { name: 'About Keyward' });

@@ -6,7 +6,7 @@ import { createKeywardApp, type KeywardApp } from '../app/create-app';
 import type { SecretStore } from '../credentials/secret-store';
 import { silentLogger } from '../log/logger';
 import { exchangeLaunchCode, launchCodeOf, sendRequest } from './testing/send-request';
-import { startWebHost, type WebHost, MAX_BODY_BYTES } from './web-host';
+import { startWebHost, type WebHost, KEEP_ALIVE_TIMEOUT_MS, MAX_BODY_BYTES } from './web-host';
 
 const send = (
   host: WebHost,
@@ -80,6 +80,22 @@ describe('browser-mode host', () => {
     expect(wrong.status).toBe(401);
     const events = await send(host, '/api/events');
     expect(events.status).toBe(401);
+  });
+
+  it('answers a ping with the token (204) and refuses one without or with an old token (401)', async () => {
+    const ping = (headers: Record<string, string>) => send(host, '/api/ping', { headers });
+    expect((await ping({ 'x-keyward-token': host.token })).status).toBe(204);
+    expect((await ping({})).status).toBe(401);
+    expect((await ping({ 'x-keyward-token': 'B'.repeat(43) })).status).toBe(401);
+  });
+
+  it('keeps idle connections for 65 s, longer than Chromium waits to reuse them', async () => {
+    const reply = await send(host, '/api/ping', {
+      headers: { 'x-keyward-token': host.token, connection: 'keep-alive' },
+    });
+    expect(reply.headers.connection).toBe('keep-alive');
+    expect(reply.headers['keep-alive']).toBe(`timeout=${KEEP_ALIVE_TIMEOUT_MS / 1000}`);
+    expect(KEEP_ALIVE_TIMEOUT_MS).toBe(65_000);
   });
 
   it('refuses a foreign Host even with the token (403, DNS rebinding)', async () => {

@@ -10,6 +10,7 @@ import { createRequestGuard } from './request-guard';
 import { createStaticFiles, securityHeaders, staticFileHeaders } from './static-files';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 const INVOKE_PREFIX = '/api/invoke/';
 const LAUNCH_PATH = '/api/launch';
 const launchRequest = z.object({ code: z.string().max(200) }).strict();
@@ -148,6 +149,8 @@ export async function startWebHost(options: {
       if (!auth.ok) return send(response, auth.status, auth.reason);
       if (path === '/api/events' && request.method === 'GET')
         return openEventStream(response, options.events);
+      // A page asks whether this host still takes its token (a 401 means a later launch answers).
+      if (path === '/api/ping' && request.method === 'GET') return send(response, 204, '');
       if (path.startsWith(INVOKE_PREFIX)) {
         const name = decodePathPart(path.slice(INVOKE_PREFIX.length));
         if (name === undefined)
@@ -174,6 +177,10 @@ export async function startWebHost(options: {
       });
     };
   server.headersTimeout = 10_000;
+  // Chromium keeps an idle connection for reuse longer than Node's default 5 s: a request sent
+  // on one just as the host closes it fails as if the host were gone. Idle connections waiting
+  // for their next request do not count against headersTimeout.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

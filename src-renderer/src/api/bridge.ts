@@ -1,5 +1,6 @@
 import type { KeywardBridge } from '../../../src-shared/contract/bridge';
 import { startBrowserSession } from './browser-session';
+import { createHostStatus, probeHost, type HostStatus } from './host-status';
 import { createHttpBridge } from './http-bridge';
 
 declare global {
@@ -9,7 +10,11 @@ declare global {
 }
 
 export type ResolvedBridge =
-  | { readonly bridge: KeywardBridge }
+  | {
+      readonly bridge: KeywardBridge;
+      /** Browser mode: whether the host this tab came from still runs. */
+      readonly hostStatus?: HostStatus;
+    }
   | { readonly bridge: null; readonly why: 'no-session' | 'launch-refused' };
 
 /** Electron's preload installs `window.keyward`; in browser mode the page builds the HTTP bridge. */
@@ -21,6 +26,13 @@ export async function resolveBridge(): Promise<ResolvedBridge> {
     history: window.history,
     fetch: (input, init) => window.fetch(input, init),
   });
-  if (session.state === 'ready') return { bridge: createHttpBridge(session.token) };
-  return { bridge: null, why: session.state === 'none' ? 'no-session' : 'launch-refused' };
+  if (session.state !== 'ready') {
+    return { bridge: null, why: session.state === 'none' ? 'no-session' : 'launch-refused' };
+  }
+  const shown = () => document.visibilityState === 'visible';
+  const hostStatus = createHostStatus({ probe: () => probeHost(session.token), isActive: shown });
+  document.addEventListener('visibilitychange', () => {
+    if (shown()) hostStatus.check();
+  });
+  return { bridge: createHttpBridge(session.token, hostStatus), hostStatus };
 }

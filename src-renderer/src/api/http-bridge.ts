@@ -1,11 +1,15 @@
 import type { KeywardBridge } from '../../../src-shared/contract/bridge';
+import { statusResult, type HostStatus } from './host-status';
 
 const TOKEN_HEADER = 'X-Keyward-Token';
 
 type Listener = (payload: unknown) => void;
 
-/** The browser-mode bridge: invoke over HTTP POST, events over one Server-Sent Events stream. */
-export function createHttpBridge(token: string): KeywardBridge {
+/**
+ * The browser-mode bridge: invoke over HTTP POST, events over one Server-Sent Events stream.
+ * What its requests meet (a refused token, no host at all) goes to `status`.
+ */
+export function createHttpBridge(token: string, status: HostStatus): KeywardBridge {
   const listeners = new Map<string, Set<Listener>>();
   let streaming = false;
 
@@ -13,12 +17,17 @@ export function createHttpBridge(token: string): KeywardBridge {
     for (let attempt = 0; listeners.size > 0; attempt++) {
       try {
         const response = await fetch('/api/events', { headers: { [TOKEN_HEADER]: token } });
-        if (!response.ok || !response.body)
-          throw new Error(`event stream answered ${response.status}`);
-        attempt = 0;
-        await readEvents(response.body, dispatch);
+        if (!response.ok || !response.body) {
+          if (statusResult(response.status) === 'refused') status.report('refused');
+        } else {
+          attempt = 0;
+          await readEvents(response.body, dispatch);
+          // The host ended the stream, perhaps shutting down: the status finds out.
+          status.report('unreachable');
+        }
       } catch {
-        // the host restarted or the network blipped: retry with a short backoff
+        // The host went away or the network blipped; the status confirms which. Retry meanwhile.
+        status.report('unreachable');
       }
       await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * 2 ** attempt)));
     }
@@ -35,12 +44,19 @@ export function createHttpBridge(token: string): KeywardBridge {
   return {
     host: 'browser',
     async invoke(name, input) {
-      const response = await fetch(`/api/invoke/${encodeURIComponent(name)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-        body: JSON.stringify({ input }),
-      });
-      if (response.status === 401) {
+      let response: Response;
+      try {
+        response = await fetch(`/api/invoke/${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          body: JSON.stringify({ input }),
+        });
+      } catch (error) {
+        status.report('unreachable');
+        throw error;
+      }
+      if (statusResult(response.status) === 'refused') {
+        status.report('refused');
         throw new Error(
           'This page’s session token was refused. Open the address Keyward printed at start.',
         );

@@ -8,6 +8,7 @@ import { useProfiles, useSettings } from '../api/queries';
 import { toSerialized } from '../api/present-error';
 import { ActionsHeader, TableCard } from '../components/DataTable/TableCard';
 import { stableOrder } from '../components/DataTable/stable-order';
+import { usePaletteActions } from '../components/CommandPalette/use-palette-actions';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { LazyDialog } from '../components/ModalFrame/LazyDialog';
 import { PageHeader } from '../components/PageHeader/PageHeader';
@@ -49,6 +50,24 @@ export function ProfilesPage() {
     // Once opened, forget the request so a reload does not open it again.
     void navigate('.', { replace: true, state: null });
   }, [location.state, navigate, openAdd, openImport]);
+  usePaletteActions([
+    {
+      id: 'profiles.add',
+      label: 'Add profile',
+      description: 'An access key, a role to assume, an SSO sign-in or an AWS config profile',
+      icon: IconPlus,
+      keywords: ['new', 'credentials', 'access key', 'sso', 'role'],
+      run: openAdd,
+    },
+    {
+      id: 'profiles.import',
+      label: 'Import from ~/.aws',
+      description: 'The profiles in ~/.aws/config and ~/.aws/credentials',
+      icon: IconFileImport,
+      keywords: ['aws config', 'credentials file', 'cli'],
+      run: openImport,
+    },
+  ]);
   return (
     <>
       <PageHeader

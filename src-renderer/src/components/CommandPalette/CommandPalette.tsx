@@ -1,80 +1,62 @@
 import '@mantine/spotlight/styles.css';
-import { useComputedColorScheme } from '@mantine/core';
-import {
-  Spotlight,
-  type SpotlightActionData,
-  type SpotlightActionGroupData,
-} from '@mantine/spotlight';
-import { IconInfoCircle, IconPalette, IconSearch, IconStethoscope } from '@tabler/icons-react';
-import { useNavigate } from 'react-router';
-import { useUpdateSettings } from '../../api/queries';
-import { presentError } from '../../api/present-error';
-import { navItems } from '../../navigation';
-import { paletteStore } from './palette-store';
+import { Group, Kbd, Text } from '@mantine/core';
+import { Spotlight, useSpotlight } from '@mantine/spotlight';
+import { IconSearch } from '@tabler/icons-react';
+import { ariaKeyShortcut, shortcutLabel } from '../../format/shortcut';
+import { findEntries, usePaletteEntries } from './palette-entries';
+import { PALETTE_SHORTCUT, paletteStore } from './palette-store';
 
-/** Every page and every action of the shell, by keyboard; LazyCommandPalette opens it. */
+/**
+ * Every page, the active profile and region, and what the shell and the page on screen can do,
+ * by keyboard; LazyCommandPalette opens it.
+ */
 export function CommandPalette({ onAbout }: { onAbout: () => void }) {
-  const navigate = useNavigate();
-  const update = useUpdateSettings();
-  const scheme = useComputedColorScheme('light');
-
-  const pages: SpotlightActionData[] = navItems.map((item) => ({
-    id: `go-${item.path}`,
-    label: `Go to ${item.label}`,
-    description: item.description,
-    leftSection: <item.icon size={20} stroke={1.6} />,
-    keywords: [item.label.toLowerCase()],
-    onClick: () => void navigate(item.path),
-  }));
-
-  const actions: SpotlightActionData[] = [
-    {
-      id: 'toggle-theme',
-      label: `Switch to ${scheme === 'dark' ? 'light' : 'dark'} theme`,
-      description: 'Saved in Settings; choose “Follow the OS” there to undo',
-      leftSection: <IconPalette size={20} stroke={1.6} />,
-      keywords: ['theme', 'dark', 'light', 'appearance'],
-      onClick: () =>
-        update.mutate(
-          { theme: scheme === 'dark' ? 'light' : 'dark' },
-          { onError: (error) => presentError(error) },
-        ),
-    },
-    {
-      id: 'diagnostics',
-      label: 'Run diagnostics',
-      description: 'Check the data directory, the settings file and the OS keychain',
-      leftSection: <IconStethoscope size={20} stroke={1.6} />,
-      keywords: ['health', 'keychain', 'check'],
-      onClick: () => void navigate('/settings#diagnostics'),
-    },
-    {
-      id: 'about',
-      label: 'About Keyward',
-      description: 'Version, host and data directory',
-      leftSection: <IconInfoCircle size={20} stroke={1.6} />,
-      keywords: ['version', 'about'],
-      onClick: onAbout,
-    },
-  ];
-
-  const groups: SpotlightActionGroupData[] = [
-    { group: 'Pages', actions: pages },
-    { group: 'Actions', actions },
-  ];
-
+  const { query } = useSpotlight(paletteStore);
+  const groups = findEntries(usePaletteEntries(onAbout), query);
   return (
-    <Spotlight
-      store={paletteStore}
-      actions={groups}
-      shortcut={null}
-      nothingFound="Nothing matches"
-      highlightQuery
-      searchProps={{
-        leftSection: <IconSearch size={18} stroke={1.6} />,
-        placeholder: 'Go to a page or run an action…',
-        'aria-label': 'Search pages and actions',
-      }}
-    />
+    <Spotlight.Root store={paletteStore} shortcut={null} scrollable maxHeight={440}>
+      <Spotlight.Search
+        leftSection={<IconSearch size={18} stroke={1.6} />}
+        placeholder="Go to a page, switch profile or region, run an action…"
+        aria-label="Search pages and actions"
+      />
+      {groups.length > 0 ? (
+        <Spotlight.ActionsList>
+          {groups.map(({ group, entries }) => (
+            <Spotlight.ActionsGroup key={group} label={group}>
+              {entries.map((entry) => (
+                <Spotlight.Action
+                  key={entry.id}
+                  label={entry.label}
+                  {...(entry.description ? { description: entry.description } : {})}
+                  leftSection={<entry.icon size={20} stroke={1.6} />}
+                  {...(entry.shortcut
+                    ? {
+                        rightSection: <Kbd aria-hidden>{shortcutLabel(entry.shortcut)}</Kbd>,
+                        'aria-keyshortcuts': ariaKeyShortcut(entry.shortcut),
+                      }
+                    : {})}
+                  highlightQuery
+                  onClick={entry.run}
+                />
+              ))}
+            </Spotlight.ActionsGroup>
+          ))}
+        </Spotlight.ActionsList>
+      ) : (
+        <Spotlight.Empty>Nothing matches</Spotlight.Empty>
+      )}
+      <Spotlight.Footer>
+        <Group justify="space-between" gap="xs">
+          <Text size="xs" c="dimmed">
+            <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> move · <Kbd size="xs">Enter</Kbd> run ·{' '}
+            <Kbd size="xs">Esc</Kbd> close
+          </Text>
+          <Text size="xs" c="dimmed">
+            <Kbd size="xs">{shortcutLabel(PALETTE_SHORTCUT)}</Kbd> opens this from anywhere
+          </Text>
+        </Group>
+      </Spotlight.Footer>
+    </Spotlight.Root>
   );
 }

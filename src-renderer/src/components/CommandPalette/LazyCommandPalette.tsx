@@ -2,7 +2,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useSpotlight } from '@mantine/spotlight';
 import { Suspense, useState } from 'react';
 import { lazyNamed } from '../../lazy-named';
-import { palette, paletteStore } from './palette-store';
+import { PALETTE_SHORTCUT, palette, paletteStore } from './palette-store';
 
 const CommandPalette = lazyNamed(() => import('./CommandPalette'), 'CommandPalette');
 
@@ -14,7 +14,7 @@ export function LazyCommandPalette({ onAbout }: { onAbout: () => void }) {
   const { opened } = useSpotlight(paletteStore);
   const [wanted, setWanted] = useState(false);
   if (opened && !wanted) setWanted(true);
-  useHotkeys([['mod+K', palette.open]]);
+  useHotkeys([[PALETTE_SHORTCUT, palette.open]]);
   if (!wanted) return null;
   return (
     <Suspense fallback={null}>

@@ -1,49 +1,42 @@
-import { Badge, Group, Select, Tooltip } from '@mantine/core';
+import { Badge, Group, Tooltip } from '@mantine/core';
 import { IconUserCircle } from '@tabler/icons-react';
-import { useProfiles, useSettings, useUpdateSettings } from '../../api/queries';
-import { presentError } from '../../api/present-error';
+import { profileKindLabel } from '../../format/profile-kind';
+import { HeaderPicker } from './HeaderPicker';
+import { profileLabel, profileSearch, useSwitching } from './use-switching';
 
 /** The active profile; every page acts with its identity. */
 export function ProfilePicker() {
-  const { data: profiles = [], isLoading } = useProfiles();
-  const { data: settings } = useSettings();
-  const update = useUpdateSettings();
-  const options = profiles.map((profile) => ({
-    value: profile.id,
-    label: profile.accountId ? `${profile.name} · ${profile.accountId}` : profile.name,
-  }));
-  const active = profiles.find((profile) => profile.id === settings?.activeProfileId);
+  const { profiles, profilesLoading, activeProfile, activeProfileId, switchProfile } =
+    useSwitching();
+  const text = activeProfile?.name ?? (profilesLoading ? 'Loading profiles…' : 'Choose a profile');
+  const detail = activeProfile?.accountId ?? undefined;
   return (
-    <Group gap={6} wrap="nowrap">
-      {active?.target === 'sandbox' && (
+    <Group gap={6} wrap="nowrap" miw={0}>
+      {activeProfile?.target === 'sandbox' && (
         <Tooltip label="Calls go to Keyward's built-in offline sandbox, never to AWS">
-          <Badge color="grape.9" variant="filled" data-testid="sandbox-badge">
+          <Badge color="grape.9" variant="filled" data-testid="sandbox-badge" flex="none">
             Sandbox
           </Badge>
         </Tooltip>
       )}
-      <Select
-        aria-label="Active profile"
-        placeholder={
-          isLoading
-            ? 'Loading profiles…'
-            : profiles.length === 0
-              ? 'No profiles yet'
-              : 'Choose a profile'
-        }
-        data={options}
-        value={settings?.activeProfileId ?? null}
-        onChange={(value) =>
-          update.mutate({ activeProfileId: value }, { onError: (error) => presentError(error) })
-        }
+      <HeaderPicker
+        options={profiles.map((profile) => ({
+          value: profile.id,
+          label: profile.name,
+          detail: [profile.accountId, profileKindLabel[profile.kind]].filter(Boolean).join(' · '),
+          search: profileSearch(profile),
+        }))}
+        value={activeProfileId}
+        onPick={switchProfile}
+        label={`Active profile: ${activeProfile ? profileLabel(activeProfile) : 'none'}`}
+        text={text}
+        {...(detail ? { detail } : {})}
+        icon={<IconUserCircle size={16} aria-hidden />}
+        searchLabel="Search profiles"
+        nothingFound="No profile matches"
+        testId="profile-picker"
         disabled={profiles.length === 0}
-        leftSection={<IconUserCircle size={16} aria-hidden />}
-        w={240}
-        size="sm"
-        allowDeselect={false}
-        searchable
-        nothingFoundMessage="No profile matches"
-        data-testid="profile-picker"
+        dropdownWidth={380}
       />
     </Group>
   );

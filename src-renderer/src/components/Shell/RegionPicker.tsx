@@ -1,36 +1,32 @@
-import { Select } from '@mantine/core';
 import { IconWorld } from '@tabler/icons-react';
-import { useRegions, useSettings, useUpdateSettings } from '../../api/queries';
-import { presentError } from '../../api/present-error';
+import { HeaderPicker } from './HeaderPicker';
+import { regionSearch, useSwitching } from './use-switching';
 
+/** The active region; pages list and act in it. */
 export function RegionPicker() {
-  const { data: regions = [] } = useRegions();
-  const { data: settings } = useSettings();
-  const update = useUpdateSettings();
-  const group = (isDefault: boolean) =>
-    regions
-      .filter((region) => region.isDefault === isDefault)
-      .map((region) => ({ value: region.code, label: `${region.code} · ${region.name}` }));
+  const { regions, activeRegion, switchRegion } = useSwitching();
+  const name = regions.find((region) => region.code === activeRegion)?.name;
+  const full = [activeRegion ?? 'none', name].filter(Boolean).join(' · ');
   return (
-    <Select
-      aria-label="Active region"
-      data={[
-        { group: 'Your default regions', items: group(true) },
-        { group: 'Other regions', items: group(false) },
-      ]}
-      value={settings?.activeRegion ?? null}
-      onChange={(value) => {
-        if (value)
-          update.mutate({ activeRegion: value }, { onError: (error) => presentError(error) });
-      }}
-      leftSection={<IconWorld size={16} aria-hidden />}
-      w={290}
-      size="sm"
-      allowDeselect={false}
-      searchable
-      nothingFoundMessage="No region matches"
-      comboboxProps={{ width: 320 }}
-      data-testid="region-picker"
+    <HeaderPicker
+      options={regions.map((region) => ({
+        value: region.code,
+        label: region.code,
+        detail: region.name,
+        group: region.isDefault ? 'Your default regions' : 'Other regions',
+        search: regionSearch(region),
+      }))}
+      value={activeRegion}
+      onPick={switchRegion}
+      label={`Region: ${full}`}
+      text={activeRegion ?? 'Region'}
+      {...(name ? { detail: name } : {})}
+      compact
+      icon={<IconWorld size={16} aria-hidden />}
+      searchLabel="Search regions"
+      nothingFound="No region matches"
+      testId="region-picker"
+      dropdownWidth={320}
     />
   );
 }

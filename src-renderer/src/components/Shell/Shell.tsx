@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   AppShell,
+  Box,
   Burger,
   Group,
   Image,
@@ -14,10 +15,11 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconInfoCircle, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
+import { ariaKeyShortcut, shortcutLabel } from '../../format/shortcut';
 import { navItems } from '../../navigation';
 import { AboutModal } from '../AboutModal/AboutModal';
 import { LazyCommandPalette } from '../CommandPalette/LazyCommandPalette';
-import { palette } from '../CommandPalette/palette-store';
+import { PALETTE_SHORTCUT, palette } from '../CommandPalette/palette-store';
 import { ErrorBoundary } from '../ErrorBoundary/ErrorBoundary';
 import { UnsavedChangesPrompt } from '../UnsavedChanges/UnsavedChangesPrompt';
 import { Welcome } from '../Welcome/Welcome';
@@ -44,7 +46,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </a>
       <AppShell.Header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" flex="none">
             <Burger
               opened={navOpened}
               onClick={nav.toggle}
@@ -59,41 +61,50 @@ export function Shell({ children }: { children: ReactNode }) {
             >
               <Group gap={8} wrap="nowrap">
                 <Image src="./icon.svg" w={30} h={30} alt="" />
-                <Text fw={700} size="lg" visibleFrom="xs">
+                <Text fw={700} size="lg" visibleFrom="md">
                   Keyward
                 </Text>
               </Group>
             </UnstyledButton>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0} justify="flex-end">
             <ProfilePicker />
-            <RegionPicker />
+            {/* A phone keeps the room for the profile; the palette switches regions there. */}
+            <Box visibleFrom="xs" flex="none">
+              <RegionPicker />
+            </Box>
             <Tooltip label="Command palette">
               <UnstyledButton
                 className={classes.search}
                 onClick={palette.open}
                 aria-label="Open command palette"
+                aria-keyshortcuts={ariaKeyShortcut(PALETTE_SHORTCUT)}
               >
                 <Group gap={6} wrap="nowrap">
                   <IconSearch size={15} aria-hidden />
                   <Text size="sm" c="dimmed" visibleFrom="lg">
                     Search
                   </Text>
-                  <Kbd size="xs">Ctrl K</Kbd>
+                  <Kbd size="xs" aria-hidden visibleFrom="md">
+                    {shortcutLabel(PALETTE_SHORTCUT)}
+                  </Kbd>
                 </Group>
               </UnstyledButton>
             </Tooltip>
-            <ThemeToggle />
-            <Tooltip label="About Keyward">
-              <ActionIcon
-                variant="default"
-                size="lg"
-                onClick={about.open}
-                aria-label="About Keyward"
-              >
-                <IconInfoCircle size={18} />
-              </ActionIcon>
-            </Tooltip>
+            {/* On a phone the palette has both (and the logo opens About). */}
+            <Group gap="sm" wrap="nowrap" visibleFrom="sm">
+              <ThemeToggle />
+              <Tooltip label="About Keyward">
+                <ActionIcon
+                  variant="default"
+                  size="lg"
+                  onClick={about.open}
+                  aria-label="About Keyward"
+                >
+                  <IconInfoCircle size={18} />
+                </ActionIcon>
+              </Tooltip>
+            </Group>
           </Group>
         </Group>
       </AppShell.Header>
@@ -106,6 +117,12 @@ export function Shell({ children }: { children: ReactNode }) {
               to={item.path}
               label={item.label}
               leftSection={<item.icon size={19} stroke={1.7} aria-hidden />}
+              rightSection={
+                <Kbd size="xs" aria-hidden visibleFrom="sm">
+                  {shortcutLabel(item.shortcut)}
+                </Kbd>
+              }
+              aria-keyshortcuts={ariaKeyShortcut(item.shortcut)}
               active={location.pathname.startsWith(item.path)}
               onClick={nav.close}
               className={classes.navLink}

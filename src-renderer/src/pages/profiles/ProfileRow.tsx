@@ -13,6 +13,7 @@ import { ActionsCell, NowrapText } from '../../components/DataTable/TableCard';
 import { LazyDialog } from '../../components/ModalFrame/LazyDialog';
 import { notifySuccess } from '../../components/notify/notify';
 import { StatusBadge, type StatusTone } from '../../components/StatusBadge/StatusBadge';
+import { profileKindLabel } from '../../format/profile-kind';
 import { timeLeft } from '../../format/time-left';
 import { lazyNamed } from '../../lazy-named';
 import { SsoSignIn } from './SsoSignIn';
@@ -26,13 +27,6 @@ const statusTone: Readonly<Record<ProfileSummary['status'], StatusTone>> = {
   failed: 'danger',
   unverified: 'neutral',
 };
-const kindLabel = {
-  sandbox: 'Sandbox',
-  'access-key': 'Access key',
-  'assume-role': 'Assume role',
-  sso: 'SSO',
-  'shared-config': 'AWS config',
-} as const;
 
 /** Assume-role profiles, and access keys with an MFA device (GetSessionToken), have sessions. */
 const hasSessions = (profile: ProfileSummary): boolean =>
@@ -79,7 +73,7 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
             <StatusBadge tone={profile.target === 'sandbox' ? 'sandbox' : 'aws'}>
               {profile.target === 'sandbox' ? 'Sandbox' : 'AWS'}
             </StatusBadge>
-            <NowrapText size="sm">{kindLabel[profile.kind]}</NowrapText>
+            <NowrapText size="sm">{profileKindLabel[profile.kind]}</NowrapText>
           </Group>
           {profile.configProfile && (
             <Text size="xs" c="dimmed">

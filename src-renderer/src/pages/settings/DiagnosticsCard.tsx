@@ -1,7 +1,8 @@
 import { Button, Card, Group, List, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconStethoscope, IconX } from '@tabler/icons-react';
 import type { DiagnosticCheck } from '../../../../src-shared/models/diagnostics';
 import { useOperation } from '../../api/use-operation';
+import { usePaletteActions } from '../../components/CommandPalette/use-palette-actions';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 
 const outcomeIcon = {
@@ -33,6 +34,19 @@ function CheckRow({ check }: { check: DiagnosticCheck }) {
 export function DiagnosticsCard() {
   const { state, start, cancel } = useOperation('diagnostics.run');
   const running = state.status === 'running';
+  usePaletteActions([
+    {
+      id: 'diagnostics',
+      label: 'Run diagnostics',
+      description: 'Check the data directory, the network to AWS and the OS keychain',
+      icon: IconStethoscope,
+      keywords: ['health', 'keychain', 'check'],
+      run: () => {
+        document.getElementById('diagnostics')?.scrollIntoView();
+        if (!running) void start({});
+      },
+    },
+  ]);
   return (
     <Card withBorder padding="lg" radius="lg" id="diagnostics" aria-labelledby="diagnostics-title">
       <Stack>
