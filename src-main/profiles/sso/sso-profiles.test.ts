@@ -257,11 +257,27 @@ describe('IAM Identity Center sign-in', () => {
       accountId: '111111111111',
       roleName: 'AdministratorAccess',
       saveUnverified: false,
+      confirmIdentityChange: false,
     };
     const renamed = await s.update(edit);
     expect(renamed).toMatchObject({ name: 'sso-renamed', sso: { signedIn: true } });
 
-    const moved = await s.update({ ...edit, roleName: 'KmsAuditor' });
+    // Another role is another principal: refused until confirmed, and the sign-in stays.
+    await expect(s.update({ ...edit, roleName: 'KmsAuditor' })).rejects.toMatchObject({
+      code: 'identity-changed',
+      details: {
+        kind: 'identity-change',
+        before: { accountId: '111111111111', roleName: 'AdministratorAccess' },
+        after: { accountId: '111111111111', arn: null, roleName: 'KmsAuditor' },
+      },
+    });
+    expect((await keychain.read(profile.id)).token).not.toBeNull();
+    expect((await s.list()).find((p) => p.id === profile.id)).toMatchObject({
+      status: 'verified',
+      sso: { signedIn: true, roleName: 'AdministratorAccess' },
+    });
+
+    const moved = await s.update({ ...edit, roleName: 'KmsAuditor', confirmIdentityChange: true });
     expect(moved).toMatchObject({
       status: 'unverified',
       arn: null,
