@@ -222,7 +222,14 @@ export function createProfileService(deps: {
       }
       sessions.delete(id);
       if (profile.kind === 'access-key') await secrets.delete(id);
-      if (profile.kind === 'sso') await sso.forget(id);
+      if (profile.kind === 'sso') {
+        // Signs out at IAM Identity Center too, as the dialog says; the token goes either way.
+        const endpoint = profile.target === 'sandbox' ? sandboxEndpoint() : undefined;
+        await Promise.resolve(endpoint)
+          .then((at) => sso.signOut(profile, at))
+          .catch(() => undefined);
+        await sso.forget(id);
+      }
       const removed = await store.remove(id);
       resolver.changed(id);
       return removed;

@@ -243,6 +243,20 @@ describe('IAM Identity Center sign-in', () => {
     expect(await secrets.get(profile.id)).toBeNull();
   });
 
+  it('deleting a signed-in profile signs out at Identity Center and forgets the token', async () => {
+    const s = service(person('allow'));
+    const profile = await addProfile(s, 'sso-deleted');
+    await s.signIn(profile.id, reporter().r);
+    const token = (await keychain.read(profile.id)).token?.accessToken;
+    expect(await s.remove(profile.id)).toBe(true);
+    expect(await secrets.get(profile.id)).toBeNull();
+    const endpoint = (await sandbox.ready)?.endpoint ?? '';
+    const ended = await new SSOClient({ endpoint, region: DEMO_SSO_REGION })
+      .send(new LogoutCommand({ accessToken: token }))
+      .catch((e: unknown) => e);
+    expect(ended).toMatchObject({ name: 'UnauthorizedException' });
+  });
+
   it('editing the account or role of a signed-in profile ends its sign-in; a rename keeps it', async () => {
     const s = service(person('allow'));
     const profile = await addProfile(s, 'sso-edit');
