@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Group } from '@mantine/core';
 import type { SerializedError } from '../../../../src-shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
+import { notSavedMessageFor } from './not-saved-message';
 import type { FieldBinder } from './profile-fields';
 
 /**
@@ -24,7 +25,7 @@ export function CheckedSaveFooter(props: {
         <>
           <ErrorAlert error={props.checkError} />
           <Alert color="yellow" variant="light">
-            {props.notSavedMessage}
+            {notSavedMessageFor(props.checkError, props.notSavedMessage)}
           </Alert>
         </>
       )}
