@@ -9,6 +9,8 @@ export interface ConfirmDestructiveProps {
   readonly typeToConfirm?: string;
   readonly confirmLabel: string;
   readonly busy?: boolean;
+  /** The action cannot go ahead now (the dialog's text says why): the button stays disabled. */
+  readonly blocked?: boolean;
   onConfirm(): void;
   onCancel(): void;
 }
@@ -16,7 +18,7 @@ export interface ConfirmDestructiveProps {
 /** Every destructive action goes through this: the safe button is the default (style.md A.6). */
 export function ConfirmDestructive(props: ConfirmDestructiveProps) {
   const [typed, setTyped] = useState('');
-  const ready = !props.typeToConfirm || typed.trim() === props.typeToConfirm;
+  const ready = !props.blocked && (!props.typeToConfirm || typed.trim() === props.typeToConfirm);
   const close = () => {
     setTyped('');
     props.onCancel();

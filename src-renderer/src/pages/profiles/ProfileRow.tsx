@@ -1,5 +1,4 @@
 import { ActionIcon, Badge, Code, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,8 +6,8 @@ import type { ProfileSummary } from '../../../../src-shared/models/profile';
 import { useApi } from '../../api/api-context';
 import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
-import { ConfirmDestructive } from '../../components/ConfirmDestructive/ConfirmDestructive';
 import { timeLeft } from '../../format/time-left';
+import { DeleteProfileDialog } from './DeleteProfileDialog';
 import { EditProfileModal } from './EditProfileModal';
 import { SsoSignIn } from './SsoSignIn';
 import { StartSessionButton } from './StartSessionButton';
@@ -55,7 +54,6 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
     mutationFn: () => api.profiles.verify({ id: profile.id }),
     onSettled: refresh,
   });
-  const remove = useMutation({ mutationFn: () => api.profiles.delete({ id: profile.id }) });
 
   return (
     <Table.Tr data-testid={`profile-${profile.name}`}>
@@ -169,34 +167,11 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
           )}
         </Group>
         <EditProfileModal profile={profile} opened={editing} onClose={() => setEditing(false)} />
-        <ConfirmDestructive
+        <DeleteProfileDialog
+          profile={profile}
           opened={confirming}
-          title={`Delete “${profile.name}”?`}
-          confirmLabel="Delete profile"
-          busy={remove.isPending}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() =>
-            remove.mutate(undefined, {
-              onSuccess: async () => {
-                setConfirming(false);
-                await refresh();
-                await queryClient.invalidateQueries({ queryKey: queryKeys.settings });
-                notifications.show({
-                  color: 'teal',
-                  title: 'Profile deleted',
-                  message: `“${profile.name}” and its keychain entry are gone.`,
-                });
-              },
-              onError: (error) => presentError(error),
-            })
-          }
-        >
-          <Text size="sm">
-            {profile.kind === 'sso'
-              ? 'Keyward removes the profile and its IAM Identity Center sign-in from the OS keychain.'
-              : 'Keyward removes the profile and its secret from the OS keychain. The access key itself stays valid in AWS: deactivate it in IAM if it should not be used any more.'}
-          </Text>
-        </ConfirmDestructive>
+          onClose={() => setConfirming(false)}
+        />
       </Table.Td>
     </Table.Tr>
   );
