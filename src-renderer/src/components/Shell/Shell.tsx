@@ -19,6 +19,7 @@ import { AboutModal } from '../AboutModal/AboutModal';
 import { LazyCommandPalette } from '../CommandPalette/LazyCommandPalette';
 import { palette } from '../CommandPalette/palette-store';
 import { ErrorBoundary } from '../ErrorBoundary/ErrorBoundary';
+import { ProfileHealthBadge } from './ProfileHealthBadge';
 import { ProfilePicker } from './ProfilePicker';
 import { RegionPicker } from './RegionPicker';
 import { ThemeToggle } from './ThemeToggle';
@@ -66,6 +67,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <ProfilePicker />
+            <ProfileHealthBadge />
             <RegionPicker />
             <Tooltip label="Command palette">
               <UnstyledButton
