@@ -24,7 +24,13 @@ export function ConfirmDestructive(props: ConfirmDestructiveProps) {
     props.onCancel();
   };
   return (
-    <Modal opened={props.opened} onClose={close} title={props.title} centered>
+    <Modal
+      opened={props.opened}
+      onClose={close}
+      title={props.title}
+      centered
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
+    >
       <Stack>
         <div>{props.children}</div>
         {props.typeToConfirm && (
@@ -43,7 +49,8 @@ export function ConfirmDestructive(props: ConfirmDestructiveProps) {
           <Button variant="default" onClick={close} data-autofocus>
             Cancel
           </Button>
-          <Button color="red" disabled={!ready} loading={props.busy} onClick={props.onConfirm}>
+          {/* red.9: white on the default red misses WCAG AA contrast. */}
+          <Button color="red.9" disabled={!ready} loading={props.busy} onClick={props.onConfirm}>
             {props.confirmLabel}
           </Button>
         </Group>

@@ -11,6 +11,9 @@ import { presentError } from '../../api/present-error';
 import { queryKeys, useProfiles, useSettings } from '../../api/queries';
 import { ConfirmDestructive } from '../../components/ConfirmDestructive/ConfirmDestructive';
 
+/** Yellow titles miss WCAG AA contrast on their light background: body text colour instead. */
+const readableTitle = { title: { color: 'var(--mantine-color-text)' } };
+
 /** What deleting does, in the words of the profile's kind; and what the notification says after. */
 function consequences(profile: ProfileSummary): { what: string; after: string } {
   switch (profile.kind) {
@@ -102,12 +105,22 @@ export function DeleteProfileDialog({
           </Alert>
         )}
         {active && (
-          <Alert color="yellow" variant="light" title="This is the active profile">
+          <Alert
+            color="yellow"
+            variant="light"
+            title="This is the active profile"
+            styles={readableTitle}
+          >
             Keyward will switch to no active profile: choose another one in the header afterwards.
           </Alert>
         )}
         {pairSide && (
-          <Alert color="yellow" variant="light" title="Part of the cross-account pair">
+          <Alert
+            color="yellow"
+            variant="light"
+            title="Part of the cross-account pair"
+            styles={readableTitle}
+          >
             It is the {pairSide} of the cross-account pair; the pair is cleared.
           </Alert>
         )}

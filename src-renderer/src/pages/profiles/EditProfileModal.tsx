@@ -89,7 +89,7 @@ function EditProfileForm({
           it is kept. Secrets already stored are never shown.
         </Text>
         {/* Locked while the user decides about another identity: the choice is about these values. */}
-        <Fieldset variant="unstyled" disabled={change !== null} p={0}>
+        <Fieldset variant="unstyled" disabled={change !== null} p={0} m={0}>
           <Stack>
             <TextInput
               label="Profile name"
@@ -150,7 +150,14 @@ export function EditProfileModal({
 }) {
   const kind = profile.kind;
   return (
-    <Modal opened={opened} onClose={onClose} title={`Edit “${profile.name}”`} size="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={`Edit “${profile.name}”`}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
+    >
       {kind !== 'sandbox' && opened && (
         <EditProfileForm profile={profile} kind={kind} onClose={onClose} />
       )}

@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, Code, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import type { IdentitySide } from '../../../../src-shared/errors';
 import type { EditableKind } from './edit-profile-form';
 
@@ -11,6 +12,21 @@ const keepLabel: Record<EditableKind, string> = {
   sso: 'Keep the old account and role',
 };
 
+/** An ARN that wraps, its resource (`user/admin`, `assumed-role/…`) in bold: that is what changes. */
+function Arn({ arn }: { arn: string }) {
+  const at = arn.split(':', 5).join(':').length + 1;
+  return (
+    <Text ff="monospace" size="xs" style={{ overflowWrap: 'anywhere' }}>
+      <Text span inherit c="dimmed">
+        {arn.slice(0, at)}
+      </Text>
+      <Text span inherit fw={700}>
+        {arn.slice(at)}
+      </Text>
+    </Text>
+  );
+}
+
 function Side({ label, side }: { label: string; side: IdentitySide }) {
   return (
     <Paper withBorder p="sm" radius="md" data-testid={`identity-${label.toLowerCase()}`}>
@@ -19,9 +35,7 @@ function Side({ label, side }: { label: string; side: IdentitySide }) {
           {label}
         </Text>
         {side.arn ? (
-          <Code block fz="xs">
-            {side.arn}
-          </Code>
+          <Arn arn={side.arn} />
         ) : (
           <Text size="sm">
             Role {side.roleName ?? 'unknown'} (its ARN is known after you sign in)
@@ -46,6 +60,11 @@ export function IdentityChangePanel(props: {
   onConfirm: () => void;
   onKeepOld: () => void;
 }) {
+  const panel = useRef<HTMLDivElement>(null);
+  // It appears under the form, often below the fold of the dialog: bring the choice into view.
+  useEffect(() => {
+    panel.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, []);
   const otherAccount =
     props.before.accountId !== null &&
     props.after.accountId !== null &&
@@ -57,7 +76,10 @@ export function IdentityChangePanel(props: {
       icon={<IconArrowsExchange />}
       title={`“${props.profileName}” would become another identity`}
       role="alert"
+      // The orange title misses WCAG AA contrast on its light background: body text colour.
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
       data-testid="identity-change"
+      ref={panel}
     >
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -80,7 +102,7 @@ export function IdentityChangePanel(props: {
           <Button variant="default" onClick={props.onKeepOld} data-autofocus>
             {keepLabel[props.kind]}
           </Button>
-          <Button color="orange.9" loading={props.busy} onClick={props.onConfirm}>
+          <Button color="red.9" loading={props.busy} onClick={props.onConfirm}>
             Save with the new identity
           </Button>
         </Group>
