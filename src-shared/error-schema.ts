@@ -10,6 +10,42 @@ export const awsErrorDetailsSchema = z
   })
   .strict();
 
+/** Who a profile is, as far as it is known: an account and an ARN (null: known only after sign-in). */
+export const identitySideSchema = z
+  .object({
+    accountId: z.string().max(12).nullable(),
+    arn: z.string().max(2048).nullable(),
+    /** An IAM Identity Center role (permission set) whose ARN is known only after sign-in. */
+    roleName: z.string().max(64).optional(),
+  })
+  .strict();
+
+/**
+ * What an error carries for the page to act on, by kind: the two identities of an edit that
+ * would change who a profile is, or where a connection failed.
+ */
+export const errorDetailsSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('identity-change'),
+      before: identitySideSchema,
+      after: identitySideSchema,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('network'),
+      /** The host Keyward tried to reach (the proxy's, when the proxy failed). */
+      host: z.string().max(255),
+      port: z.number().int().optional(),
+      /** The operating system's or TLS library's code: ENOTFOUND, ECONNREFUSED, ETIMEDOUT… */
+      systemCode: z.string().max(100),
+      /** Through the HTTPS proxy in effect. */
+      viaProxy: z.boolean(),
+    })
+    .strict(),
+]);
+
 export const serializedErrorSchema = z
   .object({
     code: z.enum(errorCodes),
@@ -19,8 +55,11 @@ export const serializedErrorSchema = z
     fieldErrors: z.record(z.string(), z.string()).optional(),
     aws: awsErrorDetailsSchema.optional(),
     correlationId: z.string().max(100).optional(),
+    details: errorDetailsSchema.optional(),
   })
   .strict();
 
 export type SerializedError = z.infer<typeof serializedErrorSchema>;
 export type AwsErrorDetails = z.infer<typeof awsErrorDetailsSchema>;
+export type ErrorDetails = z.infer<typeof errorDetailsSchema>;
+export type IdentitySide = z.infer<typeof identitySideSchema>;

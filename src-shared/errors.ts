@@ -1,8 +1,8 @@
 // No zod here: the renderer's shell needs KeywardError, and the schemas (error-schema.ts) would
 // bring all of zod into its initial bundle.
-import type { AwsErrorDetails, SerializedError } from './error-schema';
+import type { AwsErrorDetails, ErrorDetails, IdentitySide, SerializedError } from './error-schema';
 
-export type { AwsErrorDetails, SerializedError };
+export type { AwsErrorDetails, ErrorDetails, IdentitySide, SerializedError };
 
 /**
  * The closed list of error codes that cross the boundary. Codes are ours; AWS's own codes travel
@@ -15,6 +15,8 @@ export const errorCodes = [
   'throttled',
   'invalid-state',
   'conflict',
+  'identity-changed',
+  'network-unreachable',
   'credentials-missing',
   'credentials-invalid',
   'keychain-unavailable',
@@ -26,7 +28,12 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
-const retryableCodes: ReadonlySet<ErrorCode> = new Set(['throttled', 'network', 'unavailable']);
+const retryableCodes: ReadonlySet<ErrorCode> = new Set([
+  'throttled',
+  'network',
+  'network-unreachable',
+  'unavailable',
+]);
 
 /** An expected failure that a handler raises on purpose; anything else thrown is a bug. */
 export class KeywardError extends Error {
@@ -36,6 +43,7 @@ export class KeywardError extends Error {
   readonly fieldErrors: Readonly<Record<string, string>> | undefined;
   readonly aws: AwsErrorDetails | undefined;
   readonly correlationId: string | undefined;
+  readonly details: ErrorDetails | undefined;
 
   constructor(
     code: ErrorCode,
@@ -50,6 +58,7 @@ export class KeywardError extends Error {
     this.fieldErrors = details.fieldErrors;
     this.aws = details.aws;
     this.correlationId = details.correlationId;
+    this.details = details.details;
   }
 
   toJSON(): SerializedError {
@@ -71,6 +80,7 @@ export function serializeError(error: KeywardError): SerializedError {
   if (error.fieldErrors !== undefined) out.fieldErrors = { ...error.fieldErrors };
   if (error.aws !== undefined) out.aws = error.aws;
   if (error.correlationId !== undefined) out.correlationId = error.correlationId;
+  if (error.details !== undefined) out.details = error.details;
   return out;
 }
 

@@ -8,6 +8,7 @@ import { createProfileStore } from '../profiles/profile-store';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { createSettingsStore } from '../settings/settings-store';
 import { createKeychainSecretStore } from '../credentials/keychain-secret-store';
+import { createProfilesHandlers } from './profiles-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 
 const logger = { log: () => undefined };
@@ -74,5 +75,36 @@ describe('settings.set with a cross-account pair', () => {
         ctx,
       ),
     ).rejects.toMatchObject({ code: 'validation' });
+  });
+});
+
+describe('profiles.delete and the settings that name the profile', () => {
+  it('clears the active profile and the cross-account pair that used the deleted profile', async () => {
+    const settings = createSettingsStore(dir, logger);
+    const profiles = createProfileService({
+      store: createProfileStore(dir, logger),
+      secrets: createKeychainSecretStore('keyward-test'),
+      sandbox,
+    });
+    const role = await profiles.addAssumeRole({
+      name: 'pair-target',
+      sourceProfileId: 'sandbox:prod',
+      roleArn: 'arn:aws:iam::222222222222:role/BackupOperator',
+      externalId: 'keyward-demo',
+      sessionName: 'keyward',
+      durationSeconds: 3600,
+      defaultRegion: 'us-east-1',
+      saveUnverified: false,
+    });
+    await settings.update({
+      activeProfileId: role.id,
+      crossAccountPair: { sourceProfileId: 'sandbox:prod', targetProfileId: role.id },
+    });
+    const deleted = await createProfilesHandlers({ profiles, settings })['profiles.delete'](
+      { id: role.id },
+      ctx,
+    );
+    expect(deleted).toEqual({ deleted: true });
+    expect(await settings.get()).toMatchObject({ activeProfileId: null, crossAccountPair: null });
   });
 });

@@ -27,8 +27,11 @@ export function createProfilesHandlers(deps: {
     'profiles.verify': ({ id }) => profiles.verify(id),
     'profiles.delete': async ({ id }) => {
       const deleted = await profiles.remove(id);
-      if ((await settings.get()).activeProfileId === id)
-        await settings.update({ activeProfileId: null });
+      // What pointed at it points at nothing now (the delete dialog said so).
+      const { activeProfileId, crossAccountPair: pair } = await settings.get();
+      if (activeProfileId === id) await settings.update({ activeProfileId: null });
+      if (pair && (pair.sourceProfileId === id || pair.targetProfileId === id))
+        await settings.update({ crossAccountPair: null });
       return { deleted };
     },
     'regions.list': async () => {

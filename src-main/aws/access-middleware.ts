@@ -8,7 +8,7 @@ import type {
 } from '@smithy/types';
 import { requestQuotasOf } from '../../src-shared/quotas/quotas-of-call';
 import type { CallLog } from './call-log';
-import { mapAwsError } from './map-aws-error';
+import { mapAwsError, type RequestPlace } from './map-aws-error';
 import type { AwsPrincipal } from './principal';
 import type { RequestScheduler } from './scheduler/request-scheduler';
 
@@ -25,6 +25,8 @@ export interface ClientIdentity {
 
 interface CallState {
   waitedMs: number;
+  /** Where the last attempt went: a connection error names the host it could not reach. */
+  place?: RequestPlace;
 }
 
 function operationOf(context: HandlerExecutionContext): string {
@@ -72,7 +74,7 @@ function callLogMiddleware(
       record('ok', result.output.$metadata);
       return result;
     } catch (error) {
-      const mapped = mapAwsError(error, client.service, operation);
+      const mapped = mapAwsError(error, client.service, operation, state.place);
       record(
         mapped.code === 'cancelled' ? 'cancelled' : (mapped.aws?.code ?? mapped.code),
         metadataOf(error),
@@ -109,7 +111,10 @@ function schedulerMiddleware(
       signal: abortSignalOf(context),
     });
     const state = states.get(context);
-    if (state) state.waitedMs += performance.now() - waitStart;
+    if (state) {
+      state.waitedMs += performance.now() - waitStart;
+      state.place = placeOf(args.request);
+    }
     try {
       return await next(args);
     } finally {
@@ -118,14 +123,19 @@ function schedulerMiddleware(
   };
 }
 
+type RequestUrl = { protocol?: string; hostname?: string; port?: number };
+
 /** The host a request goes to (its connection pool): `https://kms.us-east-1.amazonaws.com`. */
 function endpointOf(request: unknown): string {
-  const { protocol, hostname, port } = request as {
-    protocol?: string;
-    hostname?: string;
-    port?: number;
-  };
+  const { protocol, hostname, port } = request as RequestUrl;
   return `${protocol ?? 'https:'}//${hostname ?? '?'}${port ? `:${port}` : ''}`;
+}
+
+/** The host and port a request goes to, the default port of its protocol included. */
+function placeOf(request: unknown): RequestPlace | undefined {
+  const { protocol, hostname, port } = request as RequestUrl;
+  if (!hostname) return undefined;
+  return { host: hostname, port: port ?? (protocol === 'http:' ? 80 : 443) };
 }
 
 /** The signal the caller passed to `send` (`{ abortSignal }`), which the SDK hands middleware. */

@@ -29,15 +29,56 @@ describe('mapAwsError', () => {
     });
   });
 
-  it('says "network" with a proxy hint when the endpoint cannot be reached', () => {
-    const mapped = mapAwsError(
-      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+  it('names a connection that failed, with the host and the system’s code, never the keys', () => {
+    const refused = mapAwsError(
+      Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:443'), {
+        code: 'ECONNREFUSED',
+        address: '10.1.2.3',
+        port: 443,
+      }),
       'sts',
       'GetCallerIdentity',
     );
-    expect(mapped.code).toBe('network');
-    expect(mapped.hint).toMatch(/HTTPS_PROXY/);
-    expect(mapped.retryable).toBe(true);
+    expect(refused).toMatchObject({
+      code: 'network-unreachable',
+      message: 'Connection refused by 10.1.2.3:443 (ECONNREFUSED).',
+      retryable: true,
+      aws: { code: 'ECONNREFUSED', service: 'sts', operation: 'GetCallerIdentity' },
+      details: { kind: 'network', host: '10.1.2.3', port: 443, systemCode: 'ECONNREFUSED' },
+    });
+    expect(refused.hint).toMatch(/VPN.*HTTPS_PROXY.*Settings › Network/);
+    expect(refused.hint).not.toMatch(/\bkeys?\b/i);
+  });
+
+  it('takes the host from the request when the error names none (the SDK’s timeouts)', () => {
+    const place = { host: 'kms.eu-west-1.amazonaws.com', port: 443 };
+    const timedOut = mapAwsError(
+      Object.assign(new Error('socket timed out'), { name: 'TimeoutError' }),
+      'kms',
+      'ListKeys',
+      place,
+    );
+    expect(timedOut).toMatchObject({
+      code: 'network-unreachable',
+      message: 'No answer from kms.eu-west-1.amazonaws.com:443 in time (TimeoutError).',
+      details: { host: 'kms.eu-west-1.amazonaws.com', systemCode: 'TimeoutError' },
+    });
+    expect(
+      mapAwsError(
+        Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+        'kms',
+        'ListKeys',
+        place,
+      ).message,
+    ).toBe('The connection to kms.eu-west-1.amazonaws.com:443 was cut off (ECONNRESET).');
+    expect(
+      mapAwsError(Object.assign(new Error('x'), { code: 'EAI_AGAIN' }), 'kms', 'ListKeys', place)
+        .message,
+    ).toMatch(/^Could not resolve kms\.eu-west-1\.amazonaws\.com: no DNS server answered/);
+  });
+
+  it('does not take an error named like an object member for a known one', () => {
+    expect(mapAwsError(sdkError('constructor'), 'kms', 'ListKeys').code).toBe('internal');
   });
 
   it('says which when TLS fails', () => {

@@ -58,15 +58,63 @@ const byAwsCode: Readonly<Record<string, { code: ErrorCode; hint?: string }>> = 
   EntityAlreadyExists: { code: 'conflict' },
 };
 
-const networkErrors = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'TimeoutError',
-  'EPIPE',
-]);
+/** Where a request went, as the access layer saw it: the host and port of its URL. */
+export interface RequestPlace {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** Node's (and the SDK's) names for a connection that never carried an answer. */
+const connectionErrors: Readonly<Record<string, (at: string, host: string) => string>> = {
+  ENOTFOUND: (_at, host) => `Could not resolve ${host} (ENOTFOUND).`,
+  EAI_AGAIN: (_at, host) => `Could not resolve ${host}: no DNS server answered (EAI_AGAIN).`,
+  ECONNREFUSED: (at) => `Connection refused by ${at} (ECONNREFUSED).`,
+  ETIMEDOUT: (at) => `Timed out connecting to ${at} (ETIMEDOUT).`,
+  TimeoutError: (at) => `No answer from ${at} in time (TimeoutError).`,
+  ECONNRESET: (at) => `The connection to ${at} was cut off (ECONNRESET).`,
+  EPIPE: (at) => `The connection to ${at} was cut off (EPIPE).`,
+  EHOSTUNREACH: (at) => `No route to ${at} (EHOSTUNREACH).`,
+  ENETUNREACH: (at) => `No network route to ${at} (ENETUNREACH).`,
+};
+
+const isLoopback = (host: string) => /^(127\.|localhost$|::1$|\[::1\]$)/.test(host);
+
+/**
+ * A connection that failed before AWS could answer: the host and the system's code, and what to
+ * check — never the keys, which were not even sent.
+ */
+function connectionError(
+  systemCode: string,
+  error: SdkErrorShape & { hostname?: string; address?: string; port?: number },
+  place: RequestPlace | undefined,
+  aws: { code: string; service: string; operation: string },
+) {
+  const host = place?.host ?? error.hostname ?? error.address ?? aws.service;
+  const port = place?.port ?? error.port;
+  const describe = connectionErrors[systemCode] ?? ((at: string) => `Could not connect to ${at}.`);
+  const dns = systemCode === 'ENOTFOUND' || systemCode === 'EAI_AGAIN';
+  const hint = isLoopback(host)
+    ? 'Nothing answers on that port of this computer: if it is Keyward’s built-in sandbox, restart Keyward; otherwise start the local endpoint.'
+    : dns
+      ? 'Keyward could not look up this AWS host: check that this computer is online and its DNS works, and connect the VPN if AWS is reached through one. Behind a proxy, set HTTPS_PROXY (Settings › Network shows the proxy in effect).'
+      : 'Check the network and the VPN; a firewall may block AWS. Behind a proxy, set HTTPS_PROXY (Settings › Network shows the proxy and CA bundle in effect). Keyward retried before giving up.';
+  return new KeywardError(
+    'network-unreachable',
+    describe(port !== undefined ? `${host}:${port}` : host, host),
+    {
+      hint,
+      aws,
+      details: {
+        kind: 'network',
+        host,
+        ...(port !== undefined ? { port } : {}),
+        systemCode,
+        viaProxy: false,
+      },
+    },
+  );
+}
+
 const tlsErrors = /CERT|SSL|TLS|self.signed|unable to verify/i;
 
 function tlsError(failure: TlsFailure, aws: { code: string; service: string; operation: string }) {
@@ -80,6 +128,12 @@ function tlsError(failure: TlsFailure, aws: { code: string; service: string; ope
     hint: `Set a CA bundle in Settings → Network (or AWS_CA_BUNDLE) with the PEM of the CA that signs it.${proxyNote}`,
     aws: { ...aws, code: failure.code },
     retryable: false,
+    details: {
+      kind: 'network',
+      host: failure.host,
+      systemCode: failure.code,
+      viaProxy: failure.viaProxy,
+    },
   });
 }
 
@@ -87,6 +141,14 @@ function proxyError(
   failure: ProxyFailure,
   aws: { code: string; service: string; operation: string },
 ) {
+  const at = failure.proxy.lastIndexOf(':');
+  const details = {
+    kind: 'network' as const,
+    host: failure.proxy.slice(0, at),
+    port: Number(failure.proxy.slice(at + 1)),
+    systemCode: failure.code ?? 'ProxyFailure',
+    viaProxy: true,
+  };
   if (failure.status === 407) {
     return new KeywardError(
       'network',
@@ -95,6 +157,7 @@ function proxyError(
         hint: 'Put the proxy user and password in HTTPS_PROXY (http://user:password@host:port), or ask for Keyward to be let through.',
         aws: { ...aws, code: 'ProxyAuthenticationRequired' },
         retryable: false,
+        details: { ...details, systemCode: 'HTTP 407' },
       },
     );
   }
@@ -105,24 +168,38 @@ function proxyError(
       {
         hint: 'The proxy may block this AWS host: ask for it to be allowed, or list it in NO_PROXY if it is reachable directly.',
         aws: { ...aws, code: `ProxyConnect${failure.status}` },
+        details: { ...details, systemCode: `HTTP ${failure.status}` },
       },
     );
   }
-  const refused = failure.code === 'ECONNREFUSED';
-  return new KeywardError(
-    'network',
-    refused
+  const message =
+    failure.code === 'ECONNREFUSED'
       ? `Proxy ${failure.proxy} refused the connection (ECONNREFUSED).`
-      : `Proxy ${failure.proxy} failed before the tunnel to ${failure.target} opened (${failure.code ?? failure.reason}).`,
-    {
-      hint: 'Check HTTPS_PROXY: is the proxy running and is the address right? Hosts that must not use it go in NO_PROXY.',
-      aws: { ...aws, code: failure.code ?? 'ProxyFailure' },
-    },
+      : failure.code === 'ENOTFOUND' || failure.code === 'EAI_AGAIN'
+        ? `Could not resolve the proxy ${details.host} (${failure.code}).`
+        : `Proxy ${failure.proxy} failed before the tunnel to ${failure.target} opened (${failure.code ?? failure.reason}).`;
+  return new KeywardError('network', message, {
+    hint: 'Check the proxy Keyward uses (HTTPS_PROXY, shown in Settings › Network): is it running, is the address right, is the VPN it needs connected? Hosts that must not use it go in NO_PROXY.',
+    aws: { ...aws, code: failure.code ?? 'ProxyFailure' },
+    details,
+  });
+}
+
+/** The system's code of a failed connection (ENOTFOUND, ECONNREFUSED, TimeoutError…), if it is one. */
+function connectionCode(error: SdkErrorShape): string | undefined {
+  return [error.code, error.name].find(
+    (code): code is string => code !== undefined && Object.hasOwn(connectionErrors, code),
   );
 }
 
 /** The one place SDK exceptions become KeywardErrors (style.md A.5); codes and request ids are kept. */
-export function mapAwsError(error: unknown, service: string, operation: string): KeywardError {
+export function mapAwsError(
+  error: unknown,
+  service: string,
+  operation: string,
+  /** Where the request went, when the access layer saw it (for errors that name no host). */
+  place?: RequestPlace,
+): KeywardError {
   if (error instanceof KeywardError) return error;
   const sdk = (error ?? {}) as SdkErrorShape;
   const awsCode = sdk.name ?? sdk.code ?? 'Unknown';
@@ -133,12 +210,8 @@ export function mapAwsError(error: unknown, service: string, operation: string):
   }
   if (error instanceof TlsFailure) return tlsError(error, aws);
   if (error instanceof ProxyFailure) return proxyError(error, aws);
-  if (networkErrors.has(awsCode) || networkErrors.has(sdk.code ?? '')) {
-    return new KeywardError('network', `Could not reach ${service} (${awsCode}).`, {
-      hint: 'Check the network, proxy (HTTPS_PROXY) and VPN; Keyward retried before giving up.',
-      aws,
-    });
-  }
+  const systemCode = connectionCode(sdk);
+  if (systemCode) return connectionError(systemCode, sdk, place, { ...aws, code: systemCode });
   if (tlsErrors.test(sdk.message ?? '') || tlsErrors.test(awsCode)) {
     return new KeywardError(
       'network',
@@ -149,7 +222,7 @@ export function mapAwsError(error: unknown, service: string, operation: string):
       },
     );
   }
-  const known = byAwsCode[awsCode];
+  const known = Object.hasOwn(byAwsCode, awsCode) ? byAwsCode[awsCode] : undefined;
   const message = sdk.message
     ? `${service} ${operation}: ${sdk.message}`
     : `${service} ${operation} failed (${awsCode}).`;

@@ -2,33 +2,42 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClientFactory } from '../aws/testing/test-client-factory';
 import { createKeychainSecretStore } from '../credentials/keychain-secret-store';
 import { silentLogger } from '../log/logger';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { createProfileService, type ProfileService } from './profile-service';
-import { createProfileStore } from './profile-store';
-import { createSandboxUserKey, type UserKey } from './testing/sandbox-user';
+import { createProfileStore, type ProfileStore } from './profile-store';
+import { createSandboxAccessKey, createSandboxUserKey, type UserKey } from './testing/sandbox-user';
 
 let dir: string;
 let sandbox: EmbeddedSandbox;
 let service: ProfileService;
 const secrets = createKeychainSecretStore('keyward-edit-test');
-const keys: Record<'carol' | 'dave', UserKey> = {
+const keys: Record<'carol' | 'carol2' | 'dave', UserKey> = {
   carol: { id: '', secret: '' },
+  carol2: { id: '', secret: '' },
   dave: { id: '', secret: '' },
 };
+const aws = testClientFactory();
+let store: ProfileStore;
+
+/** How many times STS was asked who a profile's edit is. */
+const identityChecks = (profileId: string) =>
+  aws.calls
+    .recent()
+    .filter((call) => call.operation === 'GetCallerIdentity' && call.profileId === profileId)
+    .length;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'keyward-edit-'));
   sandbox = startEmbeddedSandbox(dir, silentLogger);
   if (!(await sandbox.ready)) throw new Error('sandbox did not start');
-  service = createProfileService({
-    store: createProfileStore(dir, silentLogger),
-    secrets,
-    sandbox,
-  });
+  store = createProfileStore(dir, silentLogger);
+  service = createProfileService({ store, secrets, sandbox, aws });
   for (const user of ['carol', 'dave'] as const)
     keys[user] = await createSandboxUserKey(service, user);
+  keys.carol2 = await createSandboxAccessKey(service, 'carol');
 });
 
 afterAll(async () => {
@@ -55,6 +64,7 @@ const edit = (id: string, changes: Record<string, unknown> = {}) =>
     mfaSerial: null,
     newAccessKey: null,
     saveUnverified: false,
+    confirmIdentityChange: false,
     ...changes,
   });
 
@@ -71,16 +81,72 @@ describe('editing a profile', () => {
     await service.remove(added.id);
   });
 
-  it('replaces the keys after STS names the new ones; the keychain holds the new secret', async () => {
+  it('replaces the keys of the same user (a rotation) at once; the keychain holds the new secret', async () => {
     const added = await addCarol('rotated');
     const edited = await edit(added.id, {
       name: 'rotated',
-      newAccessKey: { accessKeyId: keys.dave.id, secretAccessKey: keys.dave.secret },
+      newAccessKey: { accessKeyId: keys.carol2.id, secretAccessKey: keys.carol2.secret },
     });
-    expect(edited.arn).toBe('arn:aws:iam::111111111111:user/dave');
-    expect(edited.accessKeyHint).toBe(`${keys.dave.id.slice(0, 4)}…${keys.dave.id.slice(-4)}`);
+    expect(edited.arn).toBe('arn:aws:iam::111111111111:user/carol');
+    expect(edited.accessKeyHint).toBe(`${keys.carol2.id.slice(0, 4)}…${keys.carol2.id.slice(-4)}`);
+    expect(await secrets.get(added.id)).toContain(keys.carol2.secret);
+    expect(JSON.stringify(edited)).not.toContain(keys.carol2.secret);
+    await service.remove(added.id);
+  });
+
+  it('refuses another user’s key until the change is confirmed, changing nothing meanwhile', async () => {
+    const added = await addCarol('switched');
+    const storedBefore = await store.get(added.id);
+    const daveKey = { accessKeyId: keys.dave.id, secretAccessKey: keys.dave.secret };
+    const error = await edit(added.id, { name: 'switched', newAccessKey: daveKey }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({
+      code: 'identity-changed',
+      message: expect.stringMatching(/user\/dave.*it was arn:aws:iam::111111111111:user\/carol/),
+      details: {
+        kind: 'identity-change',
+        before: { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/carol' },
+        after: { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/dave' },
+      },
+    });
+    // "Keep the old key": the profile and its secret are exactly as they were.
+    expect(await store.get(added.id)).toEqual(storedBefore);
+    expect(await secrets.get(added.id)).toContain(keys.carol.secret);
+    expect(await secrets.get(added.id)).not.toContain(keys.dave.secret);
+
+    // "Save with the new identity": what the user saw is saved, without asking STS again.
+    const checksBefore = identityChecks(added.id);
+    const confirmed = await edit(added.id, {
+      name: 'switched',
+      newAccessKey: daveKey,
+      confirmIdentityChange: true,
+    });
+    expect(identityChecks(added.id)).toBe(checksBefore);
+    expect(confirmed).toMatchObject({
+      status: 'verified',
+      arn: 'arn:aws:iam::111111111111:user/dave',
+      accessKeyHint: `${keys.dave.id.slice(0, 4)}…${keys.dave.id.slice(-4)}`,
+    });
     expect(await secrets.get(added.id)).toContain(keys.dave.secret);
-    expect(JSON.stringify(edited)).not.toContain(keys.dave.secret);
+    await service.remove(added.id);
+  });
+
+  it('asks STS again when the confirmed edit is not the one that was shown', async () => {
+    const added = await addCarol('reconfirmed');
+    const daveKey = { accessKeyId: keys.dave.id, secretAccessKey: keys.dave.secret };
+    await expect(
+      edit(added.id, { name: 'reconfirmed', newAccessKey: daveKey }),
+    ).rejects.toMatchObject({ code: 'identity-changed' });
+    const checksBefore = identityChecks(added.id);
+    const confirmed = await edit(added.id, {
+      name: 'reconfirmed',
+      defaultRegion: 'eu-west-1',
+      newAccessKey: daveKey,
+      confirmIdentityChange: true,
+    });
+    expect(identityChecks(added.id)).toBe(checksBefore + 1);
+    expect(confirmed).toMatchObject({ arn: 'arn:aws:iam::111111111111:user/dave' });
     await service.remove(added.id);
   });
 
@@ -127,6 +193,7 @@ describe('editing a profile', () => {
         defaultRegion: 'us-east-1',
         configProfile: 'default',
         saveUnverified: false,
+        confirmIdentityChange: false,
       }),
     ).rejects.toMatchObject({ code: 'validation' });
     await service.remove(added.id);

@@ -1,5 +1,6 @@
 import { KeywardError } from '../../src-shared/errors';
 import type { ProfileSummary } from '../../src-shared/models/profile';
+import { describeDependents, profileDependents } from '../../src-shared/models/profile-dependents';
 import { createClientFactory, type ClientFactory } from '../aws/client-factory';
 import { DEFAULT_NETWORK_SETTINGS } from '../aws/network/network-settings';
 import { oneOffPrincipal } from '../aws/principal';
@@ -204,19 +205,31 @@ export function createProfileService(deps: {
         });
       }
       const profile = await stored(id);
-      const dependents = (await store.list()).filter(
-        (other) => other.kind === 'assume-role' && other.sourceProfileId === id,
+      // The dialog named them before asking; asked again here, a profile added meanwhile counts.
+      const dependents = profileDependents(
+        id,
+        (await store.list()).map((other) => ({
+          ...other,
+          sourceProfileId: other.kind === 'assume-role' ? other.sourceProfileId : null,
+        })),
       );
       if (dependents.length > 0) {
         throw new KeywardError(
           'invalid-state',
-          `“${profile.name}” is the source of ${dependents.map((d) => `“${d.name}”`).join(', ')}.`,
-          { hint: 'Delete or change those profiles first.' },
+          `“${profile.name}” cannot be deleted. ${describeDependents(dependents)}`,
+          { hint: 'Edit (pencil) or delete those profiles on the Profiles page, then try again.' },
         );
       }
       sessions.delete(id);
       if (profile.kind === 'access-key') await secrets.delete(id);
-      if (profile.kind === 'sso') await sso.forget(id);
+      if (profile.kind === 'sso') {
+        // Signs out at IAM Identity Center too, as the dialog says; the token goes either way.
+        const endpoint = profile.target === 'sandbox' ? sandboxEndpoint() : undefined;
+        await Promise.resolve(endpoint)
+          .then((at) => sso.signOut(profile, at))
+          .catch(() => undefined);
+        await sso.forget(id);
+      }
       const removed = await store.remove(id);
       resolver.changed(id);
       return removed;

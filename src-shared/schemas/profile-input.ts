@@ -151,6 +151,11 @@ const editCommon = {
   defaultRegion: regionCode,
   /** Keep the edit even when the identity check fails (the profile is marked as failed). */
   saveUnverified: z.boolean().default(false),
+  /**
+   * The user saw that the edit makes the profile another principal (another ARN or account)
+   * and wants it; without this main refuses such an edit with `identity-changed`.
+   */
+  confirmIdentityChange: z.boolean().default(false),
 };
 
 /**

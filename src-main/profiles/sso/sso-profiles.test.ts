@@ -243,6 +243,20 @@ describe('IAM Identity Center sign-in', () => {
     expect(await secrets.get(profile.id)).toBeNull();
   });
 
+  it('deleting a signed-in profile signs out at Identity Center and forgets the token', async () => {
+    const s = service(person('allow'));
+    const profile = await addProfile(s, 'sso-deleted');
+    await s.signIn(profile.id, reporter().r);
+    const token = (await keychain.read(profile.id)).token?.accessToken;
+    expect(await s.remove(profile.id)).toBe(true);
+    expect(await secrets.get(profile.id)).toBeNull();
+    const endpoint = (await sandbox.ready)?.endpoint ?? '';
+    const ended = await new SSOClient({ endpoint, region: DEMO_SSO_REGION })
+      .send(new LogoutCommand({ accessToken: token }))
+      .catch((e: unknown) => e);
+    expect(ended).toMatchObject({ name: 'UnauthorizedException' });
+  });
+
   it('editing the account or role of a signed-in profile ends its sign-in; a rename keeps it', async () => {
     const s = service(person('allow'));
     const profile = await addProfile(s, 'sso-edit');
@@ -257,11 +271,27 @@ describe('IAM Identity Center sign-in', () => {
       accountId: '111111111111',
       roleName: 'AdministratorAccess',
       saveUnverified: false,
+      confirmIdentityChange: false,
     };
     const renamed = await s.update(edit);
     expect(renamed).toMatchObject({ name: 'sso-renamed', sso: { signedIn: true } });
 
-    const moved = await s.update({ ...edit, roleName: 'KmsAuditor' });
+    // Another role is another principal: refused until confirmed, and the sign-in stays.
+    await expect(s.update({ ...edit, roleName: 'KmsAuditor' })).rejects.toMatchObject({
+      code: 'identity-changed',
+      details: {
+        kind: 'identity-change',
+        before: { accountId: '111111111111', roleName: 'AdministratorAccess' },
+        after: { accountId: '111111111111', arn: null, roleName: 'KmsAuditor' },
+      },
+    });
+    expect((await keychain.read(profile.id)).token).not.toBeNull();
+    expect((await s.list()).find((p) => p.id === profile.id)).toMatchObject({
+      status: 'verified',
+      sso: { signedIn: true, roleName: 'AdministratorAccess' },
+    });
+
+    const moved = await s.update({ ...edit, roleName: 'KmsAuditor', confirmIdentityChange: true });
     expect(moved).toMatchObject({
       status: 'unverified',
       arn: null,

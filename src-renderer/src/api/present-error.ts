@@ -8,6 +8,8 @@ const titles: Readonly<Record<ErrorCode, string>> = {
   throttled: 'AWS is throttling requests',
   'invalid-state': 'Not possible in the current state',
   conflict: 'Conflicting change',
+  'identity-changed': 'This would change who the profile is',
+  'network-unreachable': 'Could not connect',
   'credentials-missing': 'Credentials needed',
   'credentials-invalid': 'Credentials not accepted',
   'keychain-unavailable': 'OS keychain unavailable',

@@ -10,6 +10,8 @@ export interface ConfirmDestructiveProps {
   readonly typeToConfirm?: string;
   readonly confirmLabel: string;
   readonly busy?: boolean;
+  /** The action cannot go ahead now (the dialog's text says why): the button stays disabled. */
+  readonly blocked?: boolean;
   onConfirm(): void;
   onCancel(): void;
 }
@@ -17,7 +19,7 @@ export interface ConfirmDestructiveProps {
 /** Every destructive action goes through this: the safe button is the default (style.md A.6). */
 export function ConfirmDestructive(props: ConfirmDestructiveProps) {
   const [typed, setTyped] = useState('');
-  const ready = !props.typeToConfirm || typed.trim() === props.typeToConfirm;
+  const ready = !props.blocked && (!props.typeToConfirm || typed.trim() === props.typeToConfirm);
   const close = () => {
     setTyped('');
     props.onCancel();
@@ -42,7 +44,8 @@ export function ConfirmDestructive(props: ConfirmDestructiveProps) {
           <Button variant="default" onClick={close} data-autofocus>
             Cancel
           </Button>
-          <Button color="red" disabled={!ready} loading={props.busy} onClick={props.onConfirm}>
+          {/* red.9: white on the default red misses WCAG AA contrast. */}
+          <Button color="red.9" disabled={!ready} loading={props.busy} onClick={props.onConfirm}>
             {props.confirmLabel}
           </Button>
         </ModalFooter>

@@ -23,6 +23,7 @@ import { PALETTE_SHORTCUT, palette } from '../CommandPalette/palette-store';
 import { ErrorBoundary } from '../ErrorBoundary/ErrorBoundary';
 import { UnsavedChangesPrompt } from '../UnsavedChanges/UnsavedChangesPrompt';
 import { Welcome } from '../Welcome/Welcome';
+import { ProfileHealthBadge } from './ProfileHealthBadge';
 import { ProfilePicker } from './ProfilePicker';
 import { RegionPicker } from './RegionPicker';
 import classes from './Shell.module.css';
@@ -69,6 +70,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </Group>
           <Group gap="sm" wrap="nowrap" miw={0} justify="flex-end">
             <ProfilePicker />
+            <ProfileHealthBadge />
             {/* A phone keeps the room for the profile; the palette switches regions there. */}
             <Box visibleFrom="xs" flex="none">
               <RegionPicker />

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox } from '@mantine/core';
 import type { SerializedError } from '../../../../src-shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { ModalFooter } from '../../components/ModalFrame/ModalFrame';
+import { notSavedMessageFor } from './not-saved-message';
 import type { FieldBinder } from './profile-fields';
 
 /**
@@ -25,7 +26,7 @@ export function CheckedSaveFooter(props: {
         <>
           <ErrorAlert error={props.checkError} />
           <Alert color="yellow" variant="light">
-            {props.notSavedMessage}
+            {notSavedMessageFor(props.checkError, props.notSavedMessage)}
           </Alert>
         </>
       )}

@@ -1,6 +1,6 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ProfileSummary } from '../../../../src-shared/models/profile';
 import { createMockBridge } from '../../test-utils/mock-bridge';
 import { render } from '../../test-utils/render';
@@ -80,5 +80,65 @@ describe('EditProfileModal', () => {
     expect(await screen.findByText(/20 characters starting with AKIA/)).toBeInTheDocument();
     expect(screen.getByText(/A secret access key is 40 characters/)).toBeInTheDocument();
     expect(invoke).not.toHaveBeenCalledWith('profiles.update', expect.anything());
+  });
+
+  describe('when the new key belongs to another identity', () => {
+    const before = { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/dev' };
+    const after = { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/admin' };
+    const refused = {
+      ok: false,
+      error: {
+        code: 'identity-changed',
+        message: 'With the new access key, “alice” would act as …',
+        retryable: false,
+        details: { kind: 'identity-change', before, after },
+      },
+    };
+    const devKey = { ...accessKey, arn: before.arn };
+
+    async function replaceKey() {
+      await userEvent.click(
+        screen.getByLabelText('Replace the access key (after rotating it in IAM)'),
+      );
+      await userEvent.type(screen.getByLabelText(/New access key ID/), 'AKIAIOSFODNN7EXAMPLE');
+      await userEvent.type(screen.getByLabelText(/New secret access key/), 'a'.repeat(40));
+      await userEvent.click(screen.getByRole('button', { name: 'Check and save' }));
+    }
+
+    it('shows both identities and saves only once the user confirms', async () => {
+      const { bridge, invoke } = createMockBridge({
+        'profiles.update': (input) =>
+          (input as { confirmIdentityChange?: boolean }).confirmIdentityChange
+            ? { ok: true, value: { ...devKey, arn: after.arn } }
+            : refused,
+      });
+      const onClose = vi.fn();
+      render(<EditProfileModal profile={devKey} opened onClose={onClose} />, bridge);
+      await replaceKey();
+      const panel = await screen.findByTestId('identity-change');
+      expect(within(panel).getByTestId('identity-was')).toHaveTextContent(before.arn);
+      expect(within(panel).getByTestId('identity-now')).toHaveTextContent(after.arn);
+      expect(screen.getByRole('textbox', { name: /Profile name/ })).toBeDisabled();
+      expect(screen.queryByRole('button', { name: 'Check and save' })).not.toBeInTheDocument();
+
+      await userEvent.click(
+        within(panel).getByRole('button', { name: 'Save with the new identity' }),
+      );
+      await waitFor(() => expect(onClose).toHaveBeenCalled());
+      expect(invoke).toHaveBeenLastCalledWith(
+        'profiles.update',
+        expect.objectContaining({ confirmIdentityChange: true }),
+      );
+    });
+
+    it('“Keep the old key” closes without another save', async () => {
+      const { bridge, invoke } = createMockBridge({ 'profiles.update': () => refused });
+      const onClose = vi.fn();
+      render(<EditProfileModal profile={devKey} opened onClose={onClose} />, bridge);
+      await replaceKey();
+      await userEvent.click(await screen.findByRole('button', { name: 'Keep the old key' }));
+      expect(onClose).toHaveBeenCalled();
+      expect(invoke.mock.calls.filter(([name]) => name === 'profiles.update')).toHaveLength(1);
+    });
   });
 });

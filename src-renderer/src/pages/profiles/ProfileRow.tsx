@@ -7,15 +7,14 @@ import { useApi } from '../../api/api-context';
 import { presentError } from '../../api/present-error';
 import { queryKeys } from '../../api/queries';
 import { ActionGroup } from '../../components/ActionGroup/ActionGroup';
-import { ConfirmDestructive } from '../../components/ConfirmDestructive/ConfirmDestructive';
 import { BreakableCode, withBreaks } from '../../components/DataTable/BreakableCode';
 import { ActionsCell, NowrapText } from '../../components/DataTable/TableCard';
 import { LazyDialog } from '../../components/ModalFrame/LazyDialog';
-import { notifySuccess } from '../../components/notify/notify';
 import { StatusBadge, type StatusTone } from '../../components/StatusBadge/StatusBadge';
 import { profileKindLabel } from '../../format/profile-kind';
 import { timeLeft } from '../../format/time-left';
 import { lazyNamed } from '../../lazy-named';
+import { DeleteProfileDialog } from './DeleteProfileDialog';
 import { SsoSignIn } from './SsoSignIn';
 import { StartSessionButton } from './StartSessionButton';
 
@@ -60,7 +59,6 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
     mutationFn: () => api.profiles.verify({ id: profile.id }),
     onSettled: refresh,
   });
-  const remove = useMutation({ mutationFn: () => api.profiles.delete({ id: profile.id }) });
 
   return (
     <Table.Tr data-testid={`profile-${profile.name}`}>
@@ -178,33 +176,11 @@ export function ProfileRow({ profile }: { profile: ProfileSummary }) {
         <LazyDialog opened={editing}>
           <EditProfileModal profile={profile} opened={editing} onClose={() => setEditing(false)} />
         </LazyDialog>
-        <ConfirmDestructive
+        <DeleteProfileDialog
+          profile={profile}
           opened={confirming}
-          title={`Delete “${profile.name}”?`}
-          confirmLabel="Delete profile"
-          busy={remove.isPending}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() =>
-            remove.mutate(undefined, {
-              onSuccess: async () => {
-                setConfirming(false);
-                await refresh();
-                await queryClient.invalidateQueries({ queryKey: queryKeys.settings });
-                notifySuccess({
-                  title: 'Profile deleted',
-                  message: `“${profile.name}” and its keychain entry are gone.`,
-                });
-              },
-              onError: (error) => presentError(error),
-            })
-          }
-        >
-          <Text size="sm">
-            {profile.kind === 'sso'
-              ? 'Keyward removes the profile and its IAM Identity Center sign-in from the OS keychain.'
-              : 'Keyward removes the profile and its secret from the OS keychain. The access key itself stays valid in AWS: deactivate it in IAM if it should not be used any more.'}
-          </Text>
-        </ConfirmDestructive>
+          onClose={() => setConfirming(false)}
+        />
       </ActionsCell>
     </Table.Tr>
   );
