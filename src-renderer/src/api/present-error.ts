@@ -1,5 +1,8 @@
 import { notifications } from '@mantine/notifications';
+import { createElement } from 'react';
 import { KeywardError, type ErrorCode, type SerializedError } from '../../../src-shared/errors';
+import { LockedNotice } from '../components/CredentialStore/LockedNotice';
+import { LOCKED_NOTIFICATION_ID } from '../components/CredentialStore/secret-store-status';
 
 const titles: Readonly<Record<ErrorCode, string>> = {
   validation: 'Some values need attention',
@@ -11,6 +14,7 @@ const titles: Readonly<Record<ErrorCode, string>> = {
   'credentials-missing': 'Credentials needed',
   'credentials-invalid': 'Credentials not accepted',
   'keychain-unavailable': 'OS keychain unavailable',
+  'secret-store-locked': 'Credentials are locked',
   network: 'Network problem',
   cancelled: 'Cancelled',
   unavailable: 'Keyward host unavailable',
@@ -42,10 +46,15 @@ export function presentError(error: unknown, options: { form?: FormLike } = {}):
     options.form.setErrors(serialized.fieldErrors);
     return;
   }
+  const text = serialized.hint ? `${serialized.message} ${serialized.hint}` : serialized.message;
+  const locked = serialized.code === 'secret-store-locked';
+  if (locked) notifications.hide(LOCKED_NOTIFICATION_ID);
   notifications.show({
+    ...(locked ? { id: LOCKED_NOTIFICATION_ID } : {}),
     color: serialized.code === 'cancelled' ? 'gray' : 'red',
     title: errorTitle(serialized.code),
-    message: serialized.hint ? `${serialized.message} ${serialized.hint}` : serialized.message,
+    // A locked credential store comes with its Unlock button, wherever the call was made.
+    message: locked ? createElement(LockedNotice, { text }) : text,
     autoClose: serialized.retryable ? 6000 : false,
   });
 }

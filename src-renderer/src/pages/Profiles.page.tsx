@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useProfiles, useSettings } from '../api/queries';
 import { toSerialized } from '../api/present-error';
+import { LockedStoreBanner } from '../components/CredentialStore/LockedStoreBanner';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { PageHeader } from '../components/PageHeader/PageHeader';
 import { AddProfileModal } from './profiles/AddProfileModal';
@@ -28,7 +29,7 @@ export function ProfilesPage() {
     <>
       <PageHeader
         title="Profiles"
-        description="The identities Keyward acts as. Secrets stay in the OS keychain."
+        description="The identities Keyward acts as. Secrets stay in the OS keychain, or in Keyward’s encrypted file (Settings → Credential store)."
         actions={
           <Group gap="xs">
             <Button
@@ -44,6 +45,7 @@ export function ProfilesPage() {
           </Group>
         }
       />
+      <LockedStoreBanner />
       {error && <ErrorAlert error={toSerialized(error)} />}
       {isLoading && <Skeleton h={240} />}
       {profiles && (

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group } from '@mantine/core';
 import type { SerializedError } from '../../../../src-shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import type { FieldBinder } from './profile-fields';
+import { isSecretStoreProblem, SecretStoreProblem } from './SecretStoreProblem';
 
 /**
  * The end of every add-profile form: why the identity check failed (if it did), the opt-in to
@@ -20,7 +21,10 @@ export function CheckedSaveFooter(props: {
 }) {
   return (
     <>
-      {props.checkError && (
+      {props.checkError && isSecretStoreProblem(props.checkError) && (
+        <SecretStoreProblem error={props.checkError} />
+      )}
+      {props.checkError && !isSecretStoreProblem(props.checkError) && (
         <>
           <ErrorAlert error={props.checkError} />
           <Alert color="yellow" variant="light">
