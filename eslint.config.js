@@ -132,6 +132,19 @@ export default tseslint.config(
     ],
   }),
 
+  layer('renderer-dialogs-through-modal-frame', {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/src/components/ModalFrame/**', ...tests],
+    patterns: [
+      {
+        regex: '^@mantine/core$',
+        importNames: ['Modal'],
+        message:
+          'Dialogs are a ModalFrame with a ModalFooter (components/ModalFrame): centred, at most the window high, buttons always in view.',
+      },
+    ],
+  }),
+
   // ── src-shared: pure TypeScript for every runtime ───────────────────────────────────────
   { files: ['src-shared/**/*.ts'], languageOptions: { globals: {} } },
   layer('shared-no-runtime', {

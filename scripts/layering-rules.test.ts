@@ -68,6 +68,17 @@ const layering: Record<string, { refuses: readonly Case[]; allows: readonly Case
       ['./components/notify/notify', 'src-renderer/src/pages/X.tsx', 'notifySuccess'],
     ],
   },
+  'layers/renderer-dialogs-through-modal-frame': {
+    refuses: [
+      ['@mantine/core', 'src-renderer/src/pages/X.tsx', 'Modal'],
+      ['@mantine/core', 'src-renderer/src/components/Y/Y.tsx', 'Modal'],
+    ],
+    allows: [
+      ['@mantine/core', 'src-renderer/src/components/ModalFrame/ModalFrame.tsx', 'Modal'],
+      ['@mantine/core', 'src-renderer/src/pages/X.tsx', 'Button'],
+      ['../components/ModalFrame/ModalFrame', 'src-renderer/src/pages/X.tsx', 'ModalFrame'],
+    ],
+  },
   'layers/shared-no-runtime': {
     refuses: [
       ['node:crypto', 'src-shared/x.ts'],

@@ -1,13 +1,14 @@
 // `keyward credentials --profile <name> [--data-dir <dir>] [--endpoint-url <sandbox>]` (bin/keyward.mjs)
 // prints credential_process JSON (https://docs.aws.amazon.com/cli/latest/topic/config-vars.html)
-// so the AWS CLI and Terraform use keychain-held credentials without a plaintext file.
+// so the AWS CLI and Terraform use keychain-held credentials without a plaintext file. With the
+// encrypted file store, the passphrase comes from KEYWARD_FILE_STORE_PASSPHRASE or the terminal.
 import { parseArgs } from 'node:util';
 import { KeywardError } from '../src-shared/errors';
 import { defaultDataDir } from './app/data-dir';
 import { createClientFactory } from './aws/client-factory';
 import { networkSettingsOf } from './aws/network/network-settings';
 import { credentialProcessOutput } from './credentials/credential-process';
-import { createKeychainSecretStore } from './credentials/keychain-secret-store';
+import { cliSecretStore } from './credentials/cli-secret-store';
 import { silentLogger } from './log/logger';
 import { createProfileService } from './profiles/profile-service';
 import { createProfileStore } from './profiles/profile-store';
@@ -33,7 +34,7 @@ async function main(): Promise<number> {
   const settings = createSettingsStore(dataDir, silentLogger);
   const profiles = createProfileService({
     store: createProfileStore(dataDir, silentLogger),
-    secrets: createKeychainSecretStore(),
+    secrets: cliSecretStore({ dataDir, store: (await settings.get()).secretStore }),
     sandbox: undefined,
     // A role is assumed through the proxy and CA bundle the app is set up with.
     aws: createClientFactory({

@@ -20,6 +20,7 @@ export const errorCodes = [
   'credentials-missing',
   'credentials-invalid',
   'keychain-unavailable',
+  'secret-store-locked',
   'network',
   'cancelled',
   'unavailable',

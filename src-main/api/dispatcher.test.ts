@@ -27,6 +27,12 @@ const settings = {
   caBundlePath: null,
   useFipsEndpoint: false,
   useDualstackEndpoint: false,
+  secretStore: 'keychain' as const,
+  fileStoreIdleLockMinutes: 15,
+};
+
+const notUsed = () => {
+  throw new Error('not used');
 };
 
 function setup(overrides: Partial<HandlerTable> = {}) {
@@ -94,6 +100,13 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     'regions.list': () => [],
     'operations.cancel': ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
     'operations.list': () => [...operations.list()],
+    'secrets.status': notUsed,
+    'secrets.createFileStore': notUsed,
+    'secrets.unlock': notUsed,
+    'secrets.lock': notUsed,
+    'secrets.changePassphrase': notUsed,
+    'secrets.setIdleLock': notUsed,
+    'secrets.useStore': notUsed,
     ...overrides,
   };
   const dispatcher = createDispatcher({ handlers, operations, logger });

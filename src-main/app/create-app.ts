@@ -5,10 +5,11 @@ import type { HandlerTable } from '../api/handler-types';
 import { createOperationsHandlers } from '../api/operations-handlers';
 import { createProfileImportHandlers } from '../api/profile-import-handlers';
 import { createProfilesHandlers } from '../api/profiles-handlers';
+import { createSecretsHandlers } from '../api/secrets-handlers';
 import { createSettingsHandlers } from '../api/settings-handlers';
 import { createClientFactory } from '../aws/client-factory';
 import { networkSettingsOf } from '../aws/network/network-settings';
-import { createKeychainSecretStore } from '../credentials/keychain-secret-store';
+import { createCredentialStores } from '../credentials/credential-stores';
 import type { SecretStore } from '../credentials/secret-store';
 import { createDiagnostics } from '../diagnostics/diagnostics-service';
 import { createFileLogger, type Logger } from '../log/logger';
@@ -43,6 +44,7 @@ export interface HostDescription {
 export function createKeywardApp(options: {
   dataDir: string;
   host: HostDescription;
+  /** Stands in for the OS keychain backend (tests); the encrypted file store is always the real one. */
   secrets?: SecretStore;
   logger?: Logger;
   /** Start the embedded sandbox (default true; unit tests of the hosts turn it off). */
@@ -68,12 +70,23 @@ export function createKeywardApp(options: {
     network: async () => networkSettingsOf(await settings.get()),
     logger,
   });
-  const secrets = options.secrets ?? createKeychainSecretStore();
-  const diagnostics = createDiagnostics({ dataDir, settings, secrets });
+  const profileStore = createProfileStore(dataDir, logger);
+  // Profiles' secrets: the OS keychain or the encrypted file, as Settings → Credential store says.
+  const credentialStores = createCredentialStores({
+    dataDir,
+    settings,
+    logger,
+    ...(options.secrets ? { keychain: options.secrets } : {}),
+    profilesWithSecrets: async () =>
+      (await profileStore.list()).flatMap(({ id, name, kind }) =>
+        kind === 'access-key' || kind === 'sso' ? [{ id, name, kind }] : [],
+      ),
+  });
+  const diagnostics = createDiagnostics({ dataDir, settings, credentialStores });
   const sandbox = options.sandbox === false ? undefined : startEmbeddedSandbox(dataDir, logger);
   const profiles = createProfileService({
-    store: createProfileStore(dataDir, logger),
-    secrets,
+    store: profileStore,
+    secrets: credentialStores.secrets,
     sandbox,
     logger,
     aws,
@@ -97,6 +110,7 @@ export function createKeywardApp(options: {
     ...createSettingsHandlers({ settings, profiles }),
     ...createProfilesHandlers({ profiles, settings }),
     ...createProfileImportHandlers({ importer, settings }),
+    ...createSecretsHandlers(credentialStores),
     ...createOperationsHandlers(operations),
   };
 
@@ -110,6 +124,7 @@ export function createKeywardApp(options: {
       for (const op of operations.list()) operations.cancel(op.operationId);
       await operations.idle();
       aws.close();
+      credentialStores.close();
       await sandbox?.stop();
     },
   };

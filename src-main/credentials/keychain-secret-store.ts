@@ -3,9 +3,17 @@ import { KeywardError } from '../../src-shared/errors';
 import { KEYCHAIN_SERVICE, type SecretStore } from './secret-store';
 
 const hint =
-  'Keyward keeps secrets only in the OS keychain and never falls back to a plain file. ' +
-  'On Linux start a Secret Service (GNOME Keyring or KWallet) and unlock it; on macOS unlock ' +
-  'the login keychain; then try again.';
+  'Keyward never falls back to a plain file. On Linux start a Secret Service (GNOME Keyring or ' +
+  'KWallet) and unlock it; on macOS unlock the login keychain; then try again. Or keep the ' +
+  'secrets in Keyward’s encrypted file instead, opened with a passphrase you choose ' +
+  '(Settings → Credential store).';
+
+/** What provides the OS keychain on this platform, as the Credential store card names it. */
+export function keychainBackendName(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'darwin') return 'macOS Keychain';
+  if (platform === 'win32') return 'Windows Credential Manager';
+  return 'Secret Service (GNOME Keyring, KWallet) over D-Bus';
+}
 
 function unavailable(error: unknown): KeywardError {
   return new KeywardError(

@@ -5,12 +5,14 @@ import { KeywardError } from '../../src-shared/errors';
 import type { DiagnosticCheck, DiagnosticsReport } from '../../src-shared/models/diagnostics';
 import type { OperationContext } from '../operations/operation-context';
 import { describeNetwork } from '../aws/network/network-status';
-import type { SecretStore } from '../credentials/secret-store';
+import type { CredentialStores } from '../credentials/credential-stores';
 import type { SettingsStore } from '../settings/settings-store';
 
 interface Check {
   readonly id: string;
   readonly title: string;
+  /** A title that depends on the setup at the time it runs (which credential store is in use). */
+  titleNow?(): Promise<string>;
   run(): Promise<Omit<DiagnosticCheck, 'id' | 'title'>>;
 }
 
@@ -20,9 +22,10 @@ const LOW_DISK_BYTES = 512 * 1024 * 1024;
 export function createDiagnostics(deps: {
   dataDir: string;
   settings: SettingsStore;
-  secrets: SecretStore;
+  credentialStores: Pick<CredentialStores, 'secrets' | 'status'>;
 }) {
-  const { dataDir, settings, secrets } = deps;
+  const { dataDir, settings, credentialStores } = deps;
+  const { secrets } = credentialStores;
 
   const checks: readonly Check[] = [
     {
@@ -78,9 +81,17 @@ export function createDiagnostics(deps: {
       },
     },
     {
-      id: 'keychain',
-      title: 'OS keychain stores and removes a secret',
+      id: 'secret-store',
+      title: 'Credential store stores and removes a secret',
+      async titleNow() {
+        return (await credentialStores.status()).store === 'file'
+          ? 'Encrypted credential file stores and removes a secret'
+          : 'OS keychain stores and removes a secret';
+      },
       async run() {
+        const status = await credentialStores.status();
+        const where =
+          status.store === 'file' ? `the encrypted file ${status.file.path}` : 'the OS keychain';
         const account = `__diagnostics-${randomBytes(4).toString('hex')}`;
         const value = randomBytes(16).toString('hex');
         try {
@@ -88,14 +99,26 @@ export function createDiagnostics(deps: {
           const back = await secrets.get(account);
           await secrets.delete(account);
           return back === value
-            ? { outcome: 'pass', detail: 'A probe secret was written, read back and deleted.' }
+            ? {
+                outcome: 'pass',
+                detail: `A probe secret was written to ${where}, read back and deleted.`,
+              }
             : {
                 outcome: 'fail',
-                detail: 'The keychain returned a different value than was stored.',
+                detail: `The credential store (${where}) returned a different value than was stored.`,
               };
         } catch (error) {
           const hint = error instanceof KeywardError && error.hint ? ` ${error.hint}` : '';
-          return { outcome: 'fail', detail: `${(error as Error).message}.${hint}` };
+          if (error instanceof KeywardError && error.code === 'secret-store-locked') {
+            return {
+              outcome: 'warn',
+              detail: `Locked: ${where} opens only with its passphrase, so profiles cannot use their secrets yet.${hint}`,
+            };
+          }
+          return {
+            outcome: 'fail',
+            detail: `${(error as Error).message.replace(/\.$/, '')}.${hint}`,
+          };
         }
       },
     },
@@ -106,13 +129,14 @@ export function createDiagnostics(deps: {
       const results: DiagnosticCheck[] = [];
       for (const [index, check] of checks.entries()) {
         if (ctx.signal.aborted) throw new KeywardError('cancelled', 'Diagnostics were cancelled.');
-        ctx.progress(index, checks.length, check.title, index / checks.length);
+        const title = (await check.titleNow?.().catch(() => undefined)) ?? check.title;
+        ctx.progress(index, checks.length, title, index / checks.length);
         try {
-          results.push({ id: check.id, title: check.title, ...(await check.run()) });
+          results.push({ id: check.id, title, ...(await check.run()) });
         } catch (error) {
           results.push({
             id: check.id,
-            title: check.title,
+            title,
             outcome: 'fail',
             detail: (error as Error).message,
           });

@@ -34,6 +34,13 @@ describe('redact', () => {
       'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0',
     ],
     ['a labelled password in JSON', '{"password":"hunter2hunter2"}', 'hunter2hunter2'],
+    [
+      'a passphrase of several words in JSON',
+      '{"input":{"passphrase":"correct horse battery staple"}}',
+      'horse battery staple',
+    ],
+    ['a passphrase after a label', 'currentPassphrase=tr0ub4dor&3', 'tr0ub4dor'],
+    ['a named passphrase in JSON', '{"newPassphrase":"three little words"}', 'little words'],
   ])('masks %s', (_label, text, leaked) => {
     const out = redact(text);
     expect(out).not.toContain(leaked);

@@ -5,7 +5,9 @@ const patterns: readonly RegExp[] = [
   /\b(?:FwoG|IQoJ)[A-Za-z0-9/+=]{20,}/g, // session tokens
   /\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_.-]{10,}/g, // JWTs, SSO OIDC client secrets
   /\bao[ar][A-Za-z0-9_+/=:-]{30,}/g, // IAM Identity Center access and refresh tokens
-  /(?<=["']?(?:secret|token|password|secretAccessKey|sessionToken|accessToken|refreshToken)["']?\s*[:=]\s*["']?)[^\s"',}]{6,}/gi,
+  // A labelled value in JSON, whole even when it holds spaces (a passphrase is often words).
+  /(?<="\w*(?:secret|token|password|passphrase|secretAccessKey|sessionToken|accessToken|refreshToken)"\s*:\s*")(?:[^"\\]|\\.){6,}(?=")/gi,
+  /(?<=["']?(?:secret|token|password|passphrase|secretAccessKey|sessionToken|accessToken|refreshToken)["']?\s*[:=]\s*["']?)[^\s"',}]{6,}/gi,
 ];
 
 export function redact(text: string): string {

@@ -11,7 +11,8 @@ import { readJsonFile, writeJsonFile } from '../storage/json-file';
 
 export interface SettingsStore {
   get(): Promise<Settings>;
-  update(patch: SettingsPatch): Promise<Settings>;
+  /** `SettingsPatch` from the page; main's own services may also set what the page may not. */
+  update(patch: SettingsPatch | Partial<Settings>): Promise<Settings>;
   readonly path: string;
 }
 
@@ -35,7 +36,7 @@ export function createSettingsStore(dataDir: string, logger: Logger): SettingsSt
 
   const get = (): Promise<Settings> => (current ??= load());
 
-  function update(patch: SettingsPatch): Promise<Settings> {
+  function update(patch: SettingsPatch | Partial<Settings>): Promise<Settings> {
     const next = queue.then(async () => {
       const merged = settingsSchema.parse({ ...(await get()), ...patch });
       if (!merged.defaultRegions.includes(merged.activeRegion) && patch.defaultRegions) {

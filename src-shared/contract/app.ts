@@ -9,7 +9,8 @@ export const appCalls = {
     output: appInfoSchema,
   }),
   'diagnostics.run': operation({
-    summary: 'Checks the data directory, the settings file and the OS keychain, step by step.',
+    summary:
+      'Checks the data directory, the settings file, the network and the credential store in use, step by step.',
     input: noInput,
     result: diagnosticsReportSchema,
   }),

@@ -5,6 +5,7 @@ import { networkCalls } from './network';
 import { operationsCalls } from './operations';
 import { profileImportCalls } from './profile-import';
 import { profilesCalls } from './profiles';
+import { secretsCalls } from './secrets';
 import { settingsCalls } from './settings';
 
 /** THE list of calls between the page and the main process. One entry per call. */
@@ -14,6 +15,7 @@ export const contract = {
   ...networkCalls,
   ...profilesCalls,
   ...profileImportCalls,
+  ...secretsCalls,
   ...operationsCalls,
 } as const satisfies Record<string, CallDef>;
 

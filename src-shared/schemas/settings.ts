@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { regionCode } from './regions';
+import { idleLockMinutes, secretStoreKind } from './secret-store';
 
 export const themeChoice = z.enum(['system', 'light', 'dark']);
 
@@ -36,6 +37,13 @@ export const settingsSchema = z
     /** Network: FIPS / dual-stack endpoints for every real-AWS profile. */
     useFipsEndpoint: z.boolean(),
     useDualstackEndpoint: z.boolean(),
+    /**
+     * Where profiles' secrets live. Never a plain file: the OS keychain, or Keyward's file
+     * encrypted under a passphrase. Changed by `secrets.useStore`, which moves the secrets.
+     */
+    secretStore: secretStoreKind,
+    /** The encrypted file store locks itself after this many idle minutes (0: only on exit). */
+    fileStoreIdleLockMinutes: idleLockMinutes,
   })
   .strict();
 
@@ -46,12 +54,20 @@ export const storedSettingsSchema = settingsSchema.extend({
   caBundlePath: caBundlePath.nullable().default(null),
   useFipsEndpoint: z.boolean().default(false),
   useDualstackEndpoint: z.boolean().default(false),
+  secretStore: secretStoreKind.default('keychain'),
+  fileStoreIdleLockMinutes: idleLockMinutes.default(15),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** A partial update: only the named fields change. */
-export const settingsPatchSchema = settingsSchema.partial().strict();
+/**
+ * A partial update: only the named fields change. The credential store's two settings are not
+ * among them: `secrets.useStore` and `secrets.setIdleLock` change them and apply them at once.
+ */
+export const settingsPatchSchema = settingsSchema
+  .omit({ secretStore: true, fileStoreIdleLockMinutes: true })
+  .partial()
+  .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const defaultSettings: Settings = {
@@ -66,4 +82,6 @@ export const defaultSettings: Settings = {
   caBundlePath: null,
   useFipsEndpoint: false,
   useDualstackEndpoint: false,
+  secretStore: 'keychain',
+  fileStoreIdleLockMinutes: 15,
 };

@@ -1,5 +1,8 @@
+import { createElement } from 'react';
 import { KeywardError, type ErrorCode, type SerializedError } from '../../../src-shared/errors';
-import { notifyError, notifyInfo } from '../components/notify/notify';
+import { LockedNotice } from '../components/CredentialStore/LockedNotice';
+import { LOCKED_NOTIFICATION_ID } from '../components/CredentialStore/secret-store-status';
+import { hideToast, notifyError, notifyInfo } from '../components/notify/notify';
 
 const titles: Readonly<Record<ErrorCode, string>> = {
   validation: 'Some values need attention',
@@ -13,6 +16,7 @@ const titles: Readonly<Record<ErrorCode, string>> = {
   'credentials-missing': 'Credentials needed',
   'credentials-invalid': 'Credentials not accepted',
   'keychain-unavailable': 'OS keychain unavailable',
+  'secret-store-locked': 'Credentials are locked',
   network: 'Network problem',
   cancelled: 'Cancelled',
   unavailable: 'Keyward host unavailable',
@@ -45,7 +49,21 @@ export function presentError(error: unknown, options: { form?: FormLike } = {}):
     return;
   }
   const title = errorTitle(serialized.code);
-  const message = serialized.hint ? `${serialized.message} ${serialized.hint}` : serialized.message;
-  if (serialized.code === 'cancelled') notifyInfo({ title, message });
-  else notifyError({ title, message, transient: serialized.retryable });
+  const text = serialized.hint ? `${serialized.message} ${serialized.hint}` : serialized.message;
+  if (serialized.code === 'cancelled') {
+    notifyInfo({ title, message: text });
+    return;
+  }
+  if (serialized.code !== 'secret-store-locked') {
+    notifyError({ title, message: text, transient: serialized.retryable });
+    return;
+  }
+  // A locked credential store comes with its Unlock button, wherever the call was made; one
+  // such toast at a time.
+  hideToast(LOCKED_NOTIFICATION_ID);
+  notifyError({
+    id: LOCKED_NOTIFICATION_ID,
+    title,
+    message: createElement(LockedNotice, { text }),
+  });
 }

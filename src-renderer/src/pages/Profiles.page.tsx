@@ -9,6 +9,7 @@ import { toSerialized } from '../api/present-error';
 import { ActionsHeader, TableCard } from '../components/DataTable/TableCard';
 import { stableOrder } from '../components/DataTable/stable-order';
 import { usePaletteActions } from '../components/CommandPalette/use-palette-actions';
+import { LockedStoreBanner } from '../components/CredentialStore/LockedStoreBanner';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { LazyDialog } from '../components/ModalFrame/LazyDialog';
 import { PageHeader } from '../components/PageHeader/PageHeader';
@@ -72,7 +73,7 @@ export function ProfilesPage() {
     <>
       <PageHeader
         title="Profiles"
-        description="The identities Keyward acts as. Secrets stay in the OS keychain."
+        description="The identities Keyward acts as. Secrets stay in the OS keychain, or in Keyward’s encrypted file (Settings → Credential store)."
         actions={
           <>
             <Button
@@ -88,6 +89,7 @@ export function ProfilesPage() {
           </>
         }
       />
+      <LockedStoreBanner />
       {error && <ErrorAlert error={toSerialized(error)} />}
       {isLoading && <Skeleton h={240} />}
       {profiles && (

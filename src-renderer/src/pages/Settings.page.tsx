@@ -6,6 +6,7 @@ import { useSettings } from '../api/queries';
 import { toSerialized } from '../api/present-error';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { PageHeader } from '../components/PageHeader/PageHeader';
+import { CredentialStoreCard } from './settings/credential-store/CredentialStoreCard';
 import { DiagnosticsCard } from './settings/DiagnosticsCard';
 import { NetworkCard } from './settings/NetworkCard';
 import { SettingsForm } from './settings/SettingsForm';
@@ -25,7 +26,7 @@ export function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="Appearance, regions, safety and the network to AWS. Saved in the data directory."
+        description="Appearance, regions, safety, the network to AWS and where secrets are kept. Saved in the data directory."
       />
       <Stack maw={900}>
         {error && <ErrorAlert error={toSerialized(error)} />}
@@ -39,6 +40,7 @@ export function SettingsPage() {
         ) : (
           !error && <Skeleton h={320} />
         )}
+        <CredentialStoreCard />
         <DiagnosticsCard />
       </Stack>
     </>

@@ -1,7 +1,8 @@
-import { Anchor, Group, Image, Modal, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Image, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import type { AppInfo } from '../../../../src-shared/models/app-info';
 import { useAppInfo } from '../../api/queries';
 import { CopyDetailsButton } from '../CopyButton/CopyDetailsButton';
+import { ModalFrame } from '../ModalFrame/ModalFrame';
 
 function sandboxLine(sandbox: AppInfo['sandbox']): string {
   if (sandbox.state === 'running') {
@@ -28,7 +29,7 @@ export function AboutModal({ opened, onClose }: { opened: boolean; onClose: () =
     : [];
   const shown = rows.filter((row): row is [string, string] => row[1] !== undefined);
   return (
-    <Modal opened={opened} onClose={onClose} title="About Keyward" size="lg" centered>
+    <ModalFrame opened={opened} onClose={onClose} title="About Keyward">
       <Stack>
         <Group wrap="nowrap" align="center">
           <Image src="./icon.svg" w={56} h={56} alt="" />
@@ -67,6 +68,6 @@ export function AboutModal({ opened, onClose }: { opened: boolean; onClose: () =
           />
         </Group>
       </Stack>
-    </Modal>
+    </ModalFrame>
   );
 }

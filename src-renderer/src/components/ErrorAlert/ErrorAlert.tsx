@@ -3,6 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import type { SerializedError } from '../../../../src-shared/errors';
 import { CopyDetailsButton } from '../CopyButton/CopyDetailsButton';
 import { errorTitle } from '../../api/present-error';
+import { UnlockStoreButton } from '../CredentialStore/UnlockStoreButton';
 
 export function errorDetails(error: SerializedError): string {
   const lines = [`code: ${error.code}`, `message: ${error.message}`];
@@ -17,8 +18,17 @@ export function errorDetails(error: SerializedError): string {
   return lines.join('\n');
 }
 
-/** What happened, why, what to do next; AWS codes and ids behind "copy details". */
-export function ErrorAlert({ error }: { error: SerializedError }) {
+/**
+ * What happened, why, what to do next; AWS codes and ids behind "copy details". A locked
+ * credential store gets its Unlock button here; `onUnlocked` can then retry what failed.
+ */
+export function ErrorAlert({
+  error,
+  onUnlocked,
+}: {
+  error: SerializedError;
+  onUnlocked?: () => void;
+}) {
   return (
     <Alert
       color="red"
@@ -42,6 +52,9 @@ export function ErrorAlert({ error }: { error: SerializedError }) {
           </Group>
         )}
         <Group>
+          {error.code === 'secret-store-locked' && (
+            <UnlockStoreButton {...(onUnlocked ? { onUnlocked } : {})} />
+          )}
           <CopyDetailsButton details={errorDetails(error)} />
         </Group>
       </Stack>

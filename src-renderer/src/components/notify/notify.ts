@@ -42,8 +42,12 @@ export function notifySuccess(toast: Toast): string {
 }
 
 /** It worked, with a caveat the user should read (e.g. saved but not verified). */
-export function notifyWarning(toast: Toast): string {
-  return show('warning', toast, { color: 'yellow', autoClose: TRANSIENT_ERROR_AUTO_CLOSE_MS });
+export function notifyWarning(toast: Toast & { readonly stay?: boolean }): string {
+  const { stay, ...rest } = toast;
+  return show('warning', rest, {
+    color: 'yellow',
+    autoClose: stay ? false : TRANSIENT_ERROR_AUTO_CLOSE_MS,
+  });
 }
 
 /**
@@ -63,4 +67,9 @@ export function notifyError(toast: Toast & { readonly transient?: boolean }): st
 /** Neither good nor bad news (e.g. "Cancelled"): grey, and goes away by itself. */
 export function notifyInfo(toast: Toast): string {
   return show('info', toast, { color: 'gray', autoClose: SUCCESS_AUTO_CLOSE_MS });
+}
+
+/** Takes a toast away (e.g. the "locked" one once the store is unlocked). */
+export function hideToast(id: string): void {
+  notifications.hide(id);
 }

@@ -26,7 +26,8 @@ export function AccessKeyForm({ onClose }: { onClose: () => void }) {
       <Stack>
         <Text size="sm" c="dimmed">
           Keyward asks STS who these keys belong to before saving. The secret access key goes
-          straight to the OS keychain; it is never written to disk or shown again.
+          straight to the OS keychain (or Keyward’s encrypted file, if chosen in Settings); it is
+          never written to disk in plain text or shown again.
         </Text>
         <TextInput
           label="Profile name"

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { ModalFooter } from '../../components/ModalFrame/ModalFrame';
 import { notSavedMessageFor } from './not-saved-message';
 import type { FieldBinder } from './profile-fields';
+import { isSecretStoreProblem, SecretStoreProblem } from './SecretStoreProblem';
 
 /**
  * The end of every add-profile form: why the identity check failed (if it did), the opt-in to
@@ -22,7 +23,10 @@ export function CheckedSaveFooter(props: {
 }) {
   return (
     <>
-      {props.checkError && (
+      {props.checkError && isSecretStoreProblem(props.checkError) && (
+        <SecretStoreProblem error={props.checkError} />
+      )}
+      {props.checkError && !isSecretStoreProblem(props.checkError) && (
         <>
           <ErrorAlert error={props.checkError} />
           <Alert color="yellow" variant="light">

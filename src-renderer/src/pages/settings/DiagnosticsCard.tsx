@@ -57,7 +57,7 @@ export function DiagnosticsCard() {
             </Title>
             <Text size="sm" c="dimmed">
               Checks the data directory, free space, the settings file, the network to AWS and the
-              OS keychain.
+              credential store in use (OS keychain or encrypted file).
             </Text>
           </div>
           <Group>
