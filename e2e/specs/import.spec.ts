@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -14,6 +14,8 @@ import { ShellPage } from '../pages/shell';
 const awsDir = mkdtempSync(join(tmpdir(), 'keyward-e2e-aws-'));
 const configFile = join(awsDir, 'config');
 const credentialsFile = join(awsDir, 'credentials');
+// A worker that ran this file's afterAll may be given another of its tests: have the folder back.
+test.beforeEach(() => mkdirSync(awsDir, { recursive: true }));
 test.afterAll(() => rmSync(awsDir, { recursive: true, force: true }));
 test.use({ appEnv: { AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile } });
 

@@ -9,6 +9,7 @@ test('an access key with an MFA device starts an MFA session, and a role that ne
   keyward,
 }) => {
   test.skip(!keyward.host, 'reads the sandbox’s keys through the browser-mode host');
+  test.setTimeout(150_000); // two dialogs, two TOTP codes and STS round trips; slow on a loaded 2-core machine
   const { page, dataDir } = keyward;
   const admin = await sandboxAdmin(keyward.host!, dataDir);
 
