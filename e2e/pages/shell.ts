@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { landing } from '../../src-renderer/src/landing';
 
 export const navPages = [
   { label: 'Keys', path: '/keys', heading: 'Keys' },
@@ -22,6 +23,11 @@ export class ShellPage {
 
   heading(text: string): Locator {
     return this.page.getByRole('heading', { level: 1, name: text });
+  }
+
+  /** The heading of the page Keyward opens on (src-renderer/src/landing.ts). */
+  landingHeading(): Locator {
+    return this.heading(landing.label);
   }
 
   async open(label: string): Promise<void> {

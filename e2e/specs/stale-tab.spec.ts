@@ -11,7 +11,7 @@ test('a tab left from before a restart says its Keyward was restarted and how to
 }) => {
   test.setTimeout(150_000);
   const old = keyward.page;
-  await expect(new ShellPage(old).heading('Keys')).toBeVisible();
+  await expect(new ShellPage(old).landingHeading()).toBeVisible();
   const fresh = await keyward.restart({ keepOldPage: true, samePort: true });
   // The new Keyward answers at the same address and refuses the old tab's token.
   await expect(
@@ -26,7 +26,7 @@ test('a tab whose Keyward stopped says it is no longer running', async ({ keywar
   test.setTimeout(150_000);
   const { page } = keyward;
   const shell = new ShellPage(page);
-  await expect(shell.heading('Keys')).toBeVisible();
+  await expect(shell.landingHeading()).toBeVisible();
   await keyward.host!.stop();
   const gone = page.getByRole('heading', {
     name: 'This window belongs to a Keyward that is no longer running',
@@ -40,7 +40,7 @@ test('a tab left open while Keyward restarted on another port finds it gone', as
 }) => {
   test.setTimeout(150_000);
   const old = keyward.page;
-  await expect(new ShellPage(old).heading('Keys')).toBeVisible();
+  await expect(new ShellPage(old).landingHeading()).toBeVisible();
   await keyward.restart({ keepOldPage: true });
   await expect(
     old.getByRole('heading', {

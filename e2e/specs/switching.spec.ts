@@ -33,7 +33,7 @@ test('the region picker finds a region by code or by name', async ({ keyward }) 
 
 test('the command palette switches profile and region', async ({ keyward }) => {
   const shell = new ShellPage(keyward.page);
-  await expect(shell.heading('Keys')).toBeVisible();
+  await expect(shell.landingHeading()).toBeVisible();
   await shell.runInPalette('backup', 'Switch to profile Sandbox · backup · 222222222222');
   await expect(shell.profilePicker()).toHaveText('Sandbox · backup · 222222222222');
   await shell.runInPalette('eu-west-1', 'Switch region to eu-west-1 · Europe (Ireland)');
@@ -47,6 +47,7 @@ test('the command palette switches profile and region', async ({ keyward }) => {
 test('the command palette runs the actions of the page on screen', async ({ keyward }) => {
   const { page } = keyward;
   const shell = new ShellPage(page);
+  await shell.open('Keys');
   await expect(shell.heading('Keys')).toBeVisible();
   // Not on the Keys page: "Add profile" belongs to Profiles.
   await page.keyboard.press('Control+K');
@@ -65,7 +66,7 @@ test('Alt+number goes to a page, and the navigation and the palette show the sho
 }) => {
   const { page } = keyward;
   const shell = new ShellPage(page);
-  await expect(shell.heading('Keys')).toBeVisible();
+  await expect(shell.landingHeading()).toBeVisible();
   await expect(shell.nav('Snapshots')).toHaveAttribute('aria-keyshortcuts', 'Alt+2');
   await expect(shell.nav('Snapshots')).toContainText('Alt 2');
   await page.keyboard.press('Alt+2');
