@@ -18,21 +18,25 @@ for (const scheme of ['light', 'dark'] as const) {
     const shell = new ShellPage(page);
     await shell.open('Profiles');
     await expect(shell.heading('Profiles')).toBeVisible();
-    await expect(page.getByText('Checked').first()).toBeVisible();
+    await expect(page.getByText('verified', { exact: true }).first()).toBeVisible();
     await shoot(page, `profiles-${scheme}`);
 
     await page.getByTestId('profile-picker').click();
     await page.keyboard.type('back');
+    await expect(page.getByRole('option', { name: /backup/ })).toBeVisible();
     await shoot(page, `profile-picker-${scheme}`);
     await page.keyboard.press('Escape');
 
     await page.getByTestId('region-picker').click();
     await page.keyboard.type('eu-');
+    await expect(page.getByRole('option', { name: /eu-west-1/ })).toBeVisible();
     await shoot(page, `region-picker-${scheme}`);
     await page.keyboard.press('Escape');
 
     await page.keyboard.press('Control+K');
-    await page.keyboard.type('backup');
+    await expect(shell.paletteSearch()).toBeFocused();
+    await shell.paletteSearch().pressSequentially('backup');
+    await expect(shell.paletteEntry('Switch to profile')).toBeVisible();
     await shoot(page, `palette-${scheme}`);
     await page.keyboard.press('Escape');
   });
