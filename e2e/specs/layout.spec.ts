@@ -134,6 +134,58 @@ for (const size of windowSizes) {
       await expect(dialog).toBeHidden();
     });
 
+    test('Header: the active profile and region read in full; pickers and palette filter and stay on screen', async ({
+      keyward,
+    }, testInfo) => {
+      const { page } = keyward;
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.emulateMedia({ colorScheme: 'light' });
+      const shell = new ShellPage(page);
+      await expect(shell.landingHeading()).toBeVisible();
+      await shell.chooseProfile('backup');
+      await shell.chooseRegion('eu-west-1');
+
+      // Name, account and region code are shown whole (no ellipsis), not only in the tooltip.
+      for (const [picker, text] of [
+        [shell.profilePicker(), 'Sandbox · backup · 222222222222'],
+        [shell.regionPicker(), 'eu-west-1'],
+      ] as const) {
+        await expect(picker).toContainText(text);
+        const cut = await picker
+          .locator('span')
+          .evaluateAll((spans) =>
+            spans
+              .filter((span) => span.scrollWidth > span.clientWidth + 1)
+              .map((s) => s.textContent),
+          );
+        expect(cut, text).toEqual([]);
+        expect(await onScreenAndOnTop(picker), text).toEqual({ inside: true, onTop: true });
+      }
+
+      // Typing from empty filters; every option shown is on screen.
+      await shell.profilePicker().click();
+      await page.getByRole('combobox', { name: 'Search profiles' }).pressSequentially('prod');
+      const options = page.getByRole('option');
+      await expect(options.first()).toBeVisible();
+      for (const option of await options.all()) {
+        await expect(option).toContainText('prod');
+        expect(await onScreenAndOnTop(option)).toEqual({ inside: true, onTop: true });
+      }
+      for (const theme of themes) await layoutShot(page, testInfo, size, 'profile-picker', theme);
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.keyboard.press('Escape');
+
+      await page.keyboard.press('Control+K');
+      await shell.paletteSearch().pressSequentially('eu-central');
+      const entry = shell.paletteEntry('Switch region to eu-central-1');
+      await expect(entry).toBeVisible();
+      expect(await onScreenAndOnTop(entry)).toEqual({ inside: true, onTop: true });
+      for (const theme of themes) await layoutShot(page, testInfo, size, 'palette', theme);
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.keyboard.press('Enter');
+      await expect(shell.regionPicker()).toContainText('eu-central-1');
+    });
+
     test('Settings: unsaved changes are not lost silently, and the theme previews as chosen', async ({
       keyward,
     }, testInfo) => {
