@@ -244,7 +244,7 @@ describe('layering rules', () => {
 
   it('refuse in the renderer every dependency but the UI’s own', async () => {
     const ui =
-      /^(@mantine\/|@tabler\/|@tanstack\/react-query$|react$|react-dom$|react-router$|zod$)/;
+      /^(@mantine\/|@tabler\/|@tanstack\/(react-query|react-table|react-virtual)$|@codemirror\/|codemirror$|react$|react-dom$|react-router$|zod$)/;
     const { dependencies, devDependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as {
       dependencies: Record<string, string>;
       devDependencies: Record<string, string>;
