@@ -170,7 +170,9 @@ export async function keyUsage(
       const found = await guarded(ctx, async () =>
         usageIn(await ec2Of(ctx, where.profileId, where.region), where, matches),
       );
-      const principal = await ctx.principal(where.profileId).catch(() => undefined);
+      const principal = await Promise.resolve()
+        .then(() => ctx.principal(where.profileId))
+        .catch(() => undefined);
       return { where, found, accountId: principal?.accountId ?? null };
     }),
   );

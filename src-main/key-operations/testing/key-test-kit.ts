@@ -30,7 +30,7 @@ export function useKeyOperations() {
     aws,
     dataDir,
     logger: silentLogger,
-    principal: (profileId) =>
+    principal: async (profileId) =>
       Promise.resolve({
         id: `test:${profileId}`,
         profileId,
