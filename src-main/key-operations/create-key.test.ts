@@ -8,7 +8,7 @@ import {
   SignCommand,
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
-import { KeywardError } from '../../src-shared/errors';
+import type { KeywardError } from '../../src-shared/errors';
 import { createKeyInput } from '../../src-shared/schemas/create-key-input';
 import { createKey } from './create-key';
 import { describeKey } from './describe-key';
