@@ -8,27 +8,17 @@ import {
   SignCommand,
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
-import type { KeywardError } from '../../src-shared/errors';
 import { createKeyInput } from '../../src-shared/schemas/create-key-input';
 import { createKey } from './create-key';
 import { describeKey } from './describe-key';
 import { kmsOf } from './key-context';
 import { keyDetail } from './key-detail';
-import { PROD_E1, recordProgress, useKeyOperations } from './testing/key-test-kit';
+import { PROD_E1, recordProgress, useKeyOperations, errorOf } from './testing/key-test-kit';
 
 const { keys, dataDir } = useKeyOperations();
 
 const create = (input: Record<string, unknown>) =>
   createKey(keys, createKeyInput.parse({ ...PROD_E1, ...input }), recordProgress());
-
-const errorOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as KeywardError;
-  }
-  throw new Error('expected a failure');
-};
 
 describe('keys.create', () => {
   it('creates a symmetric key with alias, description and tags, reporting each step', async () => {

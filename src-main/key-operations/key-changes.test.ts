@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { KeywardError } from '../../src-shared/errors';
-import { createKeyInput } from '../../src-shared/schemas/create-key-input';
-import { createKey } from './create-key';
 import { createAlias, deleteAlias, updateAlias, aliasesOfKey } from './key-aliases';
 import { describeKey } from './describe-key';
 import { createGrant, retireGrant, revokeGrant } from './key-grants';
@@ -16,24 +13,9 @@ import {
 } from './key-lifecycle';
 import { tagKey, untagKey } from './key-tags';
 import { replicateKey, updatePrimaryRegion } from './multi-region';
-import { PROD_E1, recordProgress, useKeyOperations } from './testing/key-test-kit';
+import { PROD_E1, useKeyOperations, errorOf, DAY_MS as DAY } from './testing/key-test-kit';
 
-const { keys } = useKeyOperations();
-
-const newKey = async (input: Record<string, unknown> = {}) =>
-  (await createKey(keys, createKeyInput.parse({ ...PROD_E1, ...input }), recordProgress()))
-    .metadata;
-
-const errorOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as KeywardError;
-  }
-  throw new Error('expected a failure');
-};
-
-const DAY = 86_400_000;
+const { keys, newKey } = useKeyOperations();
 
 describe('key lifecycle', () => {
   it('disables and enables; schedules deletion (30 days by default) and cancels it to Disabled', async () => {

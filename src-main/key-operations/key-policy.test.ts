@@ -1,24 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { KeywardError } from '../../src-shared/errors';
 import { createKeyInput } from '../../src-shared/schemas/create-key-input';
 import { createKey } from './create-key';
 import { kmsOf } from './key-context';
 import { readPolicy } from './key-detail';
 import { listPolicyVersions, putKeyPolicy, revertKeyPolicy, samePolicy } from './key-policy';
-import { PROD_E1, recordProgress, useKeyOperations } from './testing/key-test-kit';
+import { PROD_E1, recordProgress, useKeyOperations, errorOf } from './testing/key-test-kit';
 
 const { keys, dataDir } = useKeyOperations();
-
-const errorOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as KeywardError;
-  }
-  throw new Error('expected a failure');
-};
 
 const ROOT = 'arn:aws:iam::111111111111:root';
 const policyWith = (...statements: object[]) =>

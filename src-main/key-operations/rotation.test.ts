@@ -1,31 +1,19 @@
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
-import type { KeywardError } from '../../src-shared/errors';
-import { createKeyInput } from '../../src-shared/schemas/create-key-input';
-import { createKey } from './create-key';
 import { kmsOf } from './key-context';
 import { keyDetail, readPolicy } from './key-detail';
 import { listTags } from './key-lists';
 import { disableRotation, enableRotation, rotateNow } from './key-rotation';
 import { rotateManually } from './manual-rotation';
-import { PROD_E1, recordProgress, useKeyOperations } from './testing/key-test-kit';
+import {
+  PROD_E1,
+  recordProgress,
+  useKeyOperations,
+  errorOf,
+  DAY_MS as DAY,
+} from './testing/key-test-kit';
 
-const { keys } = useKeyOperations();
-
-const newKey = async (input: Record<string, unknown> = {}) =>
-  (await createKey(keys, createKeyInput.parse({ ...PROD_E1, ...input }), recordProgress()))
-    .metadata;
-
-const errorOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as KeywardError;
-  }
-  throw new Error('expected a failure');
-};
-
-const DAY = 86_400_000;
+const { keys, newKey } = useKeyOperations();
 
 describe('rotation', () => {
   it('turns rotation on with a period and off, rotates now, and lists the history', async () => {

@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import { KeywardError } from '../../../src-shared/errors';
+import { createKeyInput } from '../../../src-shared/schemas/create-key-input';
 import { testClientFactory } from '../../aws/testing/test-client-factory';
 import { useSandbox } from '../../aws/testing/use-sandbox';
 import { silentLogger } from '../../log/logger';
+import { createKey } from '../create-key';
 import type { KeyContext } from '../key-context';
 import type { Progress } from '../progress-steps';
 
@@ -42,7 +45,12 @@ export function useKeyOperations() {
         },
       }),
   };
-  return { sandbox, keys, dataDir };
+  return {
+    sandbox,
+    keys,
+    dataDir,
+    newKey: (input: Record<string, unknown> = {}) => newKey(keys, input),
+  };
 }
 
 /** What an operation's progress reported, for assertions. */
@@ -55,4 +63,23 @@ export function recordProgress(): Progress & { readonly titles: string[] } {
   };
 }
 
+export const DAY_MS = 86_400_000;
+
 export const PROD_E1 = { profileId: 'prod', region: 'us-east-1' } as const;
+
+/** The KeywardError a call fails with (the test fails if it succeeds). */
+export async function errorOf(promise: Promise<unknown>): Promise<KeywardError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof KeywardError) return error;
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
+
+/** A new key in prod us-east-1 made through keys.create (defaults: symmetric, AWS_KMS). */
+export async function newKey(keys: KeyContext, input: Record<string, unknown> = {}) {
+  return (await createKey(keys, createKeyInput.parse({ ...PROD_E1, ...input }), recordProgress()))
+    .metadata;
+}
