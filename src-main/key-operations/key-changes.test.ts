@@ -37,6 +37,9 @@ describe('key lifecycle', () => {
       code: 'invalid-state',
       aws: { code: 'KMSInvalidStateException' },
     });
+    expect(again.message).toContain('is not pending deletion');
+    expect(again.hint).toContain('cancel a scheduled deletion');
+    expect(again.aws?.requestId).toBeTruthy();
   });
 
   it('refuses changes to an AWS managed key locally, saying what AWS would refuse', async () => {
@@ -67,6 +70,7 @@ describe('key lifecycle', () => {
     expect((await aliasesOfKey(keys, { ...PROD_E1, keyId: first.arn })).aliases).toEqual([]);
     const taken = await errorOf(createAlias(keys, { ...alias, keyId: first.arn }));
     expect(taken).toMatchObject({ code: 'conflict', aws: { code: 'AlreadyExistsException' } });
+    expect(taken.hint).toContain('re-point the existing alias');
     await deleteAlias(keys, alias);
     expect((await aliasesOfKey(keys, { ...PROD_E1, keyId: second.arn })).aliases).toEqual([]);
 
