@@ -194,6 +194,35 @@ describe('keys.create', () => {
     expect(Buffer.from(opened.Plaintext ?? []).toString()).toBe('mr');
   });
 
+  it('imports the same material into the replicas of a multi-Region key with imported material', async () => {
+    const progress = recordProgress();
+    const result = await createKey(
+      keys,
+      createKeyInput.parse({
+        ...PROD_E1,
+        origin: 'EXTERNAL',
+        multiRegion: true,
+        replicaRegions: ['eu-west-1'],
+        importMaterial: {
+          source: { kind: 'generate' },
+          expiry: { model: 'KEY_MATERIAL_DOES_NOT_EXPIRE' },
+        },
+      }),
+      progress,
+    );
+    expect(result.replicas).toEqual([
+      expect.objectContaining({ region: 'eu-west-1', keyState: 'Enabled' }),
+    ]);
+    expect(progress.titles).toContain('Wrapping the key material and importing it (eu-west-1)');
+    const sealed = await (
+      await kmsOf(keys, 'prod', 'us-east-1')
+    ).send(new EncryptCommand({ KeyId: result.metadata.arn, Plaintext: Buffer.from('byok mr') }));
+    const opened = await (
+      await kmsOf(keys, 'prod', 'eu-west-1')
+    ).send(new DecryptCommand({ CiphertextBlob: sealed.CiphertextBlob }));
+    expect(Buffer.from(opened.Plaintext ?? []).toString()).toBe('byok mr');
+  });
+
   it('refuses a policy that would lock the caller out, without creating anything', async () => {
     const lockout = JSON.stringify({
       Version: '2012-10-17',
