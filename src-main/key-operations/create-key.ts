@@ -1,4 +1,4 @@
-import { CreateKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { CreateAliasCommand, CreateKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { z } from 'zod';
 import type { CreateKeyResult } from '../../src-shared/models/key-changes';
 import type { KeyMetadata } from '../../src-shared/models/key-metadata';
@@ -8,10 +8,8 @@ import { describeKey } from './describe-key';
 import { callerOf, kmsOf, type KeyContext } from './key-context';
 import { checkPolicyForCaller } from './key-policy';
 import { importMaterial, materialFrom, wipe } from './import-material';
-import { replicateKey } from './multi-region';
 import { afterCreated, stepper, type Progress } from './progress-steps';
-import { waitWhileCreating } from './wait-for-key';
-import { CreateAliasCommand } from '@aws-sdk/client-kms';
+import { replicateWithMaterial } from './replicate-with-material';
 
 const createdSchema = z.object({ KeyMetadata: awsKeyMetadata });
 
@@ -91,30 +89,27 @@ export async function createKey(
         );
       }
       const replicas: CreateKeyResult['replicas'] = [];
+      const primary = { profileId: input.profileId, region: input.region, keyId: created.arn };
+      const imported =
+        material && input.importMaterial ? { material, expiry: input.importMaterial.expiry } : null;
       for (const region of input.replicaRegions) {
         during = `replicating to ${region}`;
-        steps.next(`Replicating to ${region}`);
-        const ref = { profileId: input.profileId, region: input.region, keyId: created.arn };
-        const { replica } = await replicateKey(ctx, ref, region, {
+        const options = {
           description: input.description,
           tags: input.tags,
           ...(input.policy ? { policy: input.policy } : {}),
-        });
-        let state = replica.keyState;
-        if (material && input.importMaterial) {
-          const at = { profileId: input.profileId, region, keyId: replica.arn };
-          await waitWhileCreating(ctx, at, progress.signal);
-          const replicaKms = await kmsOf(ctx, input.profileId, region);
-          await importMaterial(
-            replicaKms,
-            replica.arn,
-            material,
-            input.importMaterial.expiry,
-            (t) => steps.next(`${t} (${region})`),
-          );
-          state = (await describeKey(ctx, at)).keyState;
-        }
-        replicas.push({ region, arn: replica.arn, keyState: state });
+        };
+        replicas.push(
+          await replicateWithMaterial(
+            ctx,
+            primary,
+            region,
+            options,
+            imported,
+            steps.next,
+            progress.signal,
+          ),
+        );
       }
       during = 'reading the key back';
       steps.next('Reading the new key back');

@@ -2,7 +2,11 @@ import { CreateKeyCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { z } from 'zod';
 import { KeywardError } from '../../src-shared/errors';
 import type { ManualRotationResult } from '../../src-shared/models/key-changes';
-import type { ImportMaterialInput } from '../../src-shared/schemas/create-key-input';
+import {
+  keySpecs,
+  keyUsages,
+  type ImportMaterialInput,
+} from '../../src-shared/schemas/create-key-input';
 import { awsKeyMetadata, parseAws, toKeyMetadata } from './aws-shapes';
 import { customerKey, describeKey, type KeyPlace } from './describe-key';
 import { kmsOf, type KeyContext } from './key-context';
@@ -11,6 +15,7 @@ import { scheduleDeletion } from './key-lifecycle';
 import { listAliases, listTags } from './key-lists';
 import { importMaterial, materialFrom, wipe } from './import-material';
 import { afterCreated, stepper, type Progress } from './progress-steps';
+import { replicateWithMaterial } from './replicate-with-material';
 
 export interface ManualRotationOptions {
   readonly aliases?: readonly string[] | undefined;
@@ -42,8 +47,20 @@ export async function rotateManually(
       hint: 'Rotate the primary key by hand instead; its replicas are made again from the new primary.',
     });
   }
+  const spec = z.enum(keySpecs).safeParse(old.keySpec);
+  const usage = z.enum(keyUsages).safeParse(old.keyUsage);
+  if (!spec.success || !usage.success) {
+    throw new KeywardError(
+      'invalid-state',
+      `Keyward cannot make a ${old.keySpec} key for ${old.keyUsage} to rotate ${old.arn} by hand.`,
+      {
+        hint: 'Create the new key with the AWS CLI, then re-point the aliases from the key’s page.',
+      },
+    );
+  }
   const kms = await kmsOf(ctx, ref.profileId, ref.region);
   const imported = old.origin === 'EXTERNAL';
+  const replicaRegions = old.multiRegionConfiguration?.replicas.map((r) => r.region) ?? [];
   const [policy, tags, current] = await Promise.all([
     readPolicy(kms, old.arn),
     listTags(kms, old.arn),
@@ -58,7 +75,12 @@ export async function rotateManually(
   }
   const steps = stepper(
     progress,
-    1 + (imported ? 2 : 0) + aliases.length + (options.scheduleOldKeyDeletionInDays ? 1 : 0) + 1,
+    1 +
+      (imported ? 2 : 0) * (1 + replicaRegions.length) +
+      replicaRegions.length +
+      aliases.length +
+      (options.scheduleOldKeyDeletionInDays ? 1 : 0) +
+      1,
   );
   const material = imported
     ? await materialFrom((options.importMaterial ?? defaultImport).source)
@@ -67,8 +89,8 @@ export async function rotateManually(
     steps.next('Creating the new key');
     const answer = await kms.send(
       new CreateKeyCommand({
-        KeySpec: old.keySpec as never,
-        KeyUsage: old.keyUsage as never,
+        KeySpec: spec.data,
+        KeyUsage: usage.data,
         Origin: imported ? 'EXTERNAL' : 'AWS_KMS',
         MultiRegion: old.multiRegion,
         Description: old.description,
@@ -88,6 +110,22 @@ export async function rotateManually(
           material,
           (options.importMaterial ?? defaultImport).expiry,
           steps.next,
+        );
+      }
+      // The old key's replicas get their successor too, so every Region can decrypt what the new key encrypts.
+      const imports = material
+        ? { material, expiry: (options.importMaterial ?? defaultImport).expiry }
+        : null;
+      for (const region of replicaRegions) {
+        during = `replicating the new key to ${region}`;
+        await replicateWithMaterial(
+          ctx,
+          { ...ref, keyId: created.arn },
+          region,
+          { description: old.description, tags, policy },
+          imports,
+          steps.next,
+          progress.signal,
         );
       }
       for (const alias of aliases) {

@@ -83,6 +83,14 @@ describe('manual rotation', () => {
     expect(after.KeyId).toBe(result.newKey.arn);
   });
 
+  it('gives a multi-Region key’s successor the same replica Regions', async () => {
+    const old = await newKey({ multiRegion: true, replicaRegions: ['eu-west-1'] });
+    const result = await rotateManually(keys, { ...PROD_E1, keyId: old.arn }, {}, recordProgress());
+    expect(result.newKey.multiRegionConfiguration?.replicas.map((r) => r.region)).toEqual([
+      'eu-west-1',
+    ]);
+  });
+
   it('rotates an imported-material key by hand and can schedule the old key’s deletion', async () => {
     const old = await newKey({
       origin: 'EXTERNAL',
