@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appCalls } from './app';
 import type { CallDef } from './define';
+import { keyChangesCalls } from './key-changes';
+import { keyDetailCalls } from './key-detail';
 import { networkCalls } from './network';
 import { operationsCalls } from './operations';
 import { profileImportCalls } from './profile-import';
@@ -17,6 +19,8 @@ export const contract = {
   ...profileImportCalls,
   ...secretsCalls,
   ...operationsCalls,
+  ...keyDetailCalls,
+  ...keyChangesCalls,
 } as const satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
