@@ -1,5 +1,5 @@
 // Visual model → key policy JSON. Understood sections are written from the model in the
-// console's element order; the others come back exactly as they were read.
+// console's element order (principal lists as arrays, the root as a string); the others come back exactly as they were read.
 import type { KeyPolicySection, KeyPolicyView, UnderstoodSection } from './key-policy-view';
 
 type Json = Record<string, unknown>;
@@ -8,11 +8,12 @@ function awsStatement(
   sid: string | undefined,
   principals: readonly string[],
   actions: readonly string[],
+  asString = false,
 ): Json {
   return {
     ...(sid === undefined ? {} : { Sid: sid }),
     Effect: 'Allow',
-    Principal: { AWS: principals.length === 1 ? principals[0] : [...principals] },
+    Principal: { AWS: principals.length === 1 && asString ? principals[0] : [...principals] },
     Action: actions.length === 1 ? actions[0] : [...actions],
     Resource: '*',
   };
@@ -21,7 +22,7 @@ function awsStatement(
 function understoodJson(section: UnderstoodSection): Json {
   switch (section.kind) {
     case 'account-root':
-      return awsStatement(section.sid, [section.principal], ['kms:*']);
+      return awsStatement(section.sid, [section.principal], ['kms:*'], true);
     case 'administrators':
     case 'users':
       return awsStatement(section.sid, section.principals, section.actions);

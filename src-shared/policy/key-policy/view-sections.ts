@@ -52,8 +52,26 @@ export function updateFirstOrInsert<K extends Kind>(
   return { ...view, sections };
 }
 
-/** After the last understood section that comes earlier in the console's order, else first. */
-export function insertSection(view: KeyPolicyView, section: UnderstoodSection): KeyPolicyView {
+function sidOf(section: KeyPolicySection): string | undefined {
+  return section.sid;
+}
+
+/** KMS refuses repeated Sids: `Allow use of the key` becomes `Allow use of the key 2` if taken. */
+function unusedSid(view: KeyPolicyView, sid: string | undefined): string | undefined {
+  if (sid === undefined) return undefined;
+  const taken = new Set(view.sections.map(sidOf));
+  let candidate = sid;
+  for (let n = 2; taken.has(candidate); n += 1) candidate = `${sid} ${n}`;
+  return candidate;
+}
+
+/**
+ * After the last understood section that comes earlier in the console's order, else first;
+ * its Sid made unique.
+ */
+export function insertSection(view: KeyPolicyView, created: UnderstoodSection): KeyPolicyView {
+  const sid = unusedSid(view, created.sid);
+  const section = sid === undefined ? created : { ...created, sid };
   const rank = CONSOLE_ORDER.indexOf(section.kind);
   let at = 0;
   view.sections.forEach((existing, i) => {
