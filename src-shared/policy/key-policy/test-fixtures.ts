@@ -108,17 +108,9 @@ export const handEditedPolicy = {
     },
     adminStatement,
     {
+      ...usersStatement,
       Sid: 'Allow use of the key for finance',
-      Effect: 'Allow',
       Principal: { AWS: `arn:aws:iam::${OWNER}:user/alice` },
-      Action: [
-        'kms:Encrypt',
-        'kms:Decrypt',
-        'kms:ReEncrypt*',
-        'kms:GenerateDataKey*',
-        'kms:DescribeKey',
-      ],
-      Resource: '*',
       Condition: { StringEquals: { 'kms:EncryptionContext:Dept': 'finance' } },
     },
     {
