@@ -12,7 +12,7 @@ export interface KeyPolicyRoles {
   readonly administrators: readonly string[];
   /** `undefined` when there is no administrators statement. */
   readonly administratorsMayDelete: boolean | undefined;
-  /** Key users other than account roots (of this or other accounts). */
+  /** Key users other than the roots of other accounts (this account's root included). */
   readonly users: readonly string[];
   /** Accounts whose root is a key user. */
   readonly otherAccounts: readonly string[];
@@ -40,7 +40,10 @@ export function describeKeyPolicyView(view: KeyPolicyView): KeyPolicyRoles {
       sectionsOf(view, 'administrators').flatMap((section) => section.principals),
     ),
     administratorsMayDelete: administratorsMayDelete(view),
-    users: keyUsers.filter((user) => accountOfRoot(user) === undefined),
+    users: keyUsers.filter((user) => {
+      const account = accountOfRoot(user);
+      return account === undefined || account === accountId;
+    }),
     otherAccounts,
     servicePrincipals: sectionsOf(view, 'service').flatMap((section) =>
       section.services.map((service) => ({ service, actions: section.actions })),

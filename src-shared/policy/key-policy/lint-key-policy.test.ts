@@ -114,6 +114,16 @@ describe('lintKeyPolicy', () => {
     }
   });
 
+  it('wildcard-principal: NotPrincipal in an Allow lets everyone else in', () => {
+    const document = withStatements({
+      Effect: 'Allow',
+      NotPrincipal: { AWS: APP_ROLE },
+      Action: 'kms:Decrypt',
+      Resource: '*',
+    });
+    expect(only(document, 'wildcard-principal').pointer).toBe('/Statement/4/NotPrincipal');
+  });
+
   it('wildcard-principal: not with a condition, and not in a Deny', () => {
     const conditioned = withStatements({
       Effect: 'Allow',

@@ -13,8 +13,9 @@ function awsPrincipals(statement: PolicyStatement): readonly string[] {
   return principal === '*' ? ['*'] : (principal.aws ?? []);
 }
 
+/** `"*"`, `{"AWS": "*"}`, or NotPrincipal in an Allow (everyone but a few). */
 function isWildcardPrincipal(statement: PolicyStatement): boolean {
-  return awsPrincipals(statement).includes('*');
+  return awsPrincipals(statement).includes('*') || statement.notPrincipal !== undefined;
 }
 
 export function wildcardPrincipalFindings(subject: LintSubject): LintFinding[] {
@@ -27,7 +28,7 @@ export function wildcardPrincipalFindings(subject: LintSubject): LintFinding[] {
         severity: 'error',
         message:
           'This statement allows any principal ("*") without a condition. Every AWS account, and every user and role whose own IAM policy allows it, gets these permissions on the key. Name the principals, or add a condition such as "StringEquals": {"kms:CallerAccount": "<account id>"}.',
-        pointer: `${subject.statementPointer(index)}/Principal`,
+        pointer: `${subject.statementPointer(index)}/${statement.notPrincipal === undefined ? 'Principal' : 'NotPrincipal'}`,
         statementIndex: index,
       },
     ];

@@ -66,6 +66,15 @@ describe('parseKeyPolicyView', () => {
     expect(kinds({ Statement: [statement] })).toEqual(['administrators']);
   });
 
+  it('counts this account’s root among the key users, other roots among other accounts', () => {
+    const statement = {
+      ...usersStatement,
+      Principal: { AWS: [OWNER, `arn:aws:iam::${OTHER}:root`] },
+    };
+    const roles = describeKeyPolicyView(view({ Statement: [statement] }));
+    expect(roles).toMatchObject({ users: [OWNER], otherAccounts: [OTHER] });
+  });
+
   it('understands administrators without the deletion actions', () => {
     const admin = adminStatement;
     const action = admin.Action.filter(
