@@ -205,6 +205,7 @@ describe('lintKeyPolicy', () => {
     });
     expect(only(document, 'non-kms-action').pointer).toBe('/Statement/4/Action/1');
     expect(underlined(document, 'unknown-action')).toBe('"kms:Decrpyt"');
+    expect(only(document, 'unknown-action').message).toContain('Did you mean kms:Decrypt?');
   });
 
   it('unknown-condition-key: underlines the key; known kms: and aws: keys pass', () => {
@@ -226,6 +227,9 @@ describe('lintKeyPolicy', () => {
       '/Statement/4/Condition/StringEquals/kms:CallerAcount',
     );
     expect(underlined(document, 'unknown-condition-key')).toBe('"kms:CallerAcount"');
+    expect(only(document, 'unknown-condition-key').message).toContain(
+      'Did you mean kms:CallerAccount?',
+    );
   });
 
   it('kms-validation: characters KMS does not accept, and principals that do not exist', () => {
