@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { iamPolicy, KEY_ARN, OTHER, OWNER } from '../test-helpers';
+import { buildDefaultKeyPolicy } from './build-default-key-policy';
 import { lintKeyPolicy } from './lint-key-policy';
 import type { KeyPolicyDiagnostic, KeyPolicyLintContext } from './lint-types';
 import {
   adminStatement,
   APP_ROLE,
   consoleDefaultPolicy,
+  handEditedPolicy,
   rootStatement,
   usersStatement,
 } from './test-fixtures';
@@ -46,8 +48,31 @@ function withStatements(...extra: unknown[]): unknown {
 }
 
 describe('lintKeyPolicy', () => {
-  it('finds nothing in the console default policy', () => {
+  it('finds nothing in the console default policy or a sound hand-edited one', () => {
     expect(lint(consoleDefaultPolicy)).toEqual([]);
+    expect(lint(handEditedPolicy)).toEqual([]);
+  });
+
+  it.each([
+    ['SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT'],
+    ['RSA_2048', 'ENCRYPT_DECRYPT'],
+    ['ECC_NIST_P256', 'SIGN_VERIFY'],
+    ['HMAC_384', 'GENERATE_VERIFY_MAC'],
+    ['ECC_NIST_P521', 'KEY_AGREEMENT'],
+  ] as const)('finds nothing in the wizard\u2019s policy for a %s %s key', (keySpec, keyUsage) => {
+    const generated = buildDefaultKeyPolicy({
+      accountId: OWNER,
+      administrators: [ALICE],
+      administratorsMayDelete: false,
+      users: [APP_ROLE],
+      otherAccounts: [OTHER],
+      allowAttachment: true,
+      keySpec,
+      keyUsage,
+      origin: 'EXTERNAL',
+      multiRegion: true,
+    });
+    expect(lint(generated)).toEqual([]);
   });
 
   it('json-syntax: points at where the JSON breaks', () => {
