@@ -87,7 +87,12 @@ export type {
   KeyPolicyLintRule,
   LintSeverity,
 } from './key-policy/lint-types';
-export { locateJsonPointer, scanJson } from './key-policy/json-offsets';
+export {
+  locateJsonPointer,
+  rangeOfJsonPointer,
+  rangeOfStatement,
+  scanJson,
+} from './key-policy/json-offsets';
 export type { JsonNode, JsonRange, ScanJsonResult } from './key-policy/json-offsets';
 export { effectiveKeyAccess } from './key-policy/effective-key-access';
 export type { EffectiveAccessOptions, KeyAccessRow } from './key-policy/effective-key-access';
