@@ -10,6 +10,12 @@
 // - An empty list in the request context counts as an absent key.
 // - Condition operator names are accepted in any letter case.
 // - Key-policy characters outside Latin-1 are reported as MalformedPolicyDocumentException.
+// - The wizard's policy lists kms:RotateKeyOnDemand for administrators (as recent console
+//   policies do) and adds the "allow attachment of persistent resources" statement only for
+//   symmetric encryption keys (reference §2.6.2).
+// - Effective access: "administer" means kms:PutKeyPolicy; a permission that holds only under a
+//   statement's conditions is "conditional"; one the key policy delegates to IAM (account root,
+//   or a principal of another account) is "depends-on-iam" unless that IAM policy is given.
 export type {
   Authorization,
   AuthorizationInput,
@@ -41,3 +47,60 @@ export { deriveContext } from './request-context';
 export { matchesWildcard } from './wildcard';
 export { toPolicyJson } from './serialize-policy';
 export { principalFromArn } from './principal-from-arn';
+
+// Key policies (issue 12 §4, §6): the visual model, the wizard's policy, lint, effective
+// access and diff. See key-policy/.
+export { parseKeyPolicyView } from './key-policy/parse-key-policy-view';
+export type { ParseKeyPolicyViewResult } from './key-policy/parse-key-policy-view';
+export { emitKeyPolicy } from './key-policy/emit-key-policy';
+export { describeKeyPolicyView } from './key-policy/describe-key-policy-view';
+export type { KeyPolicyRoles } from './key-policy/describe-key-policy-view';
+export type {
+  KeyPolicyContext,
+  KeyPolicySection,
+  KeyPolicyView,
+  NotUnderstoodSection,
+  UnderstoodSection,
+} from './key-policy/key-policy-view';
+export {
+  addAdministrator,
+  removeAdministrator,
+  setAdministratorsMayDelete,
+} from './key-policy/edit-administrators';
+export {
+  addKeyUser,
+  addOtherAccount,
+  removeKeyUser,
+  removeOtherAccount,
+  setAllowAttachment,
+} from './key-policy/edit-key-users';
+export { addServicePrincipal, removeServicePrincipal } from './key-policy/edit-service-principals';
+export { buildDefaultKeyPolicy } from './key-policy/build-default-key-policy';
+export type { DefaultKeyPolicyOptions } from './key-policy/build-default-key-policy';
+export type { KeyUsage, KeyUserActionSet } from './key-policy/key-policy-actions';
+export { KMS_ACTIONS } from './key-policy/kms-actions';
+export type { KmsAccessLevel } from './key-policy/kms-actions';
+export { lintKeyPolicy } from './key-policy/lint-key-policy';
+export type {
+  KeyPolicyDiagnostic,
+  KeyPolicyLintContext,
+  KeyPolicyLintRule,
+  LintSeverity,
+} from './key-policy/lint-types';
+export {
+  locateJsonPointer,
+  rangeOfJsonPointer,
+  rangeOfStatement,
+  scanJson,
+} from './key-policy/json-offsets';
+export type { JsonNode, JsonRange, ScanJsonResult } from './key-policy/json-offsets';
+export { effectiveKeyAccess } from './key-policy/effective-key-access';
+export type { EffectiveAccessOptions, KeyAccessRow } from './key-policy/effective-key-access';
+export type { AccessVerdict } from './key-policy/access-verdict';
+export { diffPolicies } from './key-policy/diff-policies';
+export type {
+  ChangedStatement,
+  DiffPoliciesResult,
+  PolicyDiff,
+  StatementRef,
+} from './key-policy/diff-policies';
