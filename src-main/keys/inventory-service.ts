@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { z } from 'zod';
 import type { InventoryPartial, inventoryInputSchema } from '../../src-shared/contract/keys';
@@ -73,14 +74,17 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
     report: (partial: InventoryPartial) => void,
   ): Promise<CellState> {
     let profileName = cell.profileId;
+    const keysOnly = input.keys !== null;
+    const known = cache.state(cell);
+    // Refreshing some keys keeps the cell's counts; a read of the whole cell starts them again.
     const base = (): CellState => ({
       ...cell,
       profileName,
       status: 'loading',
-      keysListed: 0,
-      keysLoaded: 0,
+      keysListed: keysOnly ? (known?.keysListed ?? 0) : 0,
+      keysLoaded: keysOnly ? (known?.keysLoaded ?? 0) : 0,
       error: null,
-      loadedAt: cache.state(cell)?.loadedAt ?? null,
+      loadedAt: known?.loadedAt ?? null,
     });
     let state = base();
     const publish = (next: CellState, rows: readonly CachedKey[], keyIds: string[] | null) => {
@@ -98,7 +102,11 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
       let loaded = 0;
       const onRows = (rows: readonly CachedKey[], listed: number) => {
         loaded += rows.length;
-        publish({ ...state, keysListed: listed, keysLoaded: loaded }, rows, null);
+        publish(
+          keysOnly ? state : { ...state, keysListed: listed, keysLoaded: loaded },
+          rows,
+          null,
+        );
       };
       const read = { kms, place, signal: ctx.signal, onRows };
       const only = input.keys?.filter((key: KeyRef) => cellKey(key) === cellKey(cell));
@@ -156,7 +164,10 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
           partial,
         );
       };
-      for (const cell of cells) {
+      // Several operations may read the same cell at once (the page refreshing one key while a
+      // full read runs); the cache takes rows from each, the last `done` sets the key list.
+      setMaxListeners(0, ctx.signal);
+      for (const cell of input.keys ? [] : cells) {
         const pending: CellState = {
           ...cell,
           profileName: await deps.profileName(cell.profileId).catch(() => cell.profileId),

@@ -7,7 +7,7 @@ import {
 import { KeywardError } from '../../src-shared/errors';
 import { collectPages } from '../aws/collect-pages';
 import { buildRow, type RowPlace } from './build-row';
-import { forEachLimited, stopsTheRead } from './calls';
+import { call, forEachLimited, stopsTheRead } from './calls';
 import type { CachedKey } from './inventory-cache';
 import { describeKey, readKeyDetails } from './key-details';
 import { metadataFingerprint } from './metadata-fingerprint';
@@ -33,11 +33,15 @@ async function aliasesByKey(
   signal: AbortSignal | undefined,
   keyId?: string,
 ): Promise<Map<string, string[]>> {
-  const aliases = await collectPages(
-    paginateListAliases({ client: kms, pageSize: 100 }, keyId ? { KeyId: keyId } : {}, {
-      abortSignal: signal,
-    }),
-    (page) => page.Aliases,
+  const aliases = await call(
+    () =>
+      collectPages(
+        paginateListAliases({ client: kms, pageSize: 100 }, keyId ? { KeyId: keyId } : {}, {
+          abortSignal: signal,
+        }),
+        (page) => page.Aliases,
+      ),
+    signal,
   );
   const byKey = new Map<string, string[]>();
   for (const alias of aliases) {
@@ -127,9 +131,13 @@ export async function readCell(
 ): Promise<{ rows: CachedKey[]; keyIds: string[]; unreadable: Unreadable[] }> {
   const { kms, signal } = read;
   const [keys, aliases] = await Promise.all([
-    collectPages(
-      paginateListKeys({ client: kms, pageSize: 1000 }, {}, { abortSignal: signal }),
-      (page) => page.Keys,
+    call(
+      () =>
+        collectPages(
+          paginateListKeys({ client: kms, pageSize: 1000 }, {}, { abortSignal: signal }),
+          (page) => page.Keys,
+        ),
+      signal,
     ),
     aliasesByKey(kms, signal),
   ]);
