@@ -1,6 +1,7 @@
 // npm run bench:inventory — the Keys inventory (aliases, rotation status, tags, key policy) for
 // 3 accounts × 3 regions × 400 keys on the standalone sandbox (--scale 400, latency=25ms per
 // call, KMS request quotas on), beside two sequential baselines on the same sandbox.
+import { availableParallelism, loadavg } from 'node:os';
 import { runInventory } from '../../src-main/keys/bench/inventory-run';
 import { cliLoop } from './cli-loop';
 import { sdkSequential, type BaselineCell } from './sdk-sequential';
@@ -33,13 +34,24 @@ async function main(): Promise<void> {
   );
   try {
     const profiles = ACCOUNTS.map((a) => ({ ...a, credentials: sandbox.credentials(a.id) }));
+    const sandboxCpu0 = sandbox.cpuMs();
+    const cpu0 = process.cpuUsage();
     const run = await runInventory(sandbox.endpoint, profiles, REGIONS);
+    const cpu = process.cpuUsage(cpu0);
+    const sandboxCpu = sandbox.cpuMs();
     const failed = run.cells.filter((c) => c.status !== 'done');
     console.log(
       `# inventory: ${run.rows} rows (${KEYS} bench keys per cell + the demo keys), ${run.calls} calls, ` +
         `${run.retriedAttempts} attempts retried inside the access layer, ${failed.length} cells not done`,
     );
     for (const failure of run.failures.slice(0, 5)) console.log(`#   failure: ${failure}`);
+    // Parallel reads are bound by CPU (SDK client + the one-threaded sandbox), sequential ones by
+    // latency: on a shared machine the ratio moves with the load, so it is printed with them.
+    console.log(
+      `# cpu during the inventory: this process ${seconds((cpu.user + cpu.system) / 1000)}, sandbox ` +
+        `${sandboxCpu === null || sandboxCpu0 === null ? '?' : seconds(sandboxCpu - sandboxCpu0)}, over ` +
+        `${seconds(run.ms)} wall on ${availableParallelism()} cores; load average ${loadavg()[0]?.toFixed(1) ?? '?'}`,
+    );
 
     const cells: BaselineCell[] = ACCOUNTS.flatMap((a) =>
       REGIONS.map((region) => ({ profile: a.id, region, credentials: sandbox.credentials(a.id) })),

@@ -10,6 +10,8 @@ export interface StandaloneSandbox {
   readonly credentialsFile: string;
   readonly configFile: string;
   credentials(profile: string): { accessKeyId: string; secretAccessKey: string };
+  /** CPU time (ms) the sandbox process has used so far (Linux /proc; null elsewhere). */
+  cpuMs(): number | null;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,16 @@ export async function startStandaloneSandbox(flags: readonly string[]): Promise<
       const found = all[profile];
       if (!found) throw new Error(`no profile ${profile} in ${credentialsFile}`);
       return found;
+    },
+    cpuMs() {
+      try {
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+      } catch {
+        return null;
+      }
     },
     async stop() {
       child.removeAllListeners('exit');
