@@ -2,6 +2,7 @@ import type { AppInfo, HostKind } from '../../src-shared/models/app-info';
 import { createAppHandlers } from '../api/app-handlers';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import type { HandlerTable } from '../api/handler-types';
+import { createKeysHandlers } from '../api/keys-handlers';
 import { createKeyChangesHandlers } from '../api/key-changes-handlers';
 import { createKeyDetailHandlers } from '../api/key-detail-handlers';
 import { createOperationsHandlers } from '../api/operations-handlers';
@@ -14,6 +15,9 @@ import { networkSettingsOf } from '../aws/network/network-settings';
 import { createCredentialStores } from '../credentials/credential-stores';
 import type { SecretStore } from '../credentials/secret-store';
 import { createDiagnostics } from '../diagnostics/diagnostics-service';
+import { createInventoryService } from '../keys/inventory-service';
+import { createLastUsageReader } from '../keys/last-usage';
+import { createScopeStore } from '../keys/scope-store';
 import { createFileLogger, type Logger } from '../log/logger';
 import { createEventBus, type EventBus } from '../operations/event-bus';
 import { createOperationRunner } from '../operations/operation-runner';
@@ -95,6 +99,15 @@ export function createKeywardApp(options: {
     ...(options.openUrl ? { openUrl: options.openUrl } : {}),
   });
   const importer = createProfileImporter({ profiles, env: process.env });
+  const keysScope = createScopeStore({ dataDir, settings: () => settings.get(), logger });
+  const principal = (profileId: string) => profiles.resolver.principal(profileId);
+  const inventory = createInventoryService({
+    aws,
+    principal,
+    profileName: async (profileId) =>
+      (await profiles.list()).find((profile) => profile.id === profileId)?.name ?? profileId,
+    scope: keysScope,
+  });
 
   const info = (): AppInfo => ({
     name: appIdentity.productName,
@@ -123,6 +136,11 @@ export function createKeywardApp(options: {
     ...createOperationsHandlers(operations),
     ...createKeyDetailHandlers(keys),
     ...createKeyChangesHandlers(keys),
+    ...createKeysHandlers({
+      inventory,
+      lastUsage: createLastUsageReader({ aws, principal }),
+      scope: keysScope,
+    }),
   };
 
   logger.log('info', 'keyward started', { host: host.host, version: appIdentity.version });
