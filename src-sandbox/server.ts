@@ -177,7 +177,7 @@ export async function start(opts: StartOptions): Promise<RunningSandbox> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      store.flushPending();
+      store.close();
       db.close();
     },
   };

@@ -58,8 +58,9 @@ describe('fair queuing across account-regions', () => {
     const aWaiting = aws.scheduler.snapshot().waiting[A] ?? 0;
 
     // TagResource's pacing lets B's five go 0.11 s apart; nothing of A's stands in their way
-    // (A's waiting calls alone would take half a minute at A's pace).
-    expect(Math.max(...bLatencies)).toBeLessThan(2000);
+    // (A's waiting calls alone would take half a minute at A's pace). Quiet, B's slowest takes
+    // about 0.6 s; the bound leaves room for a loaded 2-core CI machine (2.0 s was seen there).
+    expect(Math.max(...bLatencies)).toBeLessThan(6000);
     expect(aWaiting).toBeGreaterThan(250);
     stopA.abort();
     expect((await aDone).every((r) => r.status === 'rejected')).toBe(true);

@@ -129,6 +129,28 @@ describe('DocumentStore', () => {
     close();
   });
 
+  it('after close, keeps what was queued and refuses later commits instead of writing to a closed database', async () => {
+    const f = fresh();
+    const { store, close } = f.open();
+    const before = store.begin();
+    before.put(USAGE, A, 'queued', { name: 'queued', size: 1 });
+    await before.commitBatched(); // written behind: still only queued
+    store.close();
+    close();
+    // A request that was still running when the server stopped commits now.
+    const late = store.begin();
+    late.put(WIDGET, A, 'late', { name: 'late', size: 1 });
+    await expect(late.commitBatched()).rejects.toThrow('The sandbox stopped');
+    const lateBehind = store.begin();
+    lateBehind.put(USAGE, A, 'late-behind', { name: 'late', size: 1 });
+    await lateBehind.commitBatched();
+    await new Promise((r) => setTimeout(r, DEFERRED_FLUSH_MS * 3)); // the flush timer finds it closed
+    const reopened = f.open();
+    expect(reopened.store.get(USAGE, A, 'queued')?.name).toBe('queued');
+    expect(reopened.store.get(WIDGET, A, 'late')).toBeUndefined();
+    reopened.close();
+  });
+
   it('keeps commit order between written-behind and durable transactions', async () => {
     const f = fresh();
     const { store, close } = f.open();

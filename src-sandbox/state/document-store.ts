@@ -79,6 +79,7 @@ export class DocumentStore implements StoreReader {
   private readonly queue: QueuedWork[] = [];
   /** A flush is scheduled: `now` on the next turn (a durable commit waits), `later` by timer. */
   private scheduled: { readonly kind: 'now' | 'later'; readonly cancel: () => void } | undefined;
+  private closed = false;
   private nextSeq = 1;
   /** Commit number: how many transactions changed the memory state so far. */
   private version = 0;
@@ -223,6 +224,7 @@ export class DocumentStore implements StoreReader {
 
   /** @internal writes a transaction's changes in one sqlite transaction, then updates memory. */
   apply(work: CommitWork, reads: ReadSet, began: number): void {
+    if (this.closed) throw new Error('The sandbox stopped before this change was written.');
     this.flushPending(); // keep commit order: queued transactions first
     this.validate(reads, began);
     const seqs = this.assignSeqs(work);
@@ -286,7 +288,23 @@ export class DocumentStore implements StoreReader {
   flushPending(): void {
     this.scheduled?.cancel();
     this.scheduled = undefined;
-    if (this.queue.length > 0) this.flush();
+    if (this.queue.length === 0) return;
+    if (this.closed) this.refuseAfterClose();
+    else this.flush();
+  }
+
+  /**
+   * Writes what is queued and takes no more writes: a request still running when the server
+   * stopped (its connection already gone) may commit later, and sqlite is closed by then.
+   */
+  close(): void {
+    this.flushPending();
+    this.closed = true;
+  }
+
+  private refuseAfterClose(): void {
+    const stopped = new Error('The sandbox stopped before this change was written.');
+    for (const item of this.queue.splice(0)) item.reject(stopped);
   }
 
   private flush(): void {
