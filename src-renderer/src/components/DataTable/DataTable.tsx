@@ -118,7 +118,15 @@ export function DataTable<Row extends RowData>({
   };
   useImperativeHandle(ref, () => ({ exportCsv, exportJson }));
 
-  if (rows.length === 0 && !loading && props.empty) return <>{props.empty}</>;
+  if (rows.length === 0 && !loading && props.empty) {
+    return (
+      <Stack gap="sm" data-testid={props['data-testid']}>
+        {props.toolbar && <Group gap="sm">{props.toolbar}</Group>}
+        {props.status}
+        {props.empty}
+      </Stack>
+    );
+  }
 
   const minWidth = table
     .getVisibleLeafColumns()
