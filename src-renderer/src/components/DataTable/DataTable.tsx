@@ -3,9 +3,7 @@ import type { RowData } from '@tanstack/react-table';
 import {
   useCallback,
   useImperativeHandle,
-  useLayoutEffect,
   useMemo,
-  useRef,
   useState,
   type ReactNode,
   type Ref,
@@ -75,10 +73,9 @@ export function DataTable<Row extends RowData>({
   loading = false,
   ...props
 }: DataTableProps<Row>) {
-  const viewport = useRef<HTMLDivElement>(null);
-  // The scroll element is attached after the body's own effects run: hand it down once it is.
+  // A callback ref: the virtualiser needs the scroll element, which is attached after the body's
+  // own effects run, and again whenever the table is mounted anew (after an empty state).
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
-  useLayoutEffect(() => setScrollElement(viewport.current), []);
   const initialSorting = useMemo(
     () => (props.initialSorting ?? []).map(({ id, desc }) => ({ id, desc })),
     // Only the first value counts, like any initial state.
@@ -198,7 +195,7 @@ export function DataTable<Row extends RowData>({
         minWidth={minWidth}
         maxHeight={props.maxHeight ?? 'calc(100dvh - 300px)'}
         layout="fixed"
-        viewportRef={viewport}
+        viewportRef={setScrollElement}
         aria-rowcount={shownRows.length + 1}
       >
         <DataTableHeader
