@@ -127,6 +127,13 @@ test('the key inventory across 2 profiles × 2 regions, with a failing region', 
       .first()
       .getByRole('button', { name: /^Open / });
     expect(await onScreenAndOnTop(open), size.name).toEqual({ inside: true, onTop: true });
+    // …and inside the table's card, in its sticky column, not spilling past the card's edge.
+    const [button, card] = await Promise.all([
+      open.boundingBox(),
+      page.getByTestId('keys-table').locator('.mantine-Card-root').boundingBox(),
+    ]);
+    expect(button && card && button.x + button.width <= card.x + card.width, size.name).toBe(true);
+    await page.mouse.move(0, 0);
     for (const theme of ['light', 'dark'] as const) {
       await layoutShot(page, testInfo, size, 'keys', theme);
     }

@@ -37,6 +37,8 @@ export interface DataTableProps<Row extends RowData> {
   readonly exportName?: string;
   /** A row's buttons, in the sticky actions column. */
   readonly rowActions?: (row: Row) => ReactNode;
+  /** Width (px) of the actions column: enough for a row's buttons on one line. */
+  readonly actionsWidth?: number;
   /** Enter on the focused row, or a double click. */
   readonly onRowOpen?: (row: Row) => void;
   /** The rows now rendered (in view plus a few either side), e.g. to fetch details lazily. */
@@ -129,7 +131,7 @@ export function DataTable<Row extends RowData>({
     .getVisibleLeafColumns()
     .reduce(
       (sum, column) => sum + (columnsById.get(column.id)?.width ?? 40),
-      props.rowActions ? 120 : 0,
+      props.rowActions ? (props.actionsWidth ?? 96) : 0,
     );
   const noMatches = loading ? (
     <Group gap="xs" py="md" justify="center">
@@ -149,7 +151,11 @@ export function DataTable<Row extends RowData>({
     </Stack>
   );
   return (
-    <Stack gap="sm" data-testid={props['data-testid']}>
+    <Stack
+      gap="sm"
+      data-testid={props['data-testid']}
+      style={{ '--table-actions-width': `${props.actionsWidth ?? 96}px` }}
+    >
       <DataTableToolbar
         noun={noun}
         search={view.search}
