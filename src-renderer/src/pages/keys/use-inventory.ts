@@ -25,6 +25,7 @@ export function useInventory(scope: readonly ScopeCell[] | undefined) {
   const [state, setState] = useState<InventoryState>(emptyInventory);
   const [run, setRun] = useState<InventoryRun>({ status: 'idle' });
   const current = useRef<string | undefined>(undefined);
+  const running = useRef(false);
   const unsubscribe = useRef<(() => void) | undefined>(undefined);
 
   useEffect(() => () => unsubscribe.current?.(), []);
@@ -34,9 +35,11 @@ export function useInventory(scope: readonly ScopeCell[] | undefined) {
       if (event.partial) setState((old) => applyPartial(old, event.partial as InventoryPartial));
     } else if (event.type === 'done') {
       const result = event.result as { durationMs: number };
+      running.current = false;
       setRun({ status: 'done', durationMs: result.durationMs });
       unsubscribe.current?.();
     } else {
+      running.current = false;
       setRun({ status: 'failed', error: event.error });
       unsubscribe.current?.();
     }
@@ -46,6 +49,11 @@ export function useInventory(scope: readonly ScopeCell[] | undefined) {
     async (cells: readonly ScopeCell[], mode: 'full' | 'incremental') => {
       if (cells.length === 0) return;
       unsubscribe.current?.();
+      // A new scope or a refresh supersedes the run in flight: stop it rather than let it finish
+      // reading places nobody looks at.
+      if (current.current && running.current)
+        void call(bridge, 'operations.cancel', { operationId: current.current }).catch(() => {});
+      running.current = true;
       const early: OperationEvent[] = [];
       current.current = undefined;
       // Subscribed before starting, so no batch is lost before the id is known.
@@ -63,6 +71,7 @@ export function useInventory(scope: readonly ScopeCell[] | undefined) {
         current.current = operationId;
         early.filter((event) => event.operationId === operationId).forEach(apply);
       } catch (error) {
+        running.current = false;
         unsubscribe.current?.();
         setRun({ status: 'failed', error: toSerialized(error) });
       }
