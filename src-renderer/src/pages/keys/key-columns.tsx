@@ -15,7 +15,7 @@ import {
   typeLabels,
   usageLabels,
 } from './key-labels';
-import { rowKey } from './inventory-state';
+import { rowId } from '../../../../src-shared/models/inventory-view';
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
@@ -208,8 +208,8 @@ export function keyColumns(lastUsage: ReadonlyMap<string, KeyLastUsage>): DataCo
     {
       id: 'lastUsed',
       header: 'Last used',
-      value: (row) => lastUsedText(lastUsage.get(rowKey(row))),
-      cell: (row) => <LastUsed usage={lastUsage.get(rowKey(row))} />,
+      value: (row) => lastUsedText(lastUsage.get(rowId(row))),
+      cell: (row) => <LastUsed usage={lastUsage.get(rowId(row))} />,
       width: 190,
     },
     {

@@ -3,7 +3,12 @@ import type { InventoryPartial } from '../../../../src-shared/contract/keys';
 import type { ScopeCell } from '../../../../src-shared/models/kms-key';
 import { useApi } from '../../api/api-context';
 import { useOperation } from '../../api/use-operation';
-import { applyPartial, emptyInventory, fromList, type InventoryState } from './inventory-state';
+import {
+  applyInventoryPartial,
+  emptyInventoryView,
+  type InventoryView,
+} from '../../../../src-shared/models/inventory-view';
+import { fromList } from './inventory-state';
 
 /**
  * The Keys inventory of a scope: what main remembers (`keys.list`) at once, then a
@@ -12,11 +17,12 @@ import { applyPartial, emptyInventory, fromList, type InventoryState } from './i
  */
 export function useInventory(scope: readonly ScopeCell[] | undefined) {
   const api = useApi();
-  const [state, setState] = useState<InventoryState>(emptyInventory);
+  const [state, setState] = useState<InventoryView>(emptyInventoryView);
   const operation = useOperation('keys.inventory', {
     // `operation()` keeps no type of its `partial` schema (OperationPartial is `unknown` for every
     // operation), so the contract's type is named here; main checked the value against it.
-    onPartial: (partial) => setState((old) => applyPartial(old, partial as InventoryPartial)),
+    onPartial: (partial) =>
+      setState((old) => applyInventoryPartial(old, partial as InventoryPartial)),
   });
   const { start: startOperation, cancel } = operation;
   const running = useRef(false);
