@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { InventoryPartial } from '../../../../src-shared/contract/keys';
+import type { ScopeCell } from '../../../../src-shared/models/kms-key';
+import { useApi } from '../../api/api-context';
+import { useOperation } from '../../api/use-operation';
+import {
+  applyInventoryPartial,
+  emptyInventoryView,
+  type InventoryView,
+} from '../../../../src-shared/models/inventory-view';
+import { fromList } from './inventory-state';
+
+/**
+ * The Keys inventory of a scope: what main remembers (`keys.list`) at once, then a
+ * `keys.inventory` run whose streamed batches land as they come. Starting again (refresh, retry
+ * of failed cells) keeps every row until its cell says otherwise.
+ */
+export function useInventory(scope: readonly ScopeCell[] | undefined) {
+  const api = useApi();
+  const [state, setState] = useState<InventoryView>(emptyInventoryView);
+  const operation = useOperation('keys.inventory', {
+    // `operation()` keeps no type of its `partial` schema (OperationPartial is `unknown` for every
+    // operation), so the contract's type is named here; main checked the value against it.
+    onPartial: (partial) =>
+      setState((old) => applyInventoryPartial(old, partial as InventoryPartial)),
+  });
+  const { start: startOperation, cancel } = operation;
+  const running = useRef(false);
+  useEffect(() => {
+    running.current = operation.state.status === 'running';
+  });
+
+  const start = useCallback(
+    async (cells: readonly ScopeCell[], mode: 'full' | 'incremental') => {
+      if (cells.length === 0) return;
+      // A new scope or a refresh supersedes the run in flight: stop it rather than let it finish
+      // reading places nobody looks at (one that has just ended cannot be cancelled: no matter).
+      if (running.current) void cancel().catch(() => undefined);
+      await startOperation({ scope: [...cells], mode });
+    },
+    [startOperation, cancel],
+  );
+
+  const scopeKey = JSON.stringify(scope ?? null);
+  useEffect(() => {
+    if (!scope || scope.length === 0) return;
+    let cancelled = false;
+    void (async () => {
+      try {
+        const remembered = await api.keys.list({ scope: [...scope] });
+        if (cancelled) return;
+        setState(fromList(remembered.cells, remembered.rows));
+        void start(scope, remembered.rows.length > 0 ? 'incremental' : 'full');
+      } catch {
+        if (!cancelled) void start(scope, 'full');
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // `scopeKey` names the scope's content; a new array of the same cells is the same scope.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scopeKey]);
+
+  return { state, run: operation.state, start };
+}
