@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { serializedErrorSchema } from '../error-schema';
 import { KeywardError, fieldErrorsFromIssues } from '../errors';
 import { CALL_NAME_SHAPE, EVENT_TOPIC_SHAPE, callChannel } from './channel-names';
-import { contract, eventTopics, operationEventSchema } from './index';
+import { contract, eventTopics, operationEventSchema, type OperationPartial } from './index';
+import type { InventoryPartial } from './keys';
 
 describe('contract', () => {
   it('names every call <area>.<verb> (the shape the preload lets through) and gives it a summary', () => {
@@ -93,5 +94,13 @@ describe('error envelope', () => {
     expect(
       serializedErrorSchema.safeParse({ code: 'oops', message: 'x', retryable: false }).success,
     ).toBe(false);
+  });
+});
+
+describe('operation partials', () => {
+  it('keep the type of the partial schema an operation declares, and unknown where none', () => {
+    expectTypeOf<OperationPartial<'keys.inventory'>>().toEqualTypeOf<InventoryPartial>();
+    expectTypeOf<OperationPartial<'keys.create'>>().toBeUnknown();
+    expect(contract['keys.inventory'].partial).toBeDefined();
   });
 });

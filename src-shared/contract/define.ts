@@ -10,7 +10,11 @@ export interface InvokeDef<I extends z.ZodType, O extends z.ZodType> {
   readonly output: O;
 }
 
-export interface OperationDef<I extends z.ZodType, R extends z.ZodType> {
+export interface OperationDef<
+  I extends z.ZodType,
+  R extends z.ZodType,
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+> {
   readonly kind: 'operation';
   readonly summary: string;
   readonly input: I;
@@ -21,7 +25,7 @@ export interface OperationDef<I extends z.ZodType, R extends z.ZodType> {
    * Schema of what its progress events may carry as `partial` (results that stream while the job
    * runs, e.g. inventory rows per region); absent: its progress events carry none.
    */
-  readonly partial?: z.ZodType;
+  readonly partial?: P;
 }
 
 export type CallDef = InvokeDef<z.ZodType, z.ZodType> | OperationDef<z.ZodType, z.ZodType>;
@@ -34,12 +38,11 @@ export function invoke<I extends z.ZodType, O extends z.ZodType>(def: {
   return { kind: 'invoke', ...def };
 }
 
-export function operation<I extends z.ZodType, R extends z.ZodType>(def: {
-  summary: string;
-  input: I;
-  result: R;
-  partial?: z.ZodType;
-}): OperationDef<I, R> {
+export function operation<
+  I extends z.ZodType,
+  R extends z.ZodType,
+  P extends z.ZodType | undefined = undefined,
+>(def: { summary: string; input: I; result: R; partial?: P }): OperationDef<I, R, P> {
   return { kind: 'operation', output: operationStartedSchema, ...def };
 }
 

@@ -40,9 +40,11 @@ export type Output<N extends CallName> = z.output<Contract[N]['output']>;
 export type OperationResult<N extends OperationName> = z.output<Contract[N]['result']>;
 /** What the operation's progress events carry as `partial` (`unknown` when it declares none). */
 export type OperationPartial<N extends OperationName> = Contract[N] extends {
-  readonly partial: infer P extends z.ZodType;
+  readonly partial?: infer P;
 }
-  ? z.output<P>
+  ? P extends z.ZodType
+    ? z.output<P>
+    : unknown
   : unknown;
 
 export function isCallName(name: string): name is CallName {

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { InventoryPartial } from '../../../../src-shared/contract/keys';
 import type { ScopeCell } from '../../../../src-shared/models/kms-key';
 import { useApi } from '../../api/api-context';
 import { useOperation } from '../../api/use-operation';
@@ -19,10 +18,7 @@ export function useInventory(scope: readonly ScopeCell[] | undefined) {
   const api = useApi();
   const [state, setState] = useState<InventoryView>(emptyInventoryView);
   const operation = useOperation('keys.inventory', {
-    // `operation()` keeps no type of its `partial` schema (OperationPartial is `unknown` for every
-    // operation), so the contract's type is named here; main checked the value against it.
-    onPartial: (partial) =>
-      setState((old) => applyInventoryPartial(old, partial as InventoryPartial)),
+    onPartial: (partial) => setState((old) => applyInventoryPartial(old, partial)),
   });
   const { start: startOperation, cancel } = operation;
   const running = useRef(false);
