@@ -41,7 +41,12 @@ export function createDispatcher(deps: {
   ): Promise<Result<unknown>> {
     if (def.kind === 'operation') {
       const handler = handlers[name] as unknown as AnyOperation;
-      const operationId = operations.start(name, (ctx) => handler(input, ctx), def.result);
+      const operationId = operations.start(
+        name,
+        (ctx) => handler(input, ctx),
+        def.result,
+        def.partial,
+      );
       return ok({ operationId });
     }
     const handler = handlers[name] as unknown as AnyInvoke;

@@ -2,6 +2,7 @@ import type { AppInfo, HostKind } from '../../src-shared/models/app-info';
 import { createAppHandlers } from '../api/app-handlers';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import type { HandlerTable } from '../api/handler-types';
+import { createKeysHandlers } from '../api/keys-handlers';
 import { createOperationsHandlers } from '../api/operations-handlers';
 import { createProfileImportHandlers } from '../api/profile-import-handlers';
 import { createProfilesHandlers } from '../api/profiles-handlers';
@@ -12,6 +13,9 @@ import { networkSettingsOf } from '../aws/network/network-settings';
 import { createCredentialStores } from '../credentials/credential-stores';
 import type { SecretStore } from '../credentials/secret-store';
 import { createDiagnostics } from '../diagnostics/diagnostics-service';
+import { createInventoryService } from '../keys/inventory-service';
+import { createLastUsageReader } from '../keys/last-usage';
+import { createScopeStore } from '../keys/scope-store';
 import { createFileLogger, type Logger } from '../log/logger';
 import { createEventBus, type EventBus } from '../operations/event-bus';
 import { createOperationRunner } from '../operations/operation-runner';
@@ -93,6 +97,15 @@ export function createKeywardApp(options: {
     ...(options.openUrl ? { openUrl: options.openUrl } : {}),
   });
   const importer = createProfileImporter({ profiles, env: process.env });
+  const keysScope = createScopeStore({ dataDir, settings: () => settings.get(), logger });
+  const principal = (profileId: string) => profiles.resolver.principal(profileId);
+  const inventory = createInventoryService({
+    aws,
+    principal,
+    profileName: async (profileId) =>
+      (await profiles.list()).find((profile) => profile.id === profileId)?.name ?? profileId,
+    scope: keysScope,
+  });
 
   const info = (): AppInfo => ({
     name: appIdentity.productName,
@@ -112,6 +125,11 @@ export function createKeywardApp(options: {
     ...createProfileImportHandlers({ importer, settings }),
     ...createSecretsHandlers(credentialStores),
     ...createOperationsHandlers(operations),
+    ...createKeysHandlers({
+      inventory,
+      lastUsage: createLastUsageReader({ aws, principal }),
+      scope: keysScope,
+    }),
   };
 
   logger.log('info', 'keyward started', { host: host.host, version: appIdentity.version });

@@ -11,7 +11,8 @@ export interface OperationContext extends CallContext {
   readonly signal: AbortSignal;
   /**
    * Reports step `step` (0-based) of `stepCount`, with an optional fraction of the whole job and
-   * facts the user needs during the step (`detail`, never a secret).
+   * facts the user needs during the step (`detail`, never a secret), and results so far
+   * (`partial`, checked against the operation's `partial` schema).
    */
   progress(
     step: number,
@@ -19,5 +20,6 @@ export interface OperationContext extends CallContext {
     title: string,
     value?: number,
     detail?: Readonly<Record<string, string>>,
+    partial?: unknown,
   ): void;
 }

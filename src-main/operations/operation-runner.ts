@@ -27,6 +27,7 @@ export interface OperationRunner {
     name: string,
     run: (ctx: OperationContext) => Promise<unknown>,
     resultSchema: z.ZodType,
+    partialSchema?: z.ZodType,
   ): string;
   cancel(operationId: string): boolean;
   list(): readonly OperationSummary[];
@@ -56,14 +57,19 @@ export function createOperationRunner(events: EventBus, logger: Logger): Operati
     op: Running,
     run: (ctx: OperationContext) => Promise<unknown>,
     schema: z.ZodType,
+    partialSchema: z.ZodType | undefined,
   ) {
     const base = { operationId: op.operationId, name: op.name };
     const ctx: OperationContext = {
       correlationId: op.operationId,
       logger,
       signal: op.controller.signal,
-      progress(step, stepCount, title, value, detail) {
+      progress(step, stepCount, title, value, detail, partial) {
         if (op.controller.signal.aborted) return;
+        if (partial !== undefined && !partialSchema)
+          throw new Error(`${op.name} declares no partial results`);
+        // A partial that fails its schema is a bug of the service: it must not reach the page.
+        const checkedPartial = partial === undefined ? undefined : partialSchema?.parse(partial);
         emit(op, {
           ...base,
           type: 'progress',
@@ -72,6 +78,7 @@ export function createOperationRunner(events: EventBus, logger: Logger): Operati
           title,
           ...(value === undefined ? {} : { value }),
           ...(detail === undefined ? {} : { detail: { ...detail } }),
+          ...(checkedPartial === undefined ? {} : { partial: checkedPartial }),
         });
       },
     };
@@ -91,7 +98,7 @@ export function createOperationRunner(events: EventBus, logger: Logger): Operati
   }
 
   return {
-    start(name, run, resultSchema) {
+    start(name, run, resultSchema, partialSchema) {
       const op: Running = {
         operationId: randomUUID(),
         name,
@@ -102,7 +109,7 @@ export function createOperationRunner(events: EventBus, logger: Logger): Operati
       operations.set(op.operationId, op);
       // Deferred so the caller can return the id (and the page subscribe) before the first event.
       const task = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-        execute(op, run, resultSchema),
+        execute(op, run, resultSchema, partialSchema),
       );
       inFlight.add(task);
       void task.finally(() => inFlight.delete(task));

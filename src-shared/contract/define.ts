@@ -17,6 +17,11 @@ export interface OperationDef<I extends z.ZodType, R extends z.ZodType> {
   readonly output: typeof operationStartedSchema;
   /** Schema of the value carried by the operation's `done` event. */
   readonly result: R;
+  /**
+   * Schema of what its progress events may carry as `partial` (results that stream while the job
+   * runs, e.g. inventory rows per region); absent: its progress events carry none.
+   */
+  readonly partial?: z.ZodType;
 }
 
 export type CallDef = InvokeDef<z.ZodType, z.ZodType> | OperationDef<z.ZodType, z.ZodType>;
@@ -33,6 +38,7 @@ export function operation<I extends z.ZodType, R extends z.ZodType>(def: {
   summary: string;
   input: I;
   result: R;
+  partial?: z.ZodType;
 }): OperationDef<I, R> {
   return { kind: 'operation', output: operationStartedSchema, ...def };
 }

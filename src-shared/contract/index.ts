@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appCalls } from './app';
 import type { CallDef } from './define';
+import { keysCalls } from './keys';
 import { networkCalls } from './network';
 import { operationsCalls } from './operations';
 import { profileImportCalls } from './profile-import';
@@ -17,6 +18,7 @@ export const contract = {
   ...profileImportCalls,
   ...secretsCalls,
   ...operationsCalls,
+  ...keysCalls,
 } as const satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
@@ -32,6 +34,12 @@ export type Input<N extends CallName> = z.input<Contract[N]['input']>;
 export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
 export type Output<N extends CallName> = z.output<Contract[N]['output']>;
 export type OperationResult<N extends OperationName> = z.output<Contract[N]['result']>;
+/** What the operation's progress events carry as `partial` (`unknown` when it declares none). */
+export type OperationPartial<N extends OperationName> = Contract[N] extends {
+  readonly partial: infer P extends z.ZodType;
+}
+  ? z.output<P>
+  : unknown;
 
 export function isCallName(name: string): name is CallName {
   return Object.hasOwn(contract, name);

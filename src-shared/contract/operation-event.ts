@@ -15,6 +15,8 @@ export const operationEventSchema = z.discriminatedUnion('type', [
       value: z.number().min(0).max(1).optional(),
       /** Facts the user needs while the step runs (e.g. a sign-in code and its URL); never a secret. */
       detail: z.record(z.string().max(64), z.string().max(2048)).optional(),
+      /** Results so far, in the shape the operation's `partial` schema names (checked in main). */
+      partial: z.unknown().optional(),
     })
     .strict(),
   z.object({ ...base, type: z.literal('done'), result: z.unknown() }).strict(),

@@ -1,0 +1,71 @@
+// An ESTIMATE of what KMS keys cost per month, from the published prices in
+// ../shared/reference/aws-behaviour.md §2.12 (kms/pricing, April 2024 rotation change). Not a
+// bill: proration by the hour, taxes, credits and custom key store fees are not modelled.
+
+export const KMS_PRICES = {
+  /** Each customer managed key (any spec, imported, each MRK primary and each replica). */
+  customerKeyPerMonthUsd: 1,
+  /** Each of the first two rotations adds this per month; later rotations are free. */
+  rotationPerMonthUsd: 1,
+  chargedRotations: 2,
+  /** Symmetric, RSA 2048 and most other requests, per 10,000. */
+  requestsPer10kUsd: 0.03,
+  /** Requests free each month, across all Regions. */
+  freeRequestsPerMonth: 20_000,
+} as const;
+
+const DAY_MS = 86_400_000;
+
+export interface KeyCostFacts {
+  readonly manager: 'aws-owned' | 'aws' | 'customer';
+  readonly state: string;
+  readonly createdAt: string;
+  readonly rotation: {
+    readonly enabled: boolean | null;
+    readonly periodDays: number | null;
+    readonly nextRotationDate: string | null;
+  };
+  /** Rotations the key has had (ListKeyRotations), when known; else estimated from its schedule. */
+  readonly rotationCount?: number | null;
+}
+
+/**
+ * Rotations a key with automatic rotation has probably had: the schedule puts the next one
+ * `period` after the last, so the rotations between creation and the next one are counted as if
+ * rotation was on since creation (an upper bound; a key rotated on demand may have more).
+ */
+export function estimatedRotationCount(facts: KeyCostFacts, now: Date = new Date()): number {
+  if (facts.rotationCount !== undefined && facts.rotationCount !== null) return facts.rotationCount;
+  const { enabled, periodDays, nextRotationDate } = facts.rotation;
+  if (!enabled || !periodDays) return 0;
+  const created = Date.parse(facts.createdAt);
+  const periodMs = periodDays * DAY_MS;
+  if (nextRotationDate !== null) {
+    const next = Date.parse(nextRotationDate);
+    return Math.max(0, Math.floor((next - created) / periodMs) - 1);
+  }
+  return Math.max(0, Math.floor((now.getTime() - created) / periodMs));
+}
+
+/**
+ * Estimated monthly storage charge of one key in USD: $1 for a customer managed key, plus $1
+ * for each of its first two rotations; nothing for AWS managed or AWS owned keys, nor while the
+ * key is pending deletion. Requests are charged apart (`estimatedRequestCostUsd`).
+ */
+export function estimatedMonthlyKeyCostUsd(facts: KeyCostFacts, now: Date = new Date()): number {
+  if (facts.manager !== 'customer') return 0;
+  if (facts.state === 'PendingDeletion' || facts.state === 'PendingReplicaDeletion') return 0;
+  const charged = Math.min(estimatedRotationCount(facts, now), KMS_PRICES.chargedRotations);
+  return KMS_PRICES.customerKeyPerMonthUsd + charged * KMS_PRICES.rotationPerMonthUsd;
+}
+
+/** Estimated monthly request charge for `requests` requests a month (all keys, all Regions). */
+export function estimatedRequestCostUsd(requestsPerMonth: number): number {
+  const billable = Math.max(0, requestsPerMonth - KMS_PRICES.freeRequestsPerMonth);
+  return (billable / 10_000) * KMS_PRICES.requestsPer10kUsd;
+}
+
+/** The estimated monthly total of a set of rows (their `estimatedMonthlyCostUsd`). */
+export function estimatedTotalUsd(rows: readonly { estimatedMonthlyCostUsd: number }[]): number {
+  return rows.reduce((sum, row) => sum + row.estimatedMonthlyCostUsd, 0);
+}
