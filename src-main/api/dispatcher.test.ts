@@ -6,6 +6,9 @@ import { createEventBus } from '../operations/event-bus';
 import { createOperationRunner } from '../operations/operation-runner';
 import { createDispatcher } from './dispatcher';
 import type { HandlerTable } from './handler-types';
+import { createKeyChangesHandlers } from './key-changes-handlers';
+import { createKeyDetailHandlers } from './key-detail-handlers';
+import type { KeyContext } from '../key-operations/key-context';
 
 function memoryLogger() {
   const lines: { level: string; message: string; fields?: Readonly<Record<string, unknown>> }[] =
@@ -34,6 +37,8 @@ const settings = {
 const notUsed = () => {
   throw new Error('not used');
 };
+
+const unusedKeys = { principal: notUsed } as unknown as KeyContext;
 
 function setup(overrides: Partial<HandlerTable> = {}) {
   const { logger, lines } = memoryLogger();
@@ -112,6 +117,8 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     'secrets.changePassphrase': notUsed,
     'secrets.setIdleLock': notUsed,
     'secrets.useStore': notUsed,
+    ...createKeyDetailHandlers(unusedKeys),
+    ...createKeyChangesHandlers(unusedKeys),
     ...overrides,
   };
   const dispatcher = createDispatcher({ handlers, operations, logger });

@@ -3,6 +3,8 @@ import { createAppHandlers } from '../api/app-handlers';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import type { HandlerTable } from '../api/handler-types';
 import { createKeysHandlers } from '../api/keys-handlers';
+import { createKeyChangesHandlers } from '../api/key-changes-handlers';
+import { createKeyDetailHandlers } from '../api/key-detail-handlers';
 import { createOperationsHandlers } from '../api/operations-handlers';
 import { createProfileImportHandlers } from '../api/profile-import-handlers';
 import { createProfilesHandlers } from '../api/profiles-handlers';
@@ -118,6 +120,13 @@ export function createKeywardApp(options: {
     versions: host.versions,
   });
 
+  // Key operations act as a profile: the same resolver the profiles use for their own calls.
+  const keys = {
+    aws,
+    principal: (profileId: string) => profiles.resolver.principal(profileId),
+    dataDir,
+    logger,
+  };
   const handlers: HandlerTable = {
     ...createAppHandlers({ info, diagnostics }),
     ...createSettingsHandlers({ settings, profiles }),
@@ -130,6 +139,8 @@ export function createKeywardApp(options: {
       lastUsage: createLastUsageReader({ aws, principal }),
       scope: keysScope,
     }),
+    ...createKeyDetailHandlers(keys),
+    ...createKeyChangesHandlers(keys),
   };
 
   logger.log('info', 'keyward started', { host: host.host, version: appIdentity.version });

@@ -1,4 +1,5 @@
 import { KeywardError, type ErrorCode } from '../../src-shared/errors';
+import { kmsErrorHints } from './kms-error-hints';
 import { ProxyFailure, TlsFailure } from './network/network-failure';
 
 interface SdkErrorShape {
@@ -56,6 +57,7 @@ const byAwsCode: Readonly<Record<string, { code: ErrorCode; hint?: string }>> = 
   ValidationError: { code: 'validation' },
   AlreadyExistsException: { code: 'conflict' },
   EntityAlreadyExists: { code: 'conflict' },
+  ...kmsErrorHints,
 };
 
 /** Where a request went, as the access layer saw it: the host and port of its URL. */

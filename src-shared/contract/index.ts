@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { appCalls } from './app';
 import type { CallDef } from './define';
 import { keysCalls } from './keys';
+import { keyChangesCalls } from './key-changes';
+import { keyDetailCalls } from './key-detail';
 import { networkCalls } from './network';
 import { operationsCalls } from './operations';
 import { profileImportCalls } from './profile-import';
@@ -19,6 +21,8 @@ export const contract = {
   ...secretsCalls,
   ...operationsCalls,
   ...keysCalls,
+  ...keyDetailCalls,
+  ...keyChangesCalls,
 } as const satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,127 @@
+import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { KeywardError } from '../../src-shared/errors';
+import type { PolicyVersion } from '../../src-shared/models/key-changes';
+import { principalFromArn } from '../../src-shared/policy/principal-from-arn';
+import { validateKeyPolicy } from '../../src-shared/policy/validate-key-policy';
+import { wouldLockOut } from '../../src-shared/policy/would-lock-out';
+import { customerKey, describeKey, type KeyPlace } from './describe-key';
+import { callerOf, kmsOf, type KeyContext } from './key-context';
+import { readPolicy } from './key-detail';
+import { policyVersions, recordPolicyVersions } from './policy-versions';
+
+/** Whitespace and key order aside, are two policy texts the same document? */
+export function samePolicy(a: string, b: string): boolean {
+  const canonical = (text: string): string => {
+    try {
+      return JSON.stringify(JSON.parse(text), (_key, value: unknown) =>
+        value && typeof value === 'object' && !Array.isArray(value)
+          ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)))
+          : value,
+      );
+    } catch {
+      return text.trim();
+    }
+  };
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * The checks PutKeyPolicy would make, made first so the user hears why before anything is sent:
+ * KMS's validation, then the lockout check for the caller (the shared evaluator).
+ */
+export function checkPolicyForCaller(document: string, callerArn: string, keyArn: string): void {
+  const validation = validateKeyPolicy(document, () => true);
+  if (!validation.ok) {
+    throw new KeywardError('validation', validation.message, {
+      hint: 'Fix the policy in the JSON view; nothing was sent to AWS.',
+      fieldErrors: { document: validation.message },
+    });
+  }
+  const caller = principalFromArn(callerArn);
+  if (caller && wouldLockOut(validation.policy, caller, keyArn)) {
+    throw new KeywardError(
+      'validation',
+      `This policy would lock you out: it does not let ${callerArn} change the key policy (kms:PutKeyPolicy) afterwards, so AWS refuses it.`,
+      {
+        hint: 'Keep a statement that allows kms:PutKeyPolicy to you, or to the account root (arn:aws:iam::<account>:root) so that IAM policies keep control. Nothing was sent to AWS.',
+        fieldErrors: { document: 'would lock you out of the key' },
+      },
+    );
+  }
+}
+
+interface PutOptions {
+  readonly basedOn: string | null;
+  readonly force: boolean;
+}
+
+async function put(
+  ctx: KeyContext,
+  ref: KeyPlace,
+  document: string,
+  options: PutOptions,
+  source: { kind: 'saved' } | { kind: 'reverted'; from: string },
+): Promise<{ version: PolicyVersion }> {
+  const key = await customerKey(ctx, ref, 'change the key policy');
+  const caller = await callerOf(ctx, ref.profileId, ref.region);
+  checkPolicyForCaller(document, caller.arn, key.arn);
+  const kms = await kmsOf(ctx, ref.profileId, ref.region);
+  const current = await readPolicy(kms, key.arn);
+  if (options.basedOn !== null && !samePolicy(current, options.basedOn) && !options.force) {
+    throw new KeywardError(
+      'conflict',
+      'The key policy was changed elsewhere since you opened it: saving would overwrite that change.',
+      { hint: 'Reload the policy to see the change and edit again, or save anyway to replace it.' },
+    );
+  }
+  await recordPolicyVersions(ctx.dataDir, key.arn, (existing) =>
+    existing.length === 0 ? [{ savedBy: caller.arn, document: current, source: 'found' }] : [],
+  );
+  await kms.send(
+    new PutKeyPolicyCommand({ KeyId: key.arn, PolicyName: 'default', Policy: document }),
+  );
+  const [version] = await recordPolicyVersions(ctx.dataDir, key.arn, () => [
+    {
+      savedBy: caller.arn,
+      document,
+      source: source.kind,
+      revertedFrom: source.kind === 'reverted' ? source.from : undefined,
+    },
+  ]);
+  if (!version) throw new Error('no policy version was recorded');
+  return { version };
+}
+
+export function putKeyPolicy(
+  ctx: KeyContext,
+  ref: KeyPlace,
+  document: string,
+  options: PutOptions,
+) {
+  return put(ctx, ref, document, options, { kind: 'saved' });
+}
+
+export async function revertKeyPolicy(
+  ctx: KeyContext,
+  ref: KeyPlace,
+  versionId: string,
+  options: PutOptions,
+) {
+  const key = await customerKey(ctx, ref, 'change the key policy');
+  const version = (await policyVersions(ctx.dataDir, key.arn)).find((v) => v.id === versionId);
+  if (!version) {
+    throw new KeywardError(
+      'not-found',
+      `Keyward has no saved policy version ${versionId} for ${key.arn}.`,
+      {
+        hint: 'Open the key’s policy history again: the list shows the versions kept on this computer.',
+      },
+    );
+  }
+  return put(ctx, ref, version.document, options, { kind: 'reverted', from: version.id });
+}
+
+export async function listPolicyVersions(ctx: KeyContext, ref: KeyPlace) {
+  const key = await describeKey(ctx, ref);
+  return { versions: await policyVersions(ctx.dataDir, key.arn) };
+}

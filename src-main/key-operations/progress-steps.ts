@@ -1,0 +1,32 @@
+import { KeywardError } from '../../src-shared/errors';
+import type { OperationContext } from '../operations/operation-context';
+
+export type Progress = Pick<OperationContext, 'progress' | 'signal'>;
+
+/** Numbers the steps of a job as they start, and stops between steps once it is cancelled. */
+export function stepper(progress: Progress, stepCount: number) {
+  let step = -1;
+  return {
+    next(title: string): void {
+      if (progress.signal.aborted)
+        throw new KeywardError('cancelled', 'The operation was cancelled.');
+      step = Math.min(step + 1, stepCount - 1);
+      progress.progress(step, stepCount, title, step / stepCount);
+    },
+  };
+}
+
+/**
+ * A failure after something was already made in AWS says what exists, so nobody creates it twice.
+ */
+export function afterCreated(made: string, during: string, error: unknown): KeywardError {
+  const base =
+    error instanceof KeywardError
+      ? error
+      : new KeywardError('internal', error instanceof Error ? error.message : String(error));
+  return new KeywardError(base.code, `${made} was created, but ${during} failed: ${base.message}`, {
+    hint: `${base.hint ? `${base.hint} ` : ''}Finish from the key’s page (it exists now) rather than creating it again.`,
+    ...(base.aws ? { aws: base.aws } : {}),
+    retryable: false,
+  });
+}

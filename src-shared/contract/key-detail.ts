@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { policyVersionsSchema } from '../models/key-changes';
+import { keyDetailSchema } from '../models/key-detail';
+import { deletionImpactSchema, keyUsageSchema } from '../models/key-usage';
+import { regionCode } from '../schemas/regions';
+import { keyRef } from '../schemas/key-ref';
+import { invoke } from './define';
+
+/** Where to look for resources that use a key: profiles × regions (default: the key's own). */
+const usageInput = z
+  .object({
+    ...keyRef.shape,
+    scope: z
+      .array(z.object({ profileId: z.string().min(1).max(200), region: regionCode }).strict())
+      .max(100)
+      .optional(),
+  })
+  .strict();
+
+export const keyDetailCalls = {
+  'keys.detail': invoke({
+    summary:
+      'One key in full: metadata, policy, rotation and its history, aliases, tags, grants, public key (PEM), multi-Region roles; each part fails on its own.',
+    input: keyRef,
+    output: keyDetailSchema,
+  }),
+  'keys.usage': invoke({
+    summary:
+      'Volumes, owned snapshots and owned AMIs in the scope (profiles × regions) encrypted with this key, found through EC2.',
+    input: usageInput,
+    output: keyUsageSchema,
+  }),
+  'keys.deletionImpact': invoke({
+    summary:
+      'What deleting the key would break: its usage, where it is the default EBS key, and the aliases pointing at it.',
+    input: usageInput,
+    output: deletionImpactSchema,
+  }),
+  'keys.policyVersions': invoke({
+    summary:
+      'Every key policy version Keyward saved for this key (kept in the data directory), newest last.',
+    input: keyRef,
+    output: policyVersionsSchema,
+  }),
+} as const;
