@@ -41,3 +41,55 @@ export { deriveContext } from './request-context';
 export { matchesWildcard } from './wildcard';
 export { toPolicyJson } from './serialize-policy';
 export { principalFromArn } from './principal-from-arn';
+
+// Key policies (issue 12 §4, §6): the visual model, the wizard's policy, lint, effective
+// access and diff. See key-policy/.
+export { parseKeyPolicyView } from './key-policy/parse-key-policy-view';
+export type { ParseKeyPolicyViewResult } from './key-policy/parse-key-policy-view';
+export { emitKeyPolicy } from './key-policy/emit-key-policy';
+export { describeKeyPolicyView } from './key-policy/describe-key-policy-view';
+export type { KeyPolicyRoles } from './key-policy/describe-key-policy-view';
+export type {
+  KeyPolicyContext,
+  KeyPolicySection,
+  KeyPolicyView,
+  NotUnderstoodSection,
+  UnderstoodSection,
+} from './key-policy/key-policy-view';
+export {
+  addAdministrator,
+  removeAdministrator,
+  setAdministratorsMayDelete,
+} from './key-policy/edit-administrators';
+export {
+  addKeyUser,
+  addOtherAccount,
+  removeKeyUser,
+  removeOtherAccount,
+  setAllowAttachment,
+} from './key-policy/edit-key-users';
+export { addServicePrincipal, removeServicePrincipal } from './key-policy/edit-service-principals';
+export { buildDefaultKeyPolicy } from './key-policy/build-default-key-policy';
+export type { DefaultKeyPolicyOptions } from './key-policy/build-default-key-policy';
+export type { KeyUsage, KeyUserActionSet } from './key-policy/key-policy-actions';
+export { KMS_ACTIONS } from './key-policy/kms-actions';
+export type { KmsAccessLevel } from './key-policy/kms-actions';
+export { lintKeyPolicy } from './key-policy/lint-key-policy';
+export type {
+  KeyPolicyDiagnostic,
+  KeyPolicyLintContext,
+  KeyPolicyLintRule,
+  LintSeverity,
+} from './key-policy/lint-types';
+export { locateJsonPointer, scanJson } from './key-policy/json-offsets';
+export type { JsonNode, JsonRange, ScanJsonResult } from './key-policy/json-offsets';
+export { effectiveKeyAccess } from './key-policy/effective-key-access';
+export type { EffectiveAccessOptions, KeyAccessRow } from './key-policy/effective-key-access';
+export type { AccessVerdict } from './key-policy/access-verdict';
+export { diffPolicies } from './key-policy/diff-policies';
+export type {
+  ChangedStatement,
+  DiffPoliciesResult,
+  PolicyDiff,
+  StatementRef,
+} from './key-policy/diff-policies';

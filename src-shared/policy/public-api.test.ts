@@ -3,9 +3,19 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as api from './index';
 import type {
+  AccessVerdict,
   Authorization,
   AuthorizationInput,
+  DefaultKeyPolicyOptions,
+  DiffPoliciesResult,
+  EffectiveAccessOptions,
   Evaluation,
+  KeyAccessRow,
+  KeyPolicyContext,
+  KeyPolicyDiagnostic,
+  KeyPolicyLintContext,
+  KeyPolicyView,
+  ParseKeyPolicyViewResult,
   PolicyDocument,
   PolicyKind,
   PolicyProblem,
@@ -28,6 +38,70 @@ type ValidateSignature = (
   text: string,
   principalExists: (arn: string) => boolean,
 ) => { ok: true; policy: PolicyDocument } | { ok: false; message: string };
+
+type ParseKeyPolicyViewSignature = (
+  document: unknown,
+  context: KeyPolicyContext,
+) => ParseKeyPolicyViewResult;
+type EmitKeyPolicySignature = (view: KeyPolicyView) => Record<string, unknown>;
+type ViewEdit = (view: KeyPolicyView, subject: string) => KeyPolicyView;
+type BuildDefaultSignature = (options: DefaultKeyPolicyOptions) => Record<string, unknown>;
+type LintSignature = (text: string, context: KeyPolicyLintContext) => KeyPolicyDiagnostic[];
+type EffectiveAccessSignature = (
+  keyPolicy: PolicyDocument,
+  options: EffectiveAccessOptions,
+) => KeyAccessRow[];
+type DiffSignature = (before: unknown, after: unknown) => DiffPoliciesResult;
+
+const KEY_POLICY_FUNCTIONS = [
+  'parseKeyPolicyView',
+  'emitKeyPolicy',
+  'describeKeyPolicyView',
+  'addAdministrator',
+  'removeAdministrator',
+  'setAdministratorsMayDelete',
+  'addKeyUser',
+  'removeKeyUser',
+  'addOtherAccount',
+  'removeOtherAccount',
+  'setAllowAttachment',
+  'addServicePrincipal',
+  'removeServicePrincipal',
+  'buildDefaultKeyPolicy',
+  'lintKeyPolicy',
+  'scanJson',
+  'locateJsonPointer',
+  'effectiveKeyAccess',
+  'diffPolicies',
+];
+
+describe('key policy API', () => {
+  it('exports the agreed functions with the agreed signatures', () => {
+    expectTypeOf(api.parseKeyPolicyView).toExtend<ParseKeyPolicyViewSignature>();
+    expectTypeOf(api.emitKeyPolicy).toExtend<EmitKeyPolicySignature>();
+    expectTypeOf(api.addAdministrator).toExtend<ViewEdit>();
+    expectTypeOf(api.addKeyUser).toExtend<ViewEdit>();
+    expectTypeOf(api.addOtherAccount).toExtend<ViewEdit>();
+    expectTypeOf(api.addServicePrincipal).toExtend<ViewEdit>();
+    expectTypeOf(api.setAdministratorsMayDelete).toExtend<
+      (view: KeyPolicyView, mayDelete: boolean) => KeyPolicyView
+    >();
+    expectTypeOf(api.setAllowAttachment).toExtend<
+      (view: KeyPolicyView, allow: boolean) => KeyPolicyView
+    >();
+    expectTypeOf(api.buildDefaultKeyPolicy).toExtend<BuildDefaultSignature>();
+    expectTypeOf(api.lintKeyPolicy).toExtend<LintSignature>();
+    expectTypeOf(api.effectiveKeyAccess).toExtend<EffectiveAccessSignature>();
+    expectTypeOf(api.diffPolicies).toExtend<DiffSignature>();
+    expectTypeOf<AccessVerdict>().toEqualTypeOf<
+      'allowed' | 'conditional' | 'depends-on-iam' | 'denied'
+    >();
+    const missing = KEY_POLICY_FUNCTIONS.filter(
+      (name) => typeof (api as Record<string, unknown>)[name] !== 'function',
+    );
+    expect(missing).toEqual([]);
+  });
+});
 
 describe('public API', () => {
   it('exports the agreed functions with the agreed signatures', () => {

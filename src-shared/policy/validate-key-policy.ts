@@ -20,7 +20,8 @@ const INVALID_PRINCIPALS = 'Policy contains a statement with one or more invalid
 const OVERLY_PERMISSIVE =
   'OverlyPermissiveCondition:EncryptionContext: Using the ForAllValues set operator with a single-valued condition key matches requests without the specified encryption context or with an unspecified encryption context. To fix, remove ForAllValues.';
 
-function utf8Length(text: string): number {
+/** Bytes of the text in UTF-8, the unit of the 32 KB limit. */
+export function utf8Length(text: string): number {
   let bytes = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
