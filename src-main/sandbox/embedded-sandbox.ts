@@ -18,7 +18,10 @@ export interface EmbeddedSandbox {
 export function startEmbeddedSandbox(dataDir: string, logger: Logger): EmbeddedSandbox {
   let status: SandboxStatus = { state: 'starting', accounts: [] };
   const startedAt = Date.now();
-  const ready = start({ dataDir: join(dataDir, 'sandbox') }).then(
+  // Faults (README "The sandbox") for rehearsing failures, e.g. one Region failing in the Keys
+  // e2e; they touch only the offline sandbox, never real AWS.
+  const faults = process.env.KEYWARD_SANDBOX_FAULTS;
+  const ready = start({ dataDir: join(dataDir, 'sandbox'), ...(faults ? { faults } : {}) }).then(
     (sandbox) => {
       status = {
         state: 'running',

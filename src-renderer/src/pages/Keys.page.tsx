@@ -1,22 +1,145 @@
-import { IconKey } from '@tabler/icons-react';
+import { Button, Skeleton, Stack } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconDownload, IconKey, IconRefresh } from '@tabler/icons-react';
+import { useMemo, useRef } from 'react';
+import { useNavigate } from 'react-router';
+import type { KeyRow, ScopeCell } from '../../../src-shared/models/kms-key';
+import { useApi } from '../api/api-context';
+import { presentError, toSerialized } from '../api/present-error';
+import { usePaletteActions } from '../components/CommandPalette/use-palette-actions';
+import { DataTable } from '../components/DataTable/DataTable';
+import type { DataTableHandle } from '../components/DataTable/data-table-types';
+import { createLocalViewStore } from '../components/DataTable/local-view-store';
 import { EmptyState } from '../components/EmptyState/EmptyState';
+import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { PageHeader } from '../components/PageHeader/PageHeader';
+import { CellProgress } from './keys/CellProgress';
+import { cellsInScope, rowKey } from './keys/inventory-state';
+import { keyColumns } from './keys/key-columns';
+import { KeyRowActions } from './keys/KeyRowActions';
+import { keyName } from './keys/key-labels';
+import { ScopePicker } from './keys/ScopePicker';
+import { useInventory } from './keys/use-inventory';
+import { useLastUsage } from './keys/use-last-usage';
+
+const scopeQueryKey = ['keys.scope'] as const;
+const viewStore = createLocalViewStore('keys');
+const noun = { one: 'key', many: 'keys' };
+const initialSorting = [{ id: 'aliases', desc: false }];
 
 export function KeysPage() {
+  const api = useApi();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const table = useRef<DataTableHandle>(null);
+  const scope = useQuery({ queryKey: scopeQueryKey, queryFn: () => api.keys.getScope() });
+  const setScope = useMutation({
+    mutationFn: (cells: readonly ScopeCell[] | null) =>
+      api.keys.setScope({ cells: cells ? [...cells] : null }),
+    onSuccess: (next) => queryClient.setQueryData(scopeQueryKey, next),
+    onError: (error) => presentError(error),
+  });
+  const cells = scope.data?.cells;
+  const { state, run, start } = useInventory(cells);
+  const { usage, onVisibleRowsChange } = useLastUsage();
+  const rows = useMemo(() => [...state.rows.values()], [state.rows]);
+  const columns = useMemo(() => keyColumns(usage), [usage]);
+  const cellStates = useMemo(
+    () =>
+      cellsInScope(state, cells ?? [], (id) => {
+        const known = [...state.cells.values()].find((cell) => cell.profileId === id);
+        return known?.profileName ?? id;
+      }),
+    [state, cells],
+  );
+  const running = run.status === 'running';
+  const refresh = () => cells && void start(cells, 'incremental');
+  const open = (row: KeyRow) =>
+    void navigate(
+      `/keys/${encodeURIComponent(row.profileId)}/${row.region}/${encodeURIComponent(row.keyId)}`,
+    );
+
+  usePaletteActions([
+    {
+      id: 'keys.refresh',
+      label: 'Refresh keys',
+      description: 'Read the inventory of the scope again',
+      icon: IconRefresh,
+      keywords: ['reload', 'inventory'],
+      run: refresh,
+    },
+    {
+      id: 'keys.export-csv',
+      label: 'Export keys as CSV…',
+      description: 'The keys the search and filters leave, with the columns shown',
+      icon: IconDownload,
+      keywords: ['download', 'spreadsheet'],
+      run: () => table.current?.exportCsv(),
+    },
+  ]);
+
   return (
     <>
-      <PageHeader title="Keys" description="KMS keys across your accounts and regions." />
-      <EmptyState
-        icon={IconKey}
-        title="The key inventory is not built yet"
-        description="This page will list every KMS key your profiles can see, in every default region, in one table. Nothing here is sample data: until the inventory lands, it stays empty."
-        upcoming={[
-          'All keys with aliases, state, rotation status and tags, across accounts and regions',
-          'Create-key wizard that writes the console’s default key policy',
-          'Key policy editor with a lockout check before PutKeyPolicy',
-          'Rotation, enable/disable and scheduled deletion with confirmation',
-        ]}
+      <PageHeader
+        title="Keys"
+        description="Every KMS key of the scope: each profile in each region, read in parallel."
+        actions={
+          <Button
+            variant="default"
+            leftSection={<IconRefresh size={16} />}
+            loading={running}
+            disabled={!cells}
+            onClick={refresh}
+          >
+            Refresh
+          </Button>
+        }
       />
+      {scope.error && <ErrorAlert error={toSerialized(scope.error)} />}
+      {scope.isLoading && <Skeleton h={320} />}
+      {cells && (
+        <DataTable<KeyRow>
+          ref={table}
+          aria-label="Keys"
+          data-testid="keys-table"
+          rows={rows}
+          columns={columns}
+          getRowId={rowKey}
+          rowLabel={keyName}
+          noun={noun}
+          initialSorting={initialSorting}
+          viewStore={viewStore}
+          exportName="keys"
+          loading={running}
+          onRowOpen={open}
+          onVisibleRowsChange={onVisibleRowsChange}
+          rowActions={(row) => <KeyRowActions row={row} onOpen={open} />}
+          toolbar={
+            <ScopePicker
+              cells={cells}
+              isDefault={scope.data?.isDefault ?? true}
+              onApply={(next) => setScope.mutate(next)}
+            />
+          }
+          status={
+            <Stack gap="xs">
+              <CellProgress
+                cells={cellStates}
+                retrying={running}
+                onRetry={(failed) => void start(failed, 'full')}
+              />
+              {run.status === 'failed' && <ErrorAlert error={run.error} />}
+            </Stack>
+          }
+          empty={
+            <EmptyState
+              icon={IconKey}
+              title="No keys in this scope"
+              description="None of the chosen profiles has a KMS key in the chosen regions. Choose another scope, or refresh."
+            />
+          }
+        />
+      )}
     </>
   );
 }

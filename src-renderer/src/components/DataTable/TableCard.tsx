@@ -7,7 +7,8 @@ import {
   type TableProps,
   type TextProps,
 } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useMergedRef } from '@mantine/hooks';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import classes from './DataTable.module.css';
 
 export interface TableCardProps extends Omit<TableProps, 'children' | 'className'> {
@@ -19,8 +20,15 @@ export interface TableCardProps extends Omit<TableProps, 'children' | 'className
    * columns; the actions column stays in view either way.
    */
   readonly minWidth?: number;
-  /** When set (px), the body scrolls inside the card under a sticky header. */
-  readonly maxHeight?: number;
+  /** When set (px or a CSS length), the body scrolls inside the card under a sticky header. */
+  readonly maxHeight?: number | string;
+  /**
+   * `fixed`: columns keep the widths their header cells give them whatever rows are shown (a
+   * virtualised table, whose rows come and go as it scrolls).
+   */
+  readonly layout?: 'auto' | 'fixed';
+  /** The scrolling element, for a virtualiser. */
+  readonly viewportRef?: RefObject<HTMLDivElement | null>;
   readonly 'data-testid'?: string;
 }
 
@@ -54,10 +62,13 @@ export function TableCard({
   children,
   minWidth,
   maxHeight,
+  layout = 'auto',
+  viewportRef,
   'data-testid': testId,
   ...tableProps
 }: TableCardProps) {
   const { viewport, scrollsUnder, measure } = useScrollsUnder();
+  const viewportRefs = useMergedRef(viewport, viewportRef);
   return (
     <Card
       withBorder
@@ -71,7 +82,7 @@ export function TableCard({
         type="auto"
         scrollbars={maxHeight ? 'xy' : 'x'}
         mah={maxHeight}
-        viewportRef={viewport}
+        viewportRef={viewportRefs}
         onScrollPositionChange={measure}
       >
         <Table
@@ -80,6 +91,7 @@ export function TableCard({
           stickyHeader={maxHeight !== undefined}
           {...tableProps}
           className={classes.table}
+          data-layout={layout}
           style={minWidth ? { '--table-card-min-width': `${minWidth}px` } : undefined}
         >
           {children}

@@ -1,0 +1,91 @@
+import { ActionIcon, Button, Group, Menu, Popover, Stack, Text, TextInput } from '@mantine/core';
+import { IconBookmark, IconTrash } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import type { SavedView, TableView, ViewStore } from './data-table-types';
+
+interface SavedViewsMenuProps {
+  readonly store: ViewStore;
+  readonly current: TableView;
+  readonly onApply: (view: TableView) => void;
+  readonly onReset: () => void;
+}
+
+/** Name the current sort, filters, columns and search; come back to them from this menu. */
+export function SavedViewsMenu({ store, current, onApply, onReset }: SavedViewsMenuProps) {
+  const [views, setViews] = useState<readonly SavedView[]>(() => store.list());
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState('');
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    store.save({ ...current, name: trimmed });
+    setViews(store.list());
+    setNaming(false);
+    setName('');
+  };
+  const remove = (viewName: string) => {
+    store.remove(viewName);
+    setViews(store.list());
+  };
+  return (
+    <Popover opened={naming} onChange={setNaming} position="bottom-end" trapFocus shadow="md">
+      <Popover.Target>
+        <div>
+          <Menu position="bottom-end" shadow="md" withinPortal>
+            <Menu.Target>
+              <Button variant="default" leftSection={<IconBookmark size={16} />}>
+                Views
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown aria-label="Views">
+              <Menu.Item onClick={() => setNaming(true)}>Save current view…</Menu.Item>
+              <Menu.Item onClick={onReset}>Reset to default</Menu.Item>
+              <Menu.Divider />
+              <Menu.Label>Saved views</Menu.Label>
+              {views.length === 0 && (
+                <Text size="sm" c="dimmed" px="sm" py={4}>
+                  None yet
+                </Text>
+              )}
+              {views.map((view) => (
+                <Group key={view.name} gap={4} wrap="nowrap">
+                  <Menu.Item onClick={() => onApply(view)}>{view.name}</Menu.Item>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={`Delete view ${view.name}`}
+                    onClick={() => remove(view.name)}
+                  >
+                    <IconTrash size={14} />
+                  </ActionIcon>
+                </Group>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        </div>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <form onSubmit={save}>
+          <Stack gap="xs" w={240}>
+            <TextInput
+              label="View name"
+              data-autofocus
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              maxLength={60}
+            />
+            <Group justify="flex-end" gap="xs">
+              <Button variant="default" size="xs" onClick={() => setNaming(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" size="xs" disabled={!name.trim()}>
+                Save view
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

@@ -1,0 +1,99 @@
+import { Alert, Button, Group, List, Loader, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import type { CellState } from '../../../../src-shared/models/kms-key';
+import { StatusBadge, type StatusTone } from '../../components/StatusBadge/StatusBadge';
+
+const tone: Readonly<Record<CellState['status'], StatusTone>> = {
+  pending: 'neutral',
+  loading: 'neutral',
+  done: 'ok',
+  failed: 'danger',
+};
+
+function cellText(cell: CellState): string {
+  if (cell.status === 'pending') return 'waiting';
+  if (cell.status === 'loading')
+    return cell.keysListed > 0 ? `${cell.keysLoaded} of ${cell.keysListed}` : 'loading';
+  if (cell.status === 'failed') return 'failed';
+  return `${cell.keysListed} ${cell.keysListed === 1 ? 'key' : 'keys'}`;
+}
+
+/** One chip per (profile, region): waiting, loading (n of m), done (n keys) or failed. */
+function CellChip({ cell }: { cell: CellState }) {
+  const label = `${cell.profileName} · ${cell.region}: ${cellText(cell)}`;
+  const chip = (
+    <StatusBadge
+      tone={tone[cell.status]}
+      tt="none"
+      leftSection={cell.status === 'loading' ? <Loader size={10} color="white" /> : undefined}
+      data-testid={`cell-${cell.profileName}-${cell.region}`}
+      data-status={cell.status}
+    >
+      {label}
+    </StatusBadge>
+  );
+  if (cell.status !== 'failed' || !cell.error) return chip;
+  return (
+    <Tooltip label={cell.error.message} multiline w={320}>
+      {chip}
+    </Tooltip>
+  );
+}
+
+/**
+ * Where the inventory stands in each (profile, region), and what failed with why and a Retry:
+ * the rows of the others show meanwhile.
+ */
+export function CellProgress({
+  cells,
+  onRetry,
+  retrying,
+}: {
+  cells: readonly CellState[];
+  onRetry: (cells: readonly CellState[]) => void;
+  retrying: boolean;
+}) {
+  const failed = cells.filter((cell) => cell.status === 'failed');
+  return (
+    <>
+      <Group gap={6} aria-label="Inventory progress per profile and region" role="group">
+        {cells.map((cell) => (
+          <CellChip key={`${cell.profileId}|${cell.region}`} cell={cell} />
+        ))}
+      </Group>
+      {failed.length > 0 && (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle />}
+          title={`${failed.length} of ${cells.length} could not be read; the others are shown`}
+          role="alert"
+          data-testid="failed-cells"
+        >
+          <List size="sm" spacing={4}>
+            {failed.map((cell) => (
+              <List.Item key={`${cell.profileId}|${cell.region}`}>
+                <Text size="sm" span fw={600}>
+                  {cell.profileName} · {cell.region}:
+                </Text>{' '}
+                {cell.error?.message ?? 'failed'}
+                {cell.error?.hint ? ` ${cell.error.hint}` : ''}
+              </List.Item>
+            ))}
+          </List>
+          <Button
+            mt="sm"
+            size="xs"
+            variant="light"
+            color="red"
+            leftSection={<IconRefresh size={14} />}
+            loading={retrying}
+            onClick={() => onRetry(failed)}
+          >
+            Retry
+          </Button>
+        </Alert>
+      )}
+    </>
+  );
+}

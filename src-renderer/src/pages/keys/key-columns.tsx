@@ -1,0 +1,229 @@
+import { Code, Group, Stack, Text } from '@mantine/core';
+import type { KeyLastUsage, KeyRow } from '../../../../src-shared/models/kms-key';
+import { withBreaks } from '../../components/DataTable/BreakableCode';
+import type { DataColumn } from '../../components/DataTable/data-table-types';
+import { NowrapText } from '../../components/DataTable/TableCard';
+import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
+import {
+  day,
+  managerLabel,
+  multiRegionLabels,
+  originLabels,
+  rotationLabel,
+  stateLabels,
+  stateTones,
+  typeLabels,
+  usageLabels,
+} from './key-labels';
+import { rowKey } from './inventory-state';
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+function lastUsedText(usage: KeyLastUsage | undefined): string | null {
+  if (!usage) return null;
+  if (usage.status === 'used') return `${day(usage.timestamp)} · ${usage.operation ?? ''}`.trim();
+  if (usage.status === 'never-used') return `Never (since ${day(usage.trackingStartDate) ?? '?'})`;
+  if (usage.status === 'unavailable') return 'Not available here';
+  return 'Could not read';
+}
+
+function Aliases({ row }: { row: KeyRow }) {
+  return (
+    <Stack gap={4} align="flex-start">
+      {row.aliases.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No alias
+        </Text>
+      ) : (
+        row.aliases.map((alias) => (
+          <Text key={alias} size="sm" fw={600}>
+            {withBreaks(alias, /(?<=[/-])/)}
+          </Text>
+        ))
+      )}
+      {row.manager !== 'customer' && <StatusBadge tone="aws">{managerLabel(row)}</StatusBadge>}
+    </Stack>
+  );
+}
+
+/** The Keys inventory's columns (issue 12 §2); "last used" reads what was fetched so far. */
+export function keyColumns(lastUsage: ReadonlyMap<string, KeyLastUsage>): DataColumn<KeyRow>[] {
+  return [
+    {
+      id: 'aliases',
+      header: 'Alias',
+      value: (row) => row.aliases.join(', ') || null,
+      exportValue: (row) => row.aliases.join(' '),
+      cell: (row) => <Aliases row={row} />,
+      filter: 'text',
+      width: 230,
+      hideable: false,
+    },
+    {
+      id: 'keyId',
+      header: 'Key ID',
+      value: (row) => row.keyId,
+      cell: (row) => <Code fz="xs">{withBreaks(row.keyId, /(?<=-)/)}</Code>,
+      filter: 'text',
+      width: 170,
+    },
+    {
+      id: 'account',
+      header: 'Account',
+      value: (row) => row.accountId,
+      cell: (row) => (
+        <Stack gap={0}>
+          <NowrapText size="sm">{row.accountId}</NowrapText>
+          <Text size="xs" c="dimmed">
+            {row.profileName}
+          </Text>
+        </Stack>
+      ),
+      filter: 'select',
+      width: 150,
+    },
+    {
+      id: 'region',
+      header: 'Region',
+      value: (row) => row.region,
+      cell: (row) => <NowrapText size="sm">{row.region}</NowrapText>,
+      filter: 'select',
+      width: 140,
+    },
+    {
+      id: 'type',
+      header: 'Type',
+      value: (row) => typeLabels[row.type],
+      cell: (row) => (
+        <Stack gap={0}>
+          <Text size="sm">{typeLabels[row.type]}</Text>
+          <Text size="xs" c="dimmed">
+            {row.keySpec}
+          </Text>
+        </Stack>
+      ),
+      filter: 'select',
+      width: 150,
+    },
+    {
+      id: 'usage',
+      header: 'Usage',
+      value: (row) => usageLabels[row.usage],
+      filter: 'select',
+      width: 150,
+      hiddenByDefault: true,
+    },
+    {
+      id: 'state',
+      header: 'State',
+      value: (row) => stateLabels[row.state],
+      cell: (row) => (
+        <Stack gap={2} align="flex-start">
+          <StatusBadge tone={stateTones[row.state]}>{stateLabels[row.state]}</StatusBadge>
+          {row.deletionDate && (
+            <Text size="xs" c="dimmed">
+              on {day(row.deletionDate)}
+            </Text>
+          )}
+        </Stack>
+      ),
+      filter: 'select',
+      width: 190,
+    },
+    {
+      id: 'manager',
+      header: 'Manager',
+      value: (row) => managerLabel(row),
+      cell: (row) => (
+        <Stack gap={0}>
+          <Text size="sm">{managerLabel(row)}</Text>
+          <Text size="xs" c="dimmed">
+            {originLabels[row.origin]}
+          </Text>
+        </Stack>
+      ),
+      exportValue: (row) => `${managerLabel(row)} (${originLabels[row.origin]})`,
+      filter: 'select',
+      width: 170,
+    },
+    {
+      id: 'rotation',
+      header: 'Rotation',
+      value: (row) => rotationLabel(row),
+      cell: (row) => (
+        <Stack gap={0}>
+          <Text size="sm">{rotationLabel(row)}</Text>
+          {row.rotation.nextRotationDate && (
+            <Text size="xs" c="dimmed">
+              next {day(row.rotation.nextRotationDate)}
+            </Text>
+          )}
+        </Stack>
+      ),
+      filter: 'select',
+      width: 160,
+    },
+    {
+      id: 'multiRegion',
+      header: 'Multi-Region',
+      value: (row) => multiRegionLabels[row.multiRegion.role],
+      filter: 'select',
+      width: 140,
+      hiddenByDefault: true,
+    },
+    {
+      id: 'created',
+      header: 'Created',
+      value: (row) => day(row.createdAt),
+      cell: (row) => <NowrapText size="sm">{day(row.createdAt)}</NowrapText>,
+      width: 120,
+      hiddenByDefault: true,
+    },
+    {
+      id: 'lastUsed',
+      header: 'Last used',
+      value: (row) => lastUsedText(lastUsage.get(rowKey(row))),
+      cell: (row) => (
+        <Text size="sm" c={lastUsage.has(rowKey(row)) ? undefined : 'dimmed'}>
+          {lastUsedText(lastUsage.get(rowKey(row))) ?? '…'}
+        </Text>
+      ),
+      width: 170,
+    },
+    {
+      id: 'description',
+      header: 'Description',
+      value: (row) => row.description || null,
+      filter: 'text',
+      width: 240,
+      hiddenByDefault: true,
+    },
+    {
+      id: 'tags',
+      header: 'Tags',
+      value: (row) =>
+        Object.entries(row.tags)
+          .map(([key, value]) => `${key}=${value}`)
+          .join('; ') || null,
+      cell: (row) => (
+        <Group gap={4}>
+          {Object.entries(row.tags).map(([key, value]) => (
+            <Code key={key} fz="xs">
+              {key}={value}
+            </Code>
+          ))}
+        </Group>
+      ),
+      filter: 'text',
+      width: 220,
+      hiddenByDefault: true,
+    },
+    {
+      id: 'cost',
+      header: 'Est. monthly cost',
+      value: (row) => row.estimatedMonthlyCostUsd,
+      cell: (row) => <NowrapText size="sm">{usd.format(row.estimatedMonthlyCostUsd)}</NowrapText>,
+      width: 120,
+    },
+  ];
+}
