@@ -20,19 +20,31 @@ const { keys, dataDir } = useKeyOperations();
 const create = (input: Record<string, unknown>) =>
   createKey(keys, createKeyInput.parse({ ...PROD_E1, ...input }), recordProgress());
 
+/** Encrypts in one Region and decrypts (no KeyId: the ciphertext names its key) in another. */
+async function roundTrip(keyArn: string, text: string, decryptIn = 'us-east-1'): Promise<string> {
+  const sealed = await (
+    await kmsOf(keys, 'prod', 'us-east-1')
+  ).send(new EncryptCommand({ KeyId: keyArn, Plaintext: Buffer.from(text) }));
+  const opened = await (
+    await kmsOf(keys, 'prod', decryptIn)
+  ).send(new DecryptCommand({ CiphertextBlob: sealed.CiphertextBlob }));
+  return Buffer.from(opened.Plaintext ?? []).toString();
+}
+
+/** keys.create in prod us-east-1, with the titles of the steps it reported. */
+async function createTracked(input: Record<string, unknown>) {
+  const progress = recordProgress();
+  const result = await createKey(keys, createKeyInput.parse({ ...PROD_E1, ...input }), progress);
+  return { result, titles: progress.titles };
+}
+
 describe('keys.create', () => {
   it('creates a symmetric key with alias, description and tags, reporting each step', async () => {
-    const progress = recordProgress();
-    const result = await createKey(
-      keys,
-      createKeyInput.parse({
-        ...PROD_E1,
-        alias: 'alias/test-create-symmetric',
-        description: 'made by a test',
-        tags: [{ key: 'Team', value: 'keyops' }],
-      }),
-      progress,
-    );
+    const { result, titles } = await createTracked({
+      alias: 'alias/test-create-symmetric',
+      description: 'made by a test',
+      tags: [{ key: 'Team', value: 'keyops' }],
+    });
     expect(result.metadata).toMatchObject({
       keySpec: 'SYMMETRIC_DEFAULT',
       keyUsage: 'ENCRYPT_DECRYPT',
@@ -41,7 +53,7 @@ describe('keys.create', () => {
       origin: 'AWS_KMS',
       multiRegion: false,
     });
-    expect(progress.titles).toEqual([
+    expect(titles).toEqual([
       'Creating the key',
       'Creating the alias alias/test-create-symmetric',
       'Reading the new key back',
@@ -105,32 +117,21 @@ describe('keys.create', () => {
 
   it('imports generated 256-bit material (BYOK) with an expiry, and the key encrypts', async () => {
     const validTo = new Date(Date.now() + 30 * 86_400_000).toISOString();
-    const progress = recordProgress();
-    const result = await createKey(
-      keys,
-      createKeyInput.parse({
-        ...PROD_E1,
-        origin: 'EXTERNAL',
-        importMaterial: {
-          source: { kind: 'generate' },
-          expiry: { model: 'KEY_MATERIAL_EXPIRES', validTo },
-        },
-      }),
-      progress,
-    );
-    expect(progress.titles).toContain('Wrapping the key material and importing it');
+    const { result, titles } = await createTracked({
+      origin: 'EXTERNAL',
+      importMaterial: {
+        source: { kind: 'generate' },
+        expiry: { model: 'KEY_MATERIAL_EXPIRES', validTo },
+      },
+    });
+    expect(titles).toContain('Wrapping the key material and importing it');
     expect(result.metadata).toMatchObject({
       origin: 'EXTERNAL',
       keyState: 'Enabled',
       expirationModel: 'KEY_MATERIAL_EXPIRES',
     });
     expect(result.importedMaterial?.validTo).toBe(validTo);
-    const kms = await kmsOf(keys, 'prod', 'us-east-1');
-    const sealed = await kms.send(
-      new EncryptCommand({ KeyId: result.metadata.arn, Plaintext: Buffer.from('x') }),
-    );
-    const opened = await kms.send(new DecryptCommand({ CiphertextBlob: sealed.CiphertextBlob }));
-    expect(Buffer.from(opened.Plaintext ?? []).toString()).toBe('x');
+    expect(await roundTrip(result.metadata.arn, 'x')).toBe('x');
   });
 
   it('imports material read from a file, and refuses a file of the wrong size', async () => {
@@ -185,42 +186,24 @@ describe('keys.create', () => {
       keyId: result.metadata.keyId,
     });
     expect(replica.multiRegionConfiguration?.role).toBe('REPLICA');
-    const sealed = await (
-      await kmsOf(keys, 'prod', 'us-east-1')
-    ).send(new EncryptCommand({ KeyId: result.metadata.arn, Plaintext: Buffer.from('mr') }));
-    const opened = await (
-      await kmsOf(keys, 'prod', 'eu-west-1')
-    ).send(new DecryptCommand({ CiphertextBlob: sealed.CiphertextBlob }));
-    expect(Buffer.from(opened.Plaintext ?? []).toString()).toBe('mr');
+    expect(await roundTrip(result.metadata.arn, 'mr', 'eu-west-1')).toBe('mr');
   });
 
   it('imports the same material into the replicas of a multi-Region key with imported material', async () => {
-    const progress = recordProgress();
-    const result = await createKey(
-      keys,
-      createKeyInput.parse({
-        ...PROD_E1,
-        origin: 'EXTERNAL',
-        multiRegion: true,
-        replicaRegions: ['eu-west-1'],
-        importMaterial: {
-          source: { kind: 'generate' },
-          expiry: { model: 'KEY_MATERIAL_DOES_NOT_EXPIRE' },
-        },
-      }),
-      progress,
-    );
+    const { result, titles } = await createTracked({
+      origin: 'EXTERNAL',
+      multiRegion: true,
+      replicaRegions: ['eu-west-1'],
+      importMaterial: {
+        source: { kind: 'generate' },
+        expiry: { model: 'KEY_MATERIAL_DOES_NOT_EXPIRE' },
+      },
+    });
     expect(result.replicas).toEqual([
       expect.objectContaining({ region: 'eu-west-1', keyState: 'Enabled' }),
     ]);
-    expect(progress.titles).toContain('Wrapping the key material and importing it (eu-west-1)');
-    const sealed = await (
-      await kmsOf(keys, 'prod', 'us-east-1')
-    ).send(new EncryptCommand({ KeyId: result.metadata.arn, Plaintext: Buffer.from('byok mr') }));
-    const opened = await (
-      await kmsOf(keys, 'prod', 'eu-west-1')
-    ).send(new DecryptCommand({ CiphertextBlob: sealed.CiphertextBlob }));
-    expect(Buffer.from(opened.Plaintext ?? []).toString()).toBe('byok mr');
+    expect(titles).toContain('Wrapping the key material and importing it (eu-west-1)');
+    expect(await roundTrip(result.metadata.arn, 'byok mr', 'eu-west-1')).toBe('byok mr');
   });
 
   it('refuses a policy that would lock the caller out, without creating anything', async () => {

@@ -41,6 +41,27 @@ describe('keys.detail', () => {
     expect(detail.publicKey).toEqual({ ok: true, value: null });
   });
 
+  it('reads imported, disabled, pending-deletion, replica and AWS managed keys without surprises', async () => {
+    const refs = [
+      ...['byok-import', 'retired-analytics', 'old-reporting'].map((name) =>
+        demoKeyArn(demoKey(name)),
+      ),
+      demoKeyArn(demoKey('global-orders'), 'eu-west-1'),
+      'alias/aws/ebs',
+    ];
+    for (const keyId of refs) {
+      const region = keyId.includes('eu-west-1') ? 'eu-west-1' : 'us-east-1';
+      const detail = await keyDetail(keys, { profileId: 'prod', region, keyId });
+      const { metadata, ...parts } = detail;
+      for (const [name, part] of Object.entries(parts)) {
+        expect(part.ok || part.error.code, `${metadata.arn} ${name}`).not.toBe('internal');
+      }
+    }
+    const managed = await keyDetail(keys, { ...PROD_E1, keyId: 'alias/aws/ebs' });
+    expect(managed.metadata.keyManager).toBe('AWS');
+    expect(managed.rotation).toMatchObject({ ok: true, value: { enabled: true } });
+  });
+
   it('shows a refused part as its own error and the rest still', async () => {
     const detail = await keyDetail(keys, {
       profileId: 'prod-developer',
