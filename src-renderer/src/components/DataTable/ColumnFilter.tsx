@@ -68,9 +68,10 @@ function TextFilter<Row extends RowData>({ table, column }: ColumnFilterProps<Ro
 export function ColumnFilter<Row extends RowData>({ table, column }: ColumnFilterProps<Row>) {
   const active = table.getColumn(column.id)?.getFilterValue() !== undefined;
   return (
-    <Popover position="bottom-start" shadow="md" trapFocus withinPortal width={260}>
-      <Popover.Target>
-        <Indicator disabled={!active} size={7} offset={4}>
+    // The dot sits outside the popover's target: the target's ARIA belongs on the button alone.
+    <Indicator disabled={!active} size={7} offset={4}>
+      <Popover position="bottom-start" shadow="md" trapFocus withinPortal width={260}>
+        <Popover.Target>
           <ActionIcon
             variant={active ? 'light' : 'subtle'}
             color={active ? undefined : 'gray'}
@@ -80,15 +81,15 @@ export function ColumnFilter<Row extends RowData>({ table, column }: ColumnFilte
           >
             {active ? <IconFilterFilled size={14} /> : <IconFilter size={14} />}
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown aria-label={`Filter ${column.header}`}>
-        {column.filter === 'select' ? (
-          <SelectChoices table={table} column={column} />
-        ) : (
-          <TextFilter table={table} column={column} />
-        )}
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown aria-label={`Filter ${column.header}`}>
+          {column.filter === 'select' ? (
+            <SelectChoices table={table} column={column} />
+          ) : (
+            <TextFilter table={table} column={column} />
+          )}
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

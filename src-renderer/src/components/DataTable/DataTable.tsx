@@ -3,9 +3,7 @@ import type { RowData } from '@tanstack/react-table';
 import {
   useCallback,
   useImperativeHandle,
-  useLayoutEffect,
   useMemo,
-  useRef,
   useState,
   type ReactNode,
   type Ref,
@@ -39,6 +37,8 @@ export interface DataTableProps<Row extends RowData> {
   readonly exportName?: string;
   /** A row's buttons, in the sticky actions column. */
   readonly rowActions?: (row: Row) => ReactNode;
+  /** Width (px) of the actions column: enough for a row's buttons on one line. */
+  readonly actionsWidth?: number;
   /** Enter on the focused row, or a double click. */
   readonly onRowOpen?: (row: Row) => void;
   /** The rows now rendered (in view plus a few either side), e.g. to fetch details lazily. */
@@ -75,10 +75,9 @@ export function DataTable<Row extends RowData>({
   loading = false,
   ...props
 }: DataTableProps<Row>) {
-  const viewport = useRef<HTMLDivElement>(null);
-  // The scroll element is attached after the body's own effects run: hand it down once it is.
+  // A callback ref: the virtualiser needs the scroll element, which is attached after the body's
+  // own effects run, and again whenever the table is mounted anew (after an empty state).
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
-  useLayoutEffect(() => setScrollElement(viewport.current), []);
   const initialSorting = useMemo(
     () => (props.initialSorting ?? []).map(({ id, desc }) => ({ id, desc })),
     // Only the first value counts, like any initial state.
@@ -132,7 +131,7 @@ export function DataTable<Row extends RowData>({
     .getVisibleLeafColumns()
     .reduce(
       (sum, column) => sum + (columnsById.get(column.id)?.width ?? 40),
-      props.rowActions ? 120 : 0,
+      props.rowActions ? (props.actionsWidth ?? 96) : 0,
     );
   const noMatches = loading ? (
     <Group gap="xs" py="md" justify="center">
@@ -152,7 +151,11 @@ export function DataTable<Row extends RowData>({
     </Stack>
   );
   return (
-    <Stack gap="sm" data-testid={props['data-testid']}>
+    <Stack
+      gap="sm"
+      data-testid={props['data-testid']}
+      style={{ '--table-actions-width': `${props.actionsWidth ?? 96}px` }}
+    >
       <DataTableToolbar
         noun={noun}
         search={view.search}
@@ -198,7 +201,7 @@ export function DataTable<Row extends RowData>({
         minWidth={minWidth}
         maxHeight={props.maxHeight ?? 'calc(100dvh - 300px)'}
         layout="fixed"
-        viewportRef={viewport}
+        viewportRef={setScrollElement}
         aria-rowcount={shownRows.length + 1}
       >
         <DataTableHeader

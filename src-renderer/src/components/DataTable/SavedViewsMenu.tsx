@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Menu, Popover, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu, Text, TextInput } from '@mantine/core';
 import { IconBookmark, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { SavedView, TableView, ViewStore } from './data-table-types';
@@ -28,64 +28,63 @@ export function SavedViewsMenu({ store, current, onApply, onReset }: SavedViewsM
     store.remove(viewName);
     setViews(store.list());
   };
+  if (naming) {
+    // Named in place of the menu: a form in the toolbar, no dialog for one field.
+    return (
+      <form onSubmit={save}>
+        <Group gap="xs" wrap="nowrap">
+          <TextInput
+            aria-label="View name"
+            placeholder="View name"
+            data-autofocus
+            autoFocus
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            onKeyDown={(event) => event.key === 'Escape' && setNaming(false)}
+            maxLength={60}
+            w={180}
+          />
+          <Button type="submit" disabled={!name.trim()}>
+            Save view
+          </Button>
+          <Button variant="default" onClick={() => setNaming(false)}>
+            Cancel
+          </Button>
+        </Group>
+      </form>
+    );
+  }
   return (
-    <Popover opened={naming} onChange={setNaming} position="bottom-end" trapFocus shadow="md">
-      <Popover.Target>
-        <div>
-          <Menu position="bottom-end" shadow="md" withinPortal>
-            <Menu.Target>
-              <Button variant="default" leftSection={<IconBookmark size={16} />}>
-                Views
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown aria-label="Views">
-              <Menu.Item onClick={() => setNaming(true)}>Save current view…</Menu.Item>
-              <Menu.Item onClick={onReset}>Reset to default</Menu.Item>
-              <Menu.Divider />
-              <Menu.Label>Saved views</Menu.Label>
-              {views.length === 0 && (
-                <Text size="sm" c="dimmed" px="sm" py={4}>
-                  None yet
-                </Text>
-              )}
-              {views.map((view) => (
-                <Group key={view.name} gap={4} wrap="nowrap">
-                  <Menu.Item onClick={() => onApply(view)}>{view.name}</Menu.Item>
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    aria-label={`Delete view ${view.name}`}
-                    onClick={() => remove(view.name)}
-                  >
-                    <IconTrash size={14} />
-                  </ActionIcon>
-                </Group>
-              ))}
-            </Menu.Dropdown>
-          </Menu>
-        </div>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <form onSubmit={save}>
-          <Stack gap="xs" w={240}>
-            <TextInput
-              label="View name"
-              data-autofocus
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              maxLength={60}
-            />
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" size="xs" onClick={() => setNaming(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" size="xs" disabled={!name.trim()}>
-                Save view
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Popover.Dropdown>
-    </Popover>
+    <Menu position="bottom-end" shadow="md" withinPortal>
+      <Menu.Target>
+        <Button variant="default" leftSection={<IconBookmark size={16} />}>
+          Views
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown aria-label="Views">
+        <Menu.Item onClick={() => setNaming(true)}>Save current view…</Menu.Item>
+        <Menu.Item onClick={onReset}>Reset to default</Menu.Item>
+        <Menu.Divider />
+        <Menu.Label>Saved views</Menu.Label>
+        {views.length === 0 && (
+          <Text size="sm" c="dimmed" px="sm" py={4}>
+            None yet
+          </Text>
+        )}
+        {views.map((view) => (
+          <Group key={view.name} gap={4} wrap="nowrap">
+            <Menu.Item onClick={() => onApply(view)}>{view.name}</Menu.Item>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={`Delete view ${view.name}`}
+              onClick={() => remove(view.name)}
+            >
+              <IconTrash size={14} />
+            </ActionIcon>
+          </Group>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }

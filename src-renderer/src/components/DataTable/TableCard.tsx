@@ -8,7 +8,7 @@ import {
   type TextProps,
 } from '@mantine/core';
 import { useMergedRef } from '@mantine/hooks';
-import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import classes from './DataTable.module.css';
 
 export interface TableCardProps extends Omit<TableProps, 'children' | 'className'> {
@@ -28,7 +28,7 @@ export interface TableCardProps extends Omit<TableProps, 'children' | 'className
    */
   readonly layout?: 'auto' | 'fixed';
   /** The scrolling element, for a virtualiser. */
-  readonly viewportRef?: RefObject<HTMLDivElement | null>;
+  readonly viewportRef?: Ref<HTMLDivElement>;
   readonly 'data-testid'?: string;
 }
 

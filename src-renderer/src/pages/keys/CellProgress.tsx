@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Loader, Text, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import type { CellState } from '../../../../src-shared/models/kms-key';
 import { StatusBadge, type StatusTone } from '../../components/StatusBadge/StatusBadge';
@@ -65,33 +65,37 @@ export function CellProgress({
         <Alert
           color="red"
           variant="light"
-          icon={<IconAlertTriangle />}
-          title={`${failed.length} of ${cells.length} could not be read; the others are shown`}
+          p="sm"
+          icon={<IconAlertTriangle size={18} />}
           role="alert"
           data-testid="failed-cells"
         >
-          <List size="sm" spacing={4}>
-            {failed.map((cell) => (
-              <List.Item key={`${cell.profileId}|${cell.region}`}>
-                <Text size="sm" span fw={600}>
-                  {cell.profileName} · {cell.region}:
-                </Text>{' '}
-                {cell.error?.message ?? 'failed'}
-                {cell.error?.hint ? ` ${cell.error.hint}` : ''}
-              </List.Item>
-            ))}
-          </List>
-          <Button
-            mt="sm"
-            size="xs"
-            variant="light"
-            color="red"
-            leftSection={<IconRefresh size={14} />}
-            loading={retrying}
-            onClick={() => onRetry(failed)}
-          >
-            Retry
-          </Button>
+          <Group justify="space-between" align="flex-start" gap="sm" wrap="nowrap">
+            <Stack gap={2}>
+              <Text size="sm" fw={700}>
+                {failed.length} of {cells.length} could not be read; the others are shown
+              </Text>
+              {failed.map((cell) => (
+                <Text key={`${cell.profileId}|${cell.region}`} size="xs">
+                  <Text span inherit fw={600}>
+                    {cell.profileName} · {cell.region}:
+                  </Text>{' '}
+                  {cell.error?.message ?? 'failed'}
+                  {cell.error?.hint ? ` ${cell.error.hint}` : ''}
+                </Text>
+              ))}
+            </Stack>
+            <Button
+              size="xs"
+              variant="light"
+              color="red"
+              leftSection={<IconRefresh size={14} />}
+              loading={retrying}
+              onClick={() => onRetry(failed)}
+            >
+              Retry
+            </Button>
+          </Group>
         </Alert>
       )}
     </>

@@ -36,7 +36,13 @@ export function ScopePicker({ cells, isDefault, onApply }: ScopePickerProps) {
   };
   const summary = `${plural(current.profiles.length, 'profile', 'profiles')} × ${plural(current.regions.length, 'region', 'regions')}`;
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-start" shadow="md" trapFocus>
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-start"
+      shadow="md"
+      withinPortal={false}
+    >
       <Popover.Target>
         <Button
           variant="default"

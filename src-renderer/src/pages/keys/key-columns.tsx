@@ -223,7 +223,7 @@ export function keyColumns(lastUsage: ReadonlyMap<string, KeyLastUsage>): DataCo
       header: 'Est. monthly cost',
       value: (row) => row.estimatedMonthlyCostUsd,
       cell: (row) => <NowrapText size="sm">{usd.format(row.estimatedMonthlyCostUsd)}</NowrapText>,
-      width: 120,
+      width: 170,
     },
   ];
 }
