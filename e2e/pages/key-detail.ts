@@ -11,9 +11,8 @@ export class KeyDetailPage {
   async open(keyId: string, options: { profileId?: string; region?: string; tab?: string } = {}) {
     const { profileId = SANDBOX_PROD, region = 'us-east-1', tab } = options;
     const hash = `#/keys/${encodeURIComponent(profileId)}/${region}/${keyId}${tab ? `?tab=${tab}` : ''}`;
-    await this.page.evaluate((next) => {
-      window.location.hash = next;
-    }, hash);
+    // A hash route: the page stays, its session with it.
+    await this.page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
     await expect(this.page.getByTestId('key-id')).toHaveText(keyId, { timeout: 30_000 });
   }
 

@@ -68,7 +68,6 @@ export function AliasesTab({ keyRef, detail }: TabProps) {
                       <Button
                         size="compact-sm"
                         variant="subtle"
-                        color="red.9"
                         aria-label={`Delete ${alias.aliasName}`}
                         onClick={() => setDeleting(alias.aliasName)}
                       >

@@ -6,6 +6,8 @@ export interface Fact {
   readonly value: ReactNode;
   /** Spans the whole row (ARNs, descriptions). */
   readonly wide?: boolean;
+  /** Spans this many columns (a key id is wider than an account number). */
+  readonly span?: number;
 }
 
 /** Labelled values in columns, as a description list for assistive technology. */
@@ -16,7 +18,7 @@ export function FactList({ facts, cols = 3 }: { facts: readonly Fact[]; cols?: n
         <Stack
           key={fact.label}
           gap={2}
-          style={fact.wide ? { gridColumn: '1 / -1' } : undefined}
+          style={{ gridColumn: fact.wide ? '1 / -1' : fact.span ? `span ${fact.span}` : undefined }}
           miw={0}
         >
           <Text component="dt" size="xs" c="dimmed" fw={600}>

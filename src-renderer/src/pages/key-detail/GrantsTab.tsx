@@ -96,7 +96,6 @@ export function GrantsTab({ keyRef, detail }: TabProps) {
                       <Button
                         size="compact-sm"
                         variant="subtle"
-                        color="red.9"
                         onClick={() => setEnding({ grant, how: 'revoke' })}
                       >
                         Revoke…

@@ -10,7 +10,7 @@ import { BackToKeys } from './BackToKeys';
 import { CopyValueButton } from './CopyValueButton';
 import { DeletionCancelledNotice } from './DeletionCancelledNotice';
 import { FactList } from './FactList';
-import { aliasNames, isAwsManaged, multiRegionRole, stateLabel, stateTone } from './key-facts';
+import { aliasNames, isAwsManaged, stateLabel, stateTone } from './key-facts';
 import { displayName, formatDate, daysUntil } from './format';
 import { LifecycleActions } from './LifecycleActions';
 
@@ -86,6 +86,7 @@ export function KeyDetailHeader({ keyRef, detail }: Props) {
         facts={[
           {
             label: 'Key ID',
+            span: 2,
             value: (
               <Group gap={4} wrap="nowrap">
                 <NowrapText size="sm" ff="monospace" data-testid="key-id">
@@ -97,7 +98,6 @@ export function KeyDetailHeader({ keyRef, detail }: Props) {
           },
           { label: 'Account', value: <NowrapText size="sm">{metadata.accountId}</NowrapText> },
           { label: 'Region', value: <NowrapText size="sm">{metadata.region}</NowrapText> },
-          { label: 'Multi-Region', value: multiRegionRole(metadata) },
           {
             label: 'ARN',
             wide: true,

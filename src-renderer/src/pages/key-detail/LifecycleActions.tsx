@@ -83,7 +83,7 @@ export function LifecycleActions({ keyRef, metadata, aliases, onCancelled }: Pro
           </Button>
         )}
         {can.schedule && (
-          <Button variant="outline" color="red.9" onClick={() => setDialog('delete')}>
+          <Button color="red.9" onClick={() => setDialog('delete')}>
             Schedule deletion…
           </Button>
         )}

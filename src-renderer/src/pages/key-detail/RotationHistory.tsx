@@ -37,9 +37,10 @@ export function RotationHistory({ entries }: { entries: readonly RotationEntry[]
                   : (entry.rotationType ?? '—')}
             </Table.Td>
             <Table.Td>
-              <NowrapText size="sm" ff="monospace">
+              {/* 64 hex digits: may break anywhere rather than make the table scroll. */}
+              <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
                 {entry.keyMaterialId ?? '—'}
-              </NowrapText>
+              </Text>
             </Table.Td>
           </Table.Tr>
         ))}

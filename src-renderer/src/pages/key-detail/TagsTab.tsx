@@ -56,7 +56,6 @@ export function TagsTab({ keyRef, detail }: TabProps) {
                       <Button
                         size="compact-sm"
                         variant="subtle"
-                        color="red.9"
                         aria-label={`Remove tag ${tag.key}`}
                         loading={remove.isPending && remove.variables === tag.key}
                         onClick={() => remove.mutate(tag.key)}
