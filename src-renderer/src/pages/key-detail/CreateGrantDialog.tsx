@@ -60,8 +60,7 @@ export function CreateGrantDialog(props: { opened: boolean; keyRef: KeyRef; onCl
           description="One key=value per line; the grant then allows only requests carrying them."
           value={draft.context}
           onChange={(event) => set({ context: event.currentTarget.value })}
-          autosize
-          minRows={2}
+          rows={3}
         />
         {!checked.ok && draft.granteePrincipal !== '' && (
           <Text size="sm" c="red.8" role="alert">

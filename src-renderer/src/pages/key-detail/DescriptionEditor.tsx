@@ -27,8 +27,7 @@ export function DescriptionEditor(props: {
         value={text}
         onChange={(event) => setText(event.currentTarget.value)}
         readOnly={props.readOnly}
-        autosize
-        minRows={2}
+        rows={3}
         maxLength={8192}
       />
       {!props.readOnly && (
