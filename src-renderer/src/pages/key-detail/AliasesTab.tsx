@@ -3,14 +3,10 @@ import { useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { ActionGroup } from '../../components/ActionGroup/ActionGroup';
 import { ConfirmDestructive } from '../../components/ConfirmDestructive/ConfirmDestructive';
-import {
-  ActionsCell,
-  ActionsHeader,
-  NowrapText,
-  TableCard,
-} from '../../components/DataTable/TableCard';
+import { ActionsCell, NowrapText } from '../../components/DataTable/TableCard';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { AliasForm } from './AliasForm';
+import { DetailTable } from './DetailTable';
 import { formatDate } from './format';
 import type { TabProps } from './KeyDetailTabs';
 import { isAwsManaged } from './key-facts';
@@ -32,55 +28,48 @@ export function AliasesTab({ keyRef, detail }: TabProps) {
   if (!aliases.ok) return <ErrorAlert error={aliases.error} />;
   return (
     <Stack gap="md">
-      {aliases.value.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No alias points at this key.
-        </Text>
-      ) : (
-        <TableCard aria-label="Aliases" minWidth={560} data-testid="aliases-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Alias</Table.Th>
-              <Table.Th>Created</Table.Th>
-              <ActionsHeader />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {aliases.value.map((alias) => (
-              <Table.Tr key={alias.aliasName}>
-                <Table.Td>
-                  <NowrapText size="sm">{alias.aliasName}</NowrapText>
-                </Table.Td>
-                <Table.Td>
-                  <NowrapText size="sm">{formatDate(alias.creationDate)}</NowrapText>
-                </Table.Td>
-                <ActionsCell>
-                  {!readOnly && !alias.aliasName.startsWith('alias/aws/') && (
-                    <ActionGroup nowrap gap={4} aria-label={`Actions for ${alias.aliasName}`}>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        aria-label={`Re-point ${alias.aliasName}`}
-                        onClick={() => setRepoint(alias.aliasName)}
-                      >
-                        Re-point…
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        aria-label={`Delete ${alias.aliasName}`}
-                        onClick={() => setDeleting(alias.aliasName)}
-                      >
-                        Delete…
-                      </Button>
-                    </ActionGroup>
-                  )}
-                </ActionsCell>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </TableCard>
-      )}
+      <DetailTable
+        label="Aliases"
+        columns={['Alias', 'Created']}
+        withActions
+        count={aliases.value.length}
+        empty="No alias points at this key."
+        minWidth={560}
+        data-testid="aliases-table"
+      >
+        {aliases.value.map((alias) => (
+          <Table.Tr key={alias.aliasName}>
+            <Table.Td>
+              <NowrapText size="sm">{alias.aliasName}</NowrapText>
+            </Table.Td>
+            <Table.Td>
+              <NowrapText size="sm">{formatDate(alias.creationDate)}</NowrapText>
+            </Table.Td>
+            <ActionsCell>
+              {!readOnly && !alias.aliasName.startsWith('alias/aws/') && (
+                <ActionGroup nowrap gap={4} aria-label={`Actions for ${alias.aliasName}`}>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    aria-label={`Re-point ${alias.aliasName}`}
+                    onClick={() => setRepoint(alias.aliasName)}
+                  >
+                    Re-point…
+                  </Button>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    aria-label={`Delete ${alias.aliasName}`}
+                    onClick={() => setDeleting(alias.aliasName)}
+                  >
+                    Delete…
+                  </Button>
+                </ActionGroup>
+              )}
+            </ActionsCell>
+          </Table.Tr>
+        ))}
+      </DetailTable>
       {!readOnly && <AliasForm keyRef={keyRef} />}
       <RepointAliasDialog keyRef={keyRef} alias={repoint} onClose={() => setRepoint(null)} />
       <ConfirmDestructive

@@ -5,7 +5,8 @@ import { useApi } from '../../api/api-context';
 import { ActionGroup } from '../../components/ActionGroup/ActionGroup';
 import { ConfirmDestructive } from '../../components/ConfirmDestructive/ConfirmDestructive';
 import { BreakableCode } from '../../components/DataTable/BreakableCode';
-import { ActionsCell, ActionsHeader, TableCard } from '../../components/DataTable/TableCard';
+import { ActionsCell } from '../../components/DataTable/TableCard';
+import { DetailTable } from './DetailTable';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { CreateGrantDialog } from './CreateGrantDialog';
 import type { TabProps } from './KeyDetailTabs';
@@ -46,68 +47,60 @@ export function GrantsTab({ keyRef, detail }: TabProps) {
           <Button onClick={() => setCreating(true)}>Create grant…</Button>
         </Group>
       )}
-      {grants.value.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No grants on this key.
-        </Text>
-      ) : (
-        <TableCard aria-label="Grants" minWidth={760} data-testid="grants-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Grantee</Table.Th>
-              <Table.Th>Operations</Table.Th>
-              <Table.Th>Constraints</Table.Th>
-              <ActionsHeader />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {grants.value.map((grant) => (
-              <Table.Tr key={grant.grantId}>
-                <Table.Td>
-                  <Stack gap={2}>
-                    <BreakableCode>{grant.granteePrincipal ?? '—'}</BreakableCode>
-                    {grant.name && (
-                      <Text size="xs" c="dimmed">
-                        {grant.name}
-                      </Text>
-                    )}
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {grant.operations.map((op) => (
-                      <Code key={op}>{op}</Code>
-                    ))}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{constraintsText(grant)}</Text>
-                </Table.Td>
-                <ActionsCell>
-                  {!readOnly && (
-                    <ActionGroup nowrap gap={4} aria-label={`Actions for grant ${grant.grantId}`}>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => setEnding({ grant, how: 'retire' })}
-                      >
-                        Retire…
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => setEnding({ grant, how: 'revoke' })}
-                      >
-                        Revoke…
-                      </Button>
-                    </ActionGroup>
-                  )}
-                </ActionsCell>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </TableCard>
-      )}
+      <DetailTable
+        label="Grants"
+        columns={['Grantee', 'Operations', 'Constraints']}
+        withActions
+        count={grants.value.length}
+        empty="No grants on this key."
+        minWidth={760}
+        data-testid="grants-table"
+      >
+        {grants.value.map((grant) => (
+          <Table.Tr key={grant.grantId}>
+            <Table.Td>
+              <Stack gap={2}>
+                <BreakableCode>{grant.granteePrincipal ?? '—'}</BreakableCode>
+                {grant.name && (
+                  <Text size="xs" c="dimmed">
+                    {grant.name}
+                  </Text>
+                )}
+              </Stack>
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {grant.operations.map((op) => (
+                  <Code key={op}>{op}</Code>
+                ))}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{constraintsText(grant)}</Text>
+            </Table.Td>
+            <ActionsCell>
+              {!readOnly && (
+                <ActionGroup nowrap gap={4} aria-label={`Actions for grant ${grant.grantId}`}>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    onClick={() => setEnding({ grant, how: 'retire' })}
+                  >
+                    Retire…
+                  </Button>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    onClick={() => setEnding({ grant, how: 'revoke' })}
+                  >
+                    Revoke…
+                  </Button>
+                </ActionGroup>
+              )}
+            </ActionsCell>
+          </Table.Tr>
+        ))}
+      </DetailTable>
       <CreateGrantDialog opened={creating} keyRef={keyRef} onClose={() => setCreating(false)} />
       <ConfirmDestructive
         opened={ending !== null}

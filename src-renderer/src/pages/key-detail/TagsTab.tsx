@@ -1,8 +1,9 @@
-import { Button, Stack, Table, Text } from '@mantine/core';
+import { Button, Stack, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { ActionGroup } from '../../components/ActionGroup/ActionGroup';
-import { ActionsCell, ActionsHeader, TableCard } from '../../components/DataTable/TableCard';
+import { ActionsCell } from '../../components/DataTable/TableCard';
+import { DetailTable } from './DetailTable';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import type { TabProps } from './KeyDetailTabs';
 import { isAwsManaged } from './key-facts';
@@ -24,52 +25,45 @@ export function TagsTab({ keyRef, detail }: TabProps) {
   const editing = sorted.some((tag) => tag.key === draft.key);
   return (
     <Stack gap="md">
-      {sorted.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No tags.
-        </Text>
-      ) : (
-        <TableCard aria-label="Tags" minWidth={520} data-testid="tags-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Key</Table.Th>
-              <Table.Th>Value</Table.Th>
-              <ActionsHeader />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sorted.map((tag) => (
-              <Table.Tr key={tag.key}>
-                <Table.Td>{tag.key}</Table.Td>
-                <Table.Td>{tag.value}</Table.Td>
-                <ActionsCell>
-                  {!readOnly && (
-                    <ActionGroup nowrap gap={4} aria-label={`Actions for tag ${tag.key}`}>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        aria-label={`Edit tag ${tag.key}`}
-                        onClick={() => setDraft(tag)}
-                      >
-                        Edit
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        aria-label={`Remove tag ${tag.key}`}
-                        loading={remove.isPending && remove.variables === tag.key}
-                        onClick={() => remove.mutate(tag.key)}
-                      >
-                        Remove
-                      </Button>
-                    </ActionGroup>
-                  )}
-                </ActionsCell>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </TableCard>
-      )}
+      <DetailTable
+        label="Tags"
+        columns={['Key', 'Value']}
+        withActions
+        count={sorted.length}
+        empty="No tags."
+        minWidth={520}
+        data-testid="tags-table"
+      >
+        {sorted.map((tag) => (
+          <Table.Tr key={tag.key}>
+            <Table.Td>{tag.key}</Table.Td>
+            <Table.Td>{tag.value}</Table.Td>
+            <ActionsCell>
+              {!readOnly && (
+                <ActionGroup nowrap gap={4} aria-label={`Actions for tag ${tag.key}`}>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    aria-label={`Edit tag ${tag.key}`}
+                    onClick={() => setDraft(tag)}
+                  >
+                    Edit
+                  </Button>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    aria-label={`Remove tag ${tag.key}`}
+                    loading={remove.isPending && remove.variables === tag.key}
+                    onClick={() => remove.mutate(tag.key)}
+                  >
+                    Remove
+                  </Button>
+                </ActionGroup>
+              )}
+            </ActionsCell>
+          </Table.Tr>
+        ))}
+      </DetailTable>
       {!readOnly && <TagForm keyRef={keyRef} draft={draft} editing={editing} onChange={setDraft} />}
     </Stack>
   );
