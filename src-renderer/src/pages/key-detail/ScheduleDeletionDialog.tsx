@@ -52,9 +52,6 @@ export function ScheduleDeletionDialog({ opened, keyRef, confirmWord, onClose }:
           encrypted under it can never be decrypted again, by anyone. Until then the key cannot be
           used, and the deletion can be cancelled.
         </Text>
-        {impact.isPending && <Loader size="sm" aria-label="Reading the impact report" />}
-        {impact.isError && <ErrorAlert error={toSerialized(impact.error)} />}
-        {impact.data && <DeletionImpactReport impact={impact.data} />}
         <NumberInput
           label="Waiting period (days)"
           description="7 to 30 days; AWS deletes the key when it ends."
@@ -65,8 +62,11 @@ export function ScheduleDeletionDialog({ opened, keyRef, confirmWord, onClose }:
           value={days}
           onChange={(value) => setDays(typeof value === 'number' ? value : Number(value))}
           error={validWindow(days) ? undefined : 'Between 7 and 30 days'}
-          w={220}
+          w={300}
         />
+        {impact.isPending && <Loader size="sm" aria-label="Reading the impact report" />}
+        {impact.isError && <ErrorAlert error={toSerialized(impact.error)} />}
+        {impact.data && <DeletionImpactReport impact={impact.data} />}
       </Stack>
     </ConfirmDestructive>
   );

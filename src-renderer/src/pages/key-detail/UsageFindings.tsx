@@ -19,7 +19,10 @@ function IdList({ ids, label }: { ids: readonly string[]; label: string }) {
 /** Volumes, snapshots and AMIs on the key, with counts and ids, and the places not read. */
 export function UsageFindings({ usage }: { usage: KeyUsage }) {
   const failed = usage.scope.filter((where) => where.error);
-  const where = (item: { profileId: string; region: string }) => `${item.region}`;
+  // The profile matters only when more than one was looked at.
+  const profiles = new Set(usage.scope.map((place) => place.profileId));
+  const where = (item: { profileId: string; region: string }) =>
+    profiles.size > 1 ? `${item.profileId} · ${item.region}` : item.region;
   return (
     <Stack gap="xs" data-testid="usage-findings">
       <List size="sm" spacing={6}>
