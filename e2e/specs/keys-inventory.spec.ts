@@ -74,6 +74,15 @@ test('the key inventory across 2 profiles × 2 regions, with a failing region', 
   }
   await expect(table(page).getByText('AWS managed').first()).toBeAttached();
 
+  // "Last used" arrives for the rows on screen, fetched lazily.
+  await expect(
+    table(page)
+      .getByText(
+        /^(tracked since \d{4}-\d{2}-\d{2}|Not available here|Could not read|\d{4}-\d{2}-\d{2})$/,
+      )
+      .first(),
+  ).toBeAttached({ timeout: 30_000 });
+
   // Search narrows, then a faceted filter narrows further.
   const count = page.getByTestId('row-count');
   const total = Number((await count.textContent())?.match(/^([\d,]+) keys/)?.[1]?.replace(',', ''));
@@ -117,6 +126,18 @@ test('the key inventory across 2 profiles × 2 regions, with a failing region', 
       );
     expect(blocking, scheme).toEqual([]);
   }
+
+  // The columns under the sticky actions, scrolled into view.
+  await page
+    .getByTestId('keys-table')
+    .locator('.mantine-ScrollArea-viewport')
+    .evaluate((viewport) => viewport.scrollTo({ left: viewport.scrollWidth }));
+  await page.mouse.move(0, 0);
+  await layoutShot(page, testInfo, windowSizes[1], 'keys-scrolled', 'light');
+  await page
+    .getByTestId('keys-table')
+    .locator('.mantine-ScrollArea-viewport')
+    .evaluate((viewport) => viewport.scrollTo({ left: 0 }));
 
   // At both sizes nothing is cut and a row's actions stay on screen; screenshots in both themes.
   for (const size of windowSizes) {

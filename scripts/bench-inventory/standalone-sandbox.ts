@@ -24,7 +24,9 @@ export async function startStandaloneSandbox(flags: readonly string[]): Promise<
   const child = spawn(
     process.execPath,
     [
-      join('node_modules', 'tsx', 'dist', 'cli.mjs'),
+      // tsx as a loader, not its CLI: the pid is the sandbox's own process (its CPU is read).
+      '--import',
+      'tsx',
       'src-sandbox/cli.ts',
       '--port',
       '0',

@@ -41,9 +41,4 @@ export class InventoryCache {
       for (const id of found.keys.keys()) if (!keep.has(id)) found.keys.delete(id);
     }
   }
-
-  forgetProfile(profileId: string): void {
-    for (const [key, cell] of this.cells)
-      if (cell.state.profileId === profileId) this.cells.delete(key);
-  }
 }

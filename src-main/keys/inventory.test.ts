@@ -218,4 +218,28 @@ describe('keys inventory against the sandbox (quotas on)', () => {
     expect(after.map((r) => r.keyId).sort()).toEqual(first.map((r) => r.keyId).sort());
     expect(aws.calls.recent().filter((c) => c.outcome !== 'ok')).toEqual([]);
   });
+  it('stops when cancelled: the run rejects and no call goes out afterwards', async () => {
+    const aws = testClientFactory({ maxAttempts: 1 });
+    const inventory = sandboxInventory(sandbox, aws);
+    const controller = new AbortController();
+    const { ctx } = recordingContext(controller.signal);
+    const run = inventory.run(
+      { scope: TWO_BY_TWO, mode: 'full', keys: null },
+      {
+        ...ctx,
+        progress: (...args) => {
+          ctx.progress(...args);
+          controller.abort();
+        },
+      },
+    );
+    await expect(run).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const made = aws.calls.recent().length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(aws.calls.recent().length).toBe(made);
+    const keys = (await Promise.all(TWO_BY_TWO.map(listedKeyIds))).flat().length;
+    expect(made).toBeGreaterThan(0);
+    expect(made).toBeLessThan(keys * 3);
+  });
 });

@@ -51,12 +51,42 @@ async function aliasesByKey(
   return byKey;
 }
 
-async function readOneKey(
+/**
+ * A signal of the key's own that follows the operation's: every call (and its wait in the
+ * scheduler) listens to it, so the operation's signal holds one listener per key in flight
+ * rather than two per call — adding a listener costs a scan of those already there.
+ */
+async function withKeySignal<T>(
+  parent: AbortSignal | undefined,
+  work: (signal: AbortSignal | undefined) => Promise<T>,
+): Promise<T> {
+  if (!parent) return work(undefined);
+  const own = new AbortController();
+  const follow = () => own.abort(parent.reason);
+  if (parent.aborted) follow();
+  else parent.addEventListener('abort', follow, { once: true });
+  try {
+    return await work(own.signal);
+  } finally {
+    parent.removeEventListener('abort', follow);
+  }
+}
+
+function readOneKey(
   read: CellRead,
   keyId: string,
   aliases: readonly string[],
 ): Promise<CachedKey | null> {
-  const { kms, signal } = read;
+  return withKeySignal(read.signal, (signal) => readOneKeyWith(read, keyId, aliases, signal));
+}
+
+async function readOneKeyWith(
+  read: CellRead,
+  keyId: string,
+  aliases: readonly string[],
+  signal: AbortSignal | undefined,
+): Promise<CachedKey | null> {
+  const { kms } = read;
   let metadata: KeyMetadata;
   try {
     metadata = await describeKey(kms, keyId, signal);

@@ -3,6 +3,7 @@ import type {
   Input,
   OperationEvent,
   OperationName,
+  OperationPartial,
   OperationResult,
 } from '../../../src-shared/contract';
 import { KeywardError, type SerializedError } from '../../../src-shared/errors';
@@ -28,8 +29,18 @@ export type OperationState<R> =
  * Starts a long job and follows its events. It subscribes before starting, and keeps events
  * that arrive before the id is known, so none is lost.
  */
-export function useOperation<N extends OperationName>(name: N) {
+export function useOperation<N extends OperationName>(
+  name: N,
+  options: {
+    /** Results that stream with progress events (e.g. inventory rows), as they come. */
+    readonly onPartial?: (partial: OperationPartial<N>) => void;
+  } = {},
+) {
   const bridge = useBridge();
+  const onPartial = useRef(options.onPartial);
+  useEffect(() => {
+    onPartial.current = options.onPartial;
+  });
   const [state, setState] = useState<OperationState<OperationResult<N>>>({ status: 'idle' });
   const idRef = useRef<string | undefined>(undefined);
   const unsubscribeRef = useRef<(() => void) | undefined>(undefined);
@@ -38,6 +49,7 @@ export function useOperation<N extends OperationName>(name: N) {
 
   const apply = useCallback((event: OperationEvent) => {
     if (event.type === 'progress') {
+      if (event.partial !== undefined) onPartial.current?.(event.partial as OperationPartial<N>);
       setState({
         status: 'running',
         operationId: event.operationId,

@@ -14,7 +14,8 @@ import { EmptyState } from '../components/EmptyState/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { PageHeader } from '../components/PageHeader/PageHeader';
 import { CellProgress } from './keys/CellProgress';
-import { cellsInScope, rowKey } from './keys/inventory-state';
+import { rowId } from '../../../src-shared/models/inventory-view';
+import { cellsInScope } from './keys/inventory-state';
 import { keyColumns } from './keys/key-columns';
 import { KeyRowActions } from './keys/KeyRowActions';
 import { keyName } from './keys/key-labels';
@@ -104,7 +105,7 @@ export function KeysPage() {
           data-testid="keys-table"
           rows={rows}
           columns={columns}
-          getRowId={rowKey}
+          getRowId={rowId}
           rowLabel={keyName}
           noun={noun}
           initialSorting={initialSorting}

@@ -15,7 +15,7 @@ import {
   typeLabels,
   usageLabels,
 } from './key-labels';
-import { rowKey } from './inventory-state';
+import { rowId } from '../../../../src-shared/models/inventory-view';
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
@@ -25,6 +25,32 @@ function lastUsedText(usage: KeyLastUsage | undefined): string | null {
   if (usage.status === 'never-used') return `Never (since ${day(usage.trackingStartDate) ?? '?'})`;
   if (usage.status === 'unavailable') return 'Not available here';
   return 'Could not read';
+}
+
+/** Two short lines — what, then since when or which call — so a date never breaks at its dash. */
+function LastUsed({ usage }: { usage: KeyLastUsage | undefined }) {
+  if (!usage)
+    return (
+      <Text size="sm" c="dimmed" aria-label="Last use not read yet">
+        …
+      </Text>
+    );
+  if (usage.status === 'used' || usage.status === 'never-used') {
+    const used = usage.status === 'used';
+    return (
+      <Stack gap={0}>
+        <NowrapText size="sm">{used ? day(usage.timestamp) : 'Never'}</NowrapText>
+        <NowrapText size="xs" c="dimmed">
+          {used ? (usage.operation ?? '') : `tracked since ${day(usage.trackingStartDate) ?? '?'}`}
+        </NowrapText>
+      </Stack>
+    );
+  }
+  return (
+    <Text size="sm" c="dimmed" title={usage.error?.message}>
+      {lastUsedText(usage)}
+    </Text>
+  );
 }
 
 function Aliases({ row }: { row: KeyRow }) {
@@ -182,13 +208,9 @@ export function keyColumns(lastUsage: ReadonlyMap<string, KeyLastUsage>): DataCo
     {
       id: 'lastUsed',
       header: 'Last used',
-      value: (row) => lastUsedText(lastUsage.get(rowKey(row))),
-      cell: (row) => (
-        <Text size="sm" c={lastUsage.has(rowKey(row)) ? undefined : 'dimmed'}>
-          {lastUsedText(lastUsage.get(rowKey(row))) ?? '…'}
-        </Text>
-      ),
-      width: 170,
+      value: (row) => lastUsedText(lastUsage.get(rowId(row))),
+      cell: (row) => <LastUsed usage={lastUsage.get(rowId(row))} />,
+      width: 190,
     },
     {
       id: 'description',
@@ -223,7 +245,7 @@ export function keyColumns(lastUsage: ReadonlyMap<string, KeyLastUsage>): DataCo
       header: 'Est. monthly cost',
       value: (row) => row.estimatedMonthlyCostUsd,
       cell: (row) => <NowrapText size="sm">{usd.format(row.estimatedMonthlyCostUsd)}</NowrapText>,
-      width: 170,
+      width: 190,
     },
   ];
 }

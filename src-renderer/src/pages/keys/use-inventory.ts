@@ -1,18 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OperationEvent } from '../../../../src-shared/contract';
 import type { InventoryPartial } from '../../../../src-shared/contract/keys';
 import type { ScopeCell } from '../../../../src-shared/models/kms-key';
-import type { SerializedError } from '../../../../src-shared/errors';
-import { useApi, useBridge } from '../../api/api-context';
-import { call } from '../../api/client';
-import { toSerialized } from '../../api/present-error';
-import { applyPartial, emptyInventory, fromList, type InventoryState } from './inventory-state';
-
-export type InventoryRun =
-  | { readonly status: 'idle' }
-  | { readonly status: 'running' }
-  | { readonly status: 'done'; readonly durationMs: number }
-  | { readonly status: 'failed'; readonly error: SerializedError };
+import { useApi } from '../../api/api-context';
+import { useOperation } from '../../api/use-operation';
+import {
+  applyInventoryPartial,
+  emptyInventoryView,
+  type InventoryView,
+} from '../../../../src-shared/models/inventory-view';
+import { fromList } from './inventory-state';
 
 /**
  * The Keys inventory of a scope: what main remembers (`keys.list`) at once, then a
@@ -21,53 +17,28 @@ export type InventoryRun =
  */
 export function useInventory(scope: readonly ScopeCell[] | undefined) {
   const api = useApi();
-  const bridge = useBridge();
-  const [state, setState] = useState<InventoryState>(emptyInventory);
-  const [run, setRun] = useState<InventoryRun>({ status: 'idle' });
-  const current = useRef<string | undefined>(undefined);
-  const unsubscribe = useRef<(() => void) | undefined>(undefined);
-
-  useEffect(() => () => unsubscribe.current?.(), []);
-
-  const apply = useCallback((event: OperationEvent) => {
-    if (event.type === 'progress') {
-      if (event.partial) setState((old) => applyPartial(old, event.partial as InventoryPartial));
-    } else if (event.type === 'done') {
-      const result = event.result as { durationMs: number };
-      setRun({ status: 'done', durationMs: result.durationMs });
-      unsubscribe.current?.();
-    } else {
-      setRun({ status: 'failed', error: event.error });
-      unsubscribe.current?.();
-    }
-  }, []);
+  const [state, setState] = useState<InventoryView>(emptyInventoryView);
+  const operation = useOperation('keys.inventory', {
+    // `operation()` keeps no type of its `partial` schema (OperationPartial is `unknown` for every
+    // operation), so the contract's type is named here; main checked the value against it.
+    onPartial: (partial) =>
+      setState((old) => applyInventoryPartial(old, partial as InventoryPartial)),
+  });
+  const { start: startOperation, cancel } = operation;
+  const running = useRef(false);
+  useEffect(() => {
+    running.current = operation.state.status === 'running';
+  });
 
   const start = useCallback(
     async (cells: readonly ScopeCell[], mode: 'full' | 'incremental') => {
       if (cells.length === 0) return;
-      unsubscribe.current?.();
-      const early: OperationEvent[] = [];
-      current.current = undefined;
-      // Subscribed before starting, so no batch is lost before the id is known.
-      unsubscribe.current = bridge.subscribe('operation', (payload) => {
-        const event = payload as OperationEvent;
-        if (current.current === undefined) early.push(event);
-        else if (event.operationId === current.current) apply(event);
-      });
-      setRun({ status: 'running' });
-      try {
-        const { operationId } = (await call(bridge, 'keys.inventory', {
-          scope: cells,
-          mode,
-        })) as { operationId: string };
-        current.current = operationId;
-        early.filter((event) => event.operationId === operationId).forEach(apply);
-      } catch (error) {
-        unsubscribe.current?.();
-        setRun({ status: 'failed', error: toSerialized(error) });
-      }
+      // A new scope or a refresh supersedes the run in flight: stop it rather than let it finish
+      // reading places nobody looks at (one that has just ended cannot be cancelled: no matter).
+      if (running.current) void cancel().catch(() => undefined);
+      await startOperation({ scope: [...cells], mode });
     },
-    [bridge, apply],
+    [startOperation, cancel],
   );
 
   const scopeKey = JSON.stringify(scope ?? null);
@@ -91,5 +62,5 @@ export function useInventory(scope: readonly ScopeCell[] | undefined) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scopeKey]);
 
-  return { state, run, start };
+  return { state, run: operation.state, start };
 }

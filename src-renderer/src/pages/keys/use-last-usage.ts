@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyLastUsage, KeyRow } from '../../../../src-shared/models/kms-key';
 import { useApi } from '../../api/api-context';
-import { rowKey } from './inventory-state';
+import { rowId } from '../../../../src-shared/models/inventory-view';
 
 const BATCH = 50;
 /** Scrolling fast asks for nothing until the rows settle. */
@@ -21,8 +21,8 @@ export function useLastUsage() {
 
   const fetchFor = useCallback(
     (rows: readonly KeyRow[]) => {
-      const wanted = rows.filter((row) => !asked.current.has(rowKey(row)));
-      for (const row of wanted) asked.current.add(rowKey(row));
+      const wanted = rows.filter((row) => !asked.current.has(rowId(row)));
+      for (const row of wanted) asked.current.add(rowId(row));
       for (let start = 0; start < wanted.length; start += BATCH) {
         const keys = wanted
           .slice(start, start + BATCH)
@@ -31,11 +31,11 @@ export function useLastUsage() {
           (answers) =>
             setUsage((old) => {
               const next = new Map(old);
-              for (const answer of answers) next.set(rowKey(answer), answer);
+              for (const answer of answers) next.set(rowId(answer), answer);
               return next;
             }),
           // Asked again on a later visit; the cell keeps "…" meanwhile.
-          () => keys.forEach((key) => asked.current.delete(rowKey(key))),
+          () => keys.forEach((key) => asked.current.delete(rowId(key))),
         );
       }
     },
