@@ -101,3 +101,21 @@ test('aliases and tags: add and remove', async ({ keyward }) => {
   await detail.button('Remove tag Owner').click();
   await expect(tags.getByRole('cell', { name: 'Owner', exact: true })).toHaveCount(0);
 });
+
+test('the inventory’s Open lands on the key’s page, and Keys leads back', async ({ keyward }) => {
+  const { page } = keyward;
+  const detail = new KeyDetailPage(page);
+  const key = demoKey('app-data');
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'Keys', exact: true })
+    .click();
+  await page
+    .getByRole('button', { name: `Open ${key.alias}` })
+    .first()
+    .click({ timeout: 90_000 });
+  await expect(page.getByTestId('key-id')).toHaveText(key.keyId);
+  await expect(detail.heading()).toHaveText(key.alias);
+  await page.getByTestId('back-to-keys').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Keys' })).toBeVisible();
+});
