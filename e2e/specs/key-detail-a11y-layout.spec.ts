@@ -8,7 +8,8 @@ import { demoKey } from '../../src-sandbox/seed/demo-keys';
 // Issue 12 §3 and §5: axe on the Key detail page and each of its dialogs (light and dark);
 // nothing cut at 1024×700; screenshots of the page and the deletion dialog in both themes.
 
-test.describe.configure({ timeout: 300_000 });
+// About twenty axe scans: minutes on a loaded 2-core machine.
+test.describe.configure({ timeout: 600_000 });
 test.use({ actionTimeout: 20_000 });
 
 async function blocking(page: Page, scope?: string): Promise<string[]> {
