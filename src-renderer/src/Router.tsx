@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { PageLoader } from './components/PageLoader/PageLoader';
 import { landing } from './landing';
 import { lazyNamed } from './lazy-named';
-import { navItems } from './navigation';
+import { detailRoutes, navItems } from './navigation';
 
 const NotFoundPage = lazyNamed(() => import('./pages/NotFound.page'), 'NotFoundPage');
 
@@ -13,6 +13,9 @@ export function AppRoutes() {
       <Routes>
         <Route path="/" element={<Navigate to={landing.path} replace />} />
         {navItems.map(({ path, page: Page }) => (
+          <Route key={path} path={path} element={<Page />} />
+        ))}
+        {detailRoutes.map(({ path, page: Page }) => (
           <Route key={path} path={path} element={<Page />} />
         ))}
         <Route path="*" element={<NotFoundPage />} />

@@ -83,3 +83,17 @@ export const navItems: readonly NavItem[] = [
     page: lazyNamed(() => import('./pages/Settings.page'), 'SettingsPage'),
   },
 ];
+
+export interface DetailRoute {
+  readonly path: string;
+  /** Rendered at `path`; its code loads on the first visit. */
+  readonly page: LazyExoticComponent<ComponentType>;
+}
+
+/** Pages reached from another page (not in the navigation or the palette): the router reads these too. */
+export const detailRoutes: readonly DetailRoute[] = [
+  {
+    path: '/keys/:profileId/:region/:keyId',
+    page: lazyNamed(() => import('./pages/KeyDetail.page'), 'KeyDetailPage'),
+  },
+];
