@@ -10,6 +10,12 @@
 // - An empty list in the request context counts as an absent key.
 // - Condition operator names are accepted in any letter case.
 // - Key-policy characters outside Latin-1 are reported as MalformedPolicyDocumentException.
+// - The wizard's policy lists kms:RotateKeyOnDemand for administrators (as recent console
+//   policies do) and adds the "allow attachment of persistent resources" statement only for
+//   symmetric encryption keys (reference §2.6.2).
+// - Effective access: "administer" means kms:PutKeyPolicy; a permission that holds only under a
+//   statement's conditions is "conditional"; one the key policy delegates to IAM (account root,
+//   or a principal of another account) is "depends-on-iam" unless that IAM policy is given.
 export type {
   Authorization,
   AuthorizationInput,
@@ -81,7 +87,12 @@ export type {
   KeyPolicyLintRule,
   LintSeverity,
 } from './key-policy/lint-types';
-export { locateJsonPointer, scanJson } from './key-policy/json-offsets';
+export {
+  locateJsonPointer,
+  rangeOfJsonPointer,
+  rangeOfStatement,
+  scanJson,
+} from './key-policy/json-offsets';
 export type { JsonNode, JsonRange, ScanJsonResult } from './key-policy/json-offsets';
 export { effectiveKeyAccess } from './key-policy/effective-key-access';
 export type { EffectiveAccessOptions, KeyAccessRow } from './key-policy/effective-key-access';

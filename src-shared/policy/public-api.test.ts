@@ -71,6 +71,8 @@ const KEY_POLICY_FUNCTIONS = [
   'lintKeyPolicy',
   'scanJson',
   'locateJsonPointer',
+  'rangeOfJsonPointer',
+  'rangeOfStatement',
   'effectiveKeyAccess',
   'diffPolicies',
 ];

@@ -2,7 +2,6 @@
 // reduces it to a section. Anything with an element the editor cannot show or re-create exactly
 // (an extra condition, NotAction, a key ARN as Resource, a Deny, ...) is not understood.
 import type { PolicyStatement } from '../types';
-
 import {
   ADMIN_BASE_ACTIONS,
   ADMIN_DELETE_ACTIONS,

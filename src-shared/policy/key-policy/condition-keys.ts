@@ -89,10 +89,13 @@ const AWS_GLOBAL_KEYS = [
   'username',
 ];
 
-const KNOWN = [
+/** As AWS spells them; keys that take a suffix end in `:` or `/`. */
+export const CONDITION_KEYS: readonly string[] = [
   ...KMS_KEYS.map((name) => `kms:${name}`),
   ...AWS_GLOBAL_KEYS.map((name) => `aws:${name}`),
-].map((name) => name.toLowerCase());
+];
+
+const KNOWN = CONDITION_KEYS.map((name) => name.toLowerCase());
 
 export function isKnownConditionKey(key: string): boolean {
   const lower = key.toLowerCase();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { jsonPointer, locateJsonPointer, scanJson, type JsonNode } from './json-offsets';
+import {
+  jsonPointer,
+  locateJsonPointer,
+  rangeOfJsonPointer,
+  rangeOfStatement,
+  scanJson,
+  type JsonNode,
+} from './json-offsets';
 
 function root(text: string): JsonNode {
   const result = scanJson(text);
@@ -41,6 +48,21 @@ describe('scanJson / locateJsonPointer', () => {
   it('finds a property name', () => {
     const { from, to } = locateJsonPointer(root(POLICY), '/Statement/0/Action', { key: true });
     expect(POLICY.slice(from, to)).toBe('"Action"');
+  });
+
+  it('maps a statement index or pointer straight from the text', () => {
+    const second = rangeOfStatement(POLICY, 1);
+    expect(second && POLICY.slice(second.from, second.to)).toBe(
+      '{ "Effect": true, "Resource": null }',
+    );
+    expect(rangeOfStatement(POLICY, 2)).toBeUndefined();
+    const single = '{"Statement": {"Effect": "Allow"}}';
+    expect(rangeOfStatement(single, 0)).toEqual({ from: 14, to: 33 });
+    expect(rangeOfJsonPointer(POLICY, '/Version')).toEqual({
+      from: POLICY.indexOf('"2012'),
+      to: POLICY.indexOf('"2012') + 12,
+    });
+    expect(rangeOfJsonPointer('{', '/Version')).toBeUndefined();
   });
 
   it('decodes escaped keys', () => {

@@ -190,3 +190,27 @@ export function jsonPointer(tokens: readonly (string | number)[]): string {
     .map((token) => `/${String(token).replaceAll('~', '~0').replaceAll('/', '~1')}`)
     .join('');
 }
+
+/** Scan and locate in one step; `undefined` when the text is not JSON. */
+export function rangeOfJsonPointer(text: string, pointer: string): JsonRange | undefined {
+  const scanned = scanJson(text);
+  return scanned.ok ? locateJsonPointer(scanned.root, pointer) : undefined;
+}
+
+/** The range of statement `index` (the whole `Statement` when it is a single object). */
+export function rangeOfStatement(text: string, index: number): JsonRange | undefined {
+  const scanned = scanJson(text);
+  if (!scanned.ok) return undefined;
+  const statement =
+    scanned.root.kind === 'object'
+      ? scanned.root.members.findLast((member) => member.key === 'Statement')?.value
+      : undefined;
+  if (statement === undefined) return undefined;
+  const item =
+    statement.kind === 'array'
+      ? statement.items[index]
+      : statement.kind === 'object' && index === 0
+        ? statement
+        : undefined;
+  return item === undefined ? undefined : { from: item.from, to: item.to };
+}

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { iamPolicy, KEY_ARN, OTHER, OWNER } from '../test-helpers';
+import { buildDefaultKeyPolicy } from './build-default-key-policy';
 import { lintKeyPolicy } from './lint-key-policy';
 import type { KeyPolicyDiagnostic, KeyPolicyLintContext } from './lint-types';
 import {
   adminStatement,
   APP_ROLE,
   consoleDefaultPolicy,
+  handEditedPolicy,
   rootStatement,
   usersStatement,
 } from './test-fixtures';
@@ -46,8 +48,31 @@ function withStatements(...extra: unknown[]): unknown {
 }
 
 describe('lintKeyPolicy', () => {
-  it('finds nothing in the console default policy', () => {
+  it('finds nothing in the console default policy or a sound hand-edited one', () => {
     expect(lint(consoleDefaultPolicy)).toEqual([]);
+    expect(lint(handEditedPolicy)).toEqual([]);
+  });
+
+  it.each([
+    ['SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT'],
+    ['RSA_2048', 'ENCRYPT_DECRYPT'],
+    ['ECC_NIST_P256', 'SIGN_VERIFY'],
+    ['HMAC_384', 'GENERATE_VERIFY_MAC'],
+    ['ECC_NIST_P521', 'KEY_AGREEMENT'],
+  ] as const)('finds nothing in the wizard\u2019s policy for a %s %s key', (keySpec, keyUsage) => {
+    const generated = buildDefaultKeyPolicy({
+      accountId: OWNER,
+      administrators: [ALICE],
+      administratorsMayDelete: false,
+      users: [APP_ROLE],
+      otherAccounts: [OTHER],
+      allowAttachment: true,
+      keySpec,
+      keyUsage,
+      origin: 'EXTERNAL',
+      multiRegion: true,
+    });
+    expect(lint(generated)).toEqual([]);
   });
 
   it('json-syntax: points at where the JSON breaks', () => {
@@ -205,6 +230,7 @@ describe('lintKeyPolicy', () => {
     });
     expect(only(document, 'non-kms-action').pointer).toBe('/Statement/4/Action/1');
     expect(underlined(document, 'unknown-action')).toBe('"kms:Decrpyt"');
+    expect(only(document, 'unknown-action').message).toContain('Did you mean kms:Decrypt?');
   });
 
   it('unknown-condition-key: underlines the key; known kms: and aws: keys pass', () => {
@@ -226,6 +252,9 @@ describe('lintKeyPolicy', () => {
       '/Statement/4/Condition/StringEquals/kms:CallerAcount',
     );
     expect(underlined(document, 'unknown-condition-key')).toBe('"kms:CallerAcount"');
+    expect(only(document, 'unknown-condition-key').message).toContain(
+      'Did you mean kms:CallerAccount?',
+    );
   });
 
   it('kms-validation: characters KMS does not accept, and principals that do not exist', () => {

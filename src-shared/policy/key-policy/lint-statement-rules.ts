@@ -2,10 +2,12 @@
 // users, and action names.
 import type { PolicyStatement } from '../types';
 import { isAccountRoot } from './classify-statement';
+import { closestName } from './closest-name';
 import { isKnownKmsAction, KMS_ACTIONS, kmsActionsMatching } from './kms-actions';
 import type { LintFinding, LintSubject } from './lint-types';
 
-const ALL_KMS_ACTIONS = Object.keys(KMS_ACTIONS).length;
+const KMS_ACTION_NAMES = Object.keys(KMS_ACTIONS).map((name) => `kms:${name}`);
+const ALL_KMS_ACTIONS = KMS_ACTION_NAMES.length;
 
 function awsPrincipals(statement: PolicyStatement): readonly string[] {
   const principal = statement.principal;
@@ -85,10 +87,15 @@ function actionFinding(action: string, pointer: string, index: number): LintFind
     };
   }
   if (isKnownKmsAction(action)) return undefined;
+  const suggestion = closestName(action, KMS_ACTION_NAMES);
+  const fix =
+    suggestion === undefined
+      ? 'Check the spelling against the KMS actions (for example kms:Decrypt, kms:GenerateDataKey*).'
+      : `Did you mean ${suggestion}?`;
   return {
     rule: 'unknown-action',
     severity: 'warning',
-    message: `"${action}" matches no KMS action, so no request will ever match it. Check the spelling against the KMS actions (for example kms:Decrypt, kms:GenerateDataKey*).`,
+    message: `"${action}" matches no KMS action, so no request will ever match it. ${fix}`,
     pointer,
     statementIndex: index,
   };

@@ -38,6 +38,7 @@ export interface KeyPolicyDiagnostic extends LintFinding {
 
 export interface KeyPolicyLintContext {
   readonly accountId: string;
+  /** Before the key exists (create-key wizard), any key ARN of the account will do. */
   readonly keyArn: string;
   /** Who will call PutKeyPolicy (GetCallerIdentity's ARN); enables the lockout check. */
   readonly callerArn?: string;

@@ -15,6 +15,7 @@ import {
   consoleDefaultPolicy,
   CONTEXT,
   expectEquivalent,
+  financeUserStatement,
   handEditedPolicy,
 } from './test-fixtures';
 
@@ -104,7 +105,7 @@ describe('parseKeyPolicyView', () => {
       /condition/,
     );
     expect(userWithCondition?.kind === 'not-understood' && userWithCondition.raw).toBe(
-      handEditedPolicy.Statement[3],
+      financeUserStatement,
     );
   });
 

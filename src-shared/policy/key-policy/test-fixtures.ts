@@ -92,49 +92,55 @@ export const consoleDefaultPolicy = {
   Statement: [rootStatement, adminStatement, usersStatement, attachmentStatement],
 };
 
-/** The console's policy after hand edits: a user statement with a condition, a Deny, an EBS-style statement. */
+export const denyOutsideAccountsStatement = {
+  Sid: 'DenyOutsideOrg',
+  Effect: 'Deny',
+  Principal: '*',
+  Action: 'kms:Decrypt',
+  Resource: '*',
+  Condition: { StringNotEquals: { 'aws:PrincipalAccount': [OWNER, OTHER] } },
+};
+
+/** A key-user statement someone added a condition to: the editor must leave it alone. */
+export const financeUserStatement = {
+  ...usersStatement,
+  Sid: 'Allow use of the key for finance',
+  Principal: { AWS: `arn:aws:iam::${OWNER}:user/alice` },
+  Condition: { StringEquals: { 'kms:EncryptionContext:Dept': 'finance' } },
+};
+
+export const ebsStatement = {
+  Sid: 'Ebs',
+  Effect: 'Allow',
+  Principal: { AWS: '*' },
+  Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:CreateGrant'],
+  Resource: '*',
+  Condition: {
+    StringEquals: { 'kms:CallerAccount': OWNER, 'kms:ViaService': 'ec2.us-east-1.amazonaws.com' },
+  },
+};
+
+export const cloudTrailStatement = {
+  Sid: 'CloudTrail',
+  Effect: 'Allow',
+  Principal: { Service: 'cloudtrail.amazonaws.com' },
+  Action: 'kms:GenerateDataKey*',
+  Resource: '*',
+  Condition: { StringEquals: { 'aws:SourceAccount': OWNER } },
+};
+
+/** The console's policy after hand edits: a Deny, a conditioned user statement, an EBS-style statement. */
 export const handEditedPolicy = {
   Version: '2012-10-17',
   Id: 'key-consolepolicy-3',
   Statement: [
     rootStatement,
-    {
-      Sid: 'DenyOutsideOrg',
-      Effect: 'Deny',
-      Principal: '*',
-      Action: 'kms:Decrypt',
-      Resource: '*',
-      Condition: { StringNotEquals: { 'aws:PrincipalAccount': [OWNER, OTHER] } },
-    },
+    denyOutsideAccountsStatement,
     adminStatement,
-    {
-      ...usersStatement,
-      Sid: 'Allow use of the key for finance',
-      Principal: { AWS: `arn:aws:iam::${OWNER}:user/alice` },
-      Condition: { StringEquals: { 'kms:EncryptionContext:Dept': 'finance' } },
-    },
-    {
-      Sid: 'Ebs',
-      Effect: 'Allow',
-      Principal: { AWS: '*' },
-      Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:CreateGrant'],
-      Resource: '*',
-      Condition: {
-        StringEquals: {
-          'kms:CallerAccount': OWNER,
-          'kms:ViaService': 'ec2.us-east-1.amazonaws.com',
-        },
-      },
-    },
+    financeUserStatement,
+    ebsStatement,
     usersStatement,
-    {
-      Sid: 'CloudTrail',
-      Effect: 'Allow',
-      Principal: { Service: 'cloudtrail.amazonaws.com' },
-      Action: 'kms:GenerateDataKey*',
-      Resource: '*',
-      Condition: { StringEquals: { 'aws:SourceAccount': OWNER } },
-    },
+    cloudTrailStatement,
   ],
 };
 
