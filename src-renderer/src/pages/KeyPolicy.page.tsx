@@ -24,7 +24,10 @@ export function KeyPolicyPage() {
         title="Key policy"
         description={metadata ? metadata.arn : keyId}
         actions={
-          <Anchor component={Link} to={`/keys/${encodeURIComponent(profileId)}/${region}/${encodeURIComponent(keyId)}`}>
+          <Anchor
+            component={Link}
+            to={`/keys/${encodeURIComponent(profileId)}/${region}/${encodeURIComponent(keyId)}`}
+          >
             Key details
           </Anchor>
         }

@@ -64,7 +64,11 @@ export function KeyPolicyEditor(props: KeyPolicyEditorProps) {
           {blocked ?? 'Unsaved changes: review the diff, then save.'}
         </Text>
         <ActionGroup>
-          <Button variant="default" disabled={!policy.dirty} onClick={() => policy.setText(prettyPolicy(policy.base))}>
+          <Button
+            variant="default"
+            disabled={!policy.dirty}
+            onClick={() => policy.setText(prettyPolicy(policy.base))}
+          >
             Discard changes
           </Button>
           <Button
@@ -92,9 +96,7 @@ export function KeyPolicyEditor(props: KeyPolicyEditorProps) {
         after={policy.text}
         saving={policy.save.isPending}
         error={policy.saveError}
-        onSave={(force) =>
-          policy.save.mutate(force, { onSuccess: () => setReviewing(false) })
-        }
+        onSave={(force) => policy.save.mutate(force, { onSuccess: () => setReviewing(false) })}
         onReload={() => {
           void policy.reload().then(() => setReviewing(false));
         }}

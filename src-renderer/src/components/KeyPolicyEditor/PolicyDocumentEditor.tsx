@@ -56,7 +56,12 @@ export function PolicyDocumentEditor(props: PolicyDocumentEditorProps) {
         </Tabs.Panel>
         <Tabs.Panel value="json" pt="md">
           {mode === 'json' && (
-            <PolicyJsonEditor value={text} onChange={onChange} lint={lint} label="Key policy JSON" />
+            <PolicyJsonEditor
+              value={text}
+              onChange={onChange}
+              lint={lint}
+              label="Key policy JSON"
+            />
           )}
         </Tabs.Panel>
       </Tabs>

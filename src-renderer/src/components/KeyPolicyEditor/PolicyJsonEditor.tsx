@@ -30,7 +30,9 @@ export function PolicyJsonEditor({ value, onChange, lint, label }: PolicyJsonEdi
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const latest = useRef({ onChange, lint });
-  latest.current = { onChange, lint };
+  useEffect(() => {
+    latest.current = { onChange, lint };
+  }, [onChange, lint]);
 
   useEffect(() => {
     if (!host.current) return undefined;
@@ -42,9 +44,13 @@ export function PolicyJsonEditor({ value, onChange, lint, label }: PolicyJsonEdi
           basicSetup,
           json(),
           lintGutter(),
-          linter((v) => toDiagnostics(v.state.doc.toString(), latest.current.lint(v.state.doc.toString())), {
-            delay: 250,
-          }),
+          linter(
+            (v) =>
+              toDiagnostics(v.state.doc.toString(), latest.current.lint(v.state.doc.toString())),
+            {
+              delay: 250,
+            },
+          ),
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((update) => {

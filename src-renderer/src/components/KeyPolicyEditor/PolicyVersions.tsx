@@ -45,7 +45,9 @@ export function PolicyVersions({ versions, current, reverting, onRevert }: Polic
                   <NowrapText size="sm">{new Date(version.savedAt).toLocaleString()}</NowrapText>
                 </Table.Td>
                 <Table.Td>
-                  <NowrapText size="sm">{i === 0 ? `${sources[version.source]} (latest)` : sources[version.source]}</NowrapText>
+                  <NowrapText size="sm">
+                    {i === 0 ? `${sources[version.source]} (latest)` : sources[version.source]}
+                  </NowrapText>
                 </Table.Td>
                 <Table.Td>
                   <BreakableCode>{version.savedBy}</BreakableCode>

@@ -19,7 +19,12 @@ export interface SavePolicyDialogProps {
 export function SavePolicyDialog(props: SavePolicyDialogProps) {
   const conflict = props.error?.code === 'conflict';
   return (
-    <ModalFrame opened={props.opened} onClose={props.onClose} title="Save the key policy?" size="xl">
+    <ModalFrame
+      opened={props.opened}
+      onClose={props.onClose}
+      title="Save the key policy?"
+      size="xl"
+    >
       <Stack gap="sm">
         <Text size="sm">PutKeyPolicy replaces the whole policy. These statements change:</Text>
         <StatementDiff before={props.before} after={props.after} />

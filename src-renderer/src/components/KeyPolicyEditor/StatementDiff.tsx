@@ -1,5 +1,8 @@
 import { Badge, Card, Group, Stack, Text } from '@mantine/core';
-import { diffPolicies, type StatementRef } from '../../../../src-shared/policy/key-policy/diff-policies';
+import {
+  diffPolicies,
+  type StatementRef,
+} from '../../../../src-shared/policy/key-policy/diff-policies';
 import classes from './KeyPolicyEditor.module.css';
 
 function title(ref: StatementRef): string {
@@ -16,7 +19,10 @@ function StatementCard(props: {
   return (
     <Card withBorder padding="xs" className={classes[props.kind]} data-diff={props.kind}>
       <Group gap="xs" mb={4}>
-        <Badge variant="light" color={{ added: 'green', removed: 'red', changed: 'yellow' }[props.kind]}>
+        <Badge
+          variant="light"
+          color={{ added: 'green', removed: 'red', changed: 'yellow' }[props.kind]}
+        >
           {labels[props.kind]}
         </Badge>
         <Text size="sm" fw={600}>
@@ -57,10 +63,20 @@ export function StatementDiff({ before, after }: { before: string; after: string
         />
       ))}
       {added.map((ref) => (
-        <StatementCard key={`a${ref.index}`} kind="added" heading={title(ref)} statement={ref.statement} />
+        <StatementCard
+          key={`a${ref.index}`}
+          kind="added"
+          heading={title(ref)}
+          statement={ref.statement}
+        />
       ))}
       {removed.map((ref) => (
-        <StatementCard key={`r${ref.index}`} kind="removed" heading={title(ref)} statement={ref.statement} />
+        <StatementCard
+          key={`r${ref.index}`}
+          kind="removed"
+          heading={title(ref)}
+          statement={ref.statement}
+        />
       ))}
     </Stack>
   );

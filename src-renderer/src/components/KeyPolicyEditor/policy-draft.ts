@@ -1,7 +1,13 @@
-import { effectiveKeyAccess, type KeyAccessRow } from '../../../../src-shared/policy/key-policy/effective-key-access';
+import {
+  effectiveKeyAccess,
+  type KeyAccessRow,
+} from '../../../../src-shared/policy/key-policy/effective-key-access';
 import { lintKeyPolicy } from '../../../../src-shared/policy/key-policy/lint-key-policy';
 import type { KeyPolicyDiagnostic } from '../../../../src-shared/policy/key-policy/lint-types';
-import type { KeyPolicyContext, KeyPolicyView } from '../../../../src-shared/policy/key-policy/key-policy-view';
+import type {
+  KeyPolicyContext,
+  KeyPolicyView,
+} from '../../../../src-shared/policy/key-policy/key-policy-view';
 import { parseKeyPolicyView } from '../../../../src-shared/policy/key-policy/parse-key-policy-view';
 import { emitKeyPolicy } from '../../../../src-shared/policy/key-policy/emit-key-policy';
 import { readRawPolicy } from '../../../../src-shared/policy/key-policy/raw-policy';
