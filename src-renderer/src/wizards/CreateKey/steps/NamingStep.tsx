@@ -25,8 +25,7 @@ export function NamingStep({ draft, onChange, problems }: StepProps) {
       <Textarea
         label="Description"
         description="What the key protects and who owns it"
-        autosize
-        minRows={2}
+        rows={3}
         value={draft.description}
         onChange={(e) => set({ description: e.currentTarget.value })}
       />
