@@ -56,9 +56,13 @@ describe('CreateKeyWizard', () => {
     setup();
     await user.click(screen.getByRole('radio', { name: /Imported/ }));
     await user.click(screen.getByRole('radio', { name: /Read it from a file/ }));
+    await user.click(screen.getByRole('radio', { name: 'Expires on a date' }));
+    expect(screen.getByRole('radio', { name: 'Expires on a date' })).toBeChecked();
     await user.click(screen.getByRole('button', { name: /Next: Name and tags/ }));
     expect(await screen.findByText(/32 bytes of key material/)).toBeInTheDocument();
+    expect(screen.getByText('Pick the day it expires')).toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: /File path/ }), '/tmp/material.bin');
+    await user.click(screen.getByRole('radio', { name: 'Does not expire' }));
     await user.click(screen.getByRole('button', { name: /Next: Name and tags/ }));
     await waitFor(() => expect(screen.getByRole('textbox', { name: /Alias/ })).toBeInTheDocument());
   });

@@ -140,8 +140,10 @@ export function policyText(draft: CreateKeyDraft, accountId: string): string {
   return draft.editedPolicy ?? generatedPolicy(draft, accountId);
 }
 
+/** The end of that day in UTC; an unfinished date (still being typed) gives '' for the step check. */
 function endOfDayUtc(date: string): string {
-  return new Date(`${date}T23:59:59.000Z`).toISOString();
+  const end = new Date(`${date}T23:59:59.000Z`);
+  return Number.isNaN(end.getTime()) ? '' : end.toISOString();
 }
 
 function importMaterial(draft: CreateKeyDraft): CreateKeyInput['importMaterial'] {
