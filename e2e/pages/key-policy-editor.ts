@@ -1,0 +1,51 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The key policy editor (its own route until the key detail page holds it as a tab). */
+export class KeyPolicyEditorPage {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.getByTestId('key-policy-editor');
+  }
+
+  async showJson(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'JSON' }).click();
+    await expect(this.page.locator('.cm-content')).toBeVisible();
+  }
+
+  async showVisual(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Visual' }).click();
+    await expect(this.page.getByTestId('policy-visual-view')).toBeVisible();
+  }
+
+  async jsonText(): Promise<string> {
+    await this.showJson();
+    return this.page.locator('.cm-content').evaluate((node) => {
+      const view = (
+        node as HTMLElement & { cmView?: { view: { state: { doc: { toString(): string } } } } }
+      ).cmView;
+      return view?.view.state.doc.toString() ?? node.textContent ?? '';
+    });
+  }
+
+  /** Replaces the whole JSON as a user pasting a policy would. */
+  async replaceJson(policy: unknown): Promise<void> {
+    await this.showJson();
+    await this.page.locator('.cm-content').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(JSON.stringify(policy, null, 2));
+  }
+
+  async addOtherAccount(accountId: string): Promise<void> {
+    await this.showVisual();
+    const section = this.page.getByRole('region', { name: 'Other AWS accounts' });
+    await section.getByRole('textbox').fill(accountId);
+    await section.getByRole('button', { name: 'Add' }).click();
+    await expect(section).toContainText(`arn:aws:iam::${accountId}:root`);
+  }
+
+  saveButton(): Locator {
+    return this.page.getByRole('button', { name: 'Review and save…' });
+  }
+}
