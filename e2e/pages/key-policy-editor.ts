@@ -21,10 +21,10 @@ export class KeyPolicyEditorPage {
   async jsonText(): Promise<string> {
     await this.showJson();
     return this.page.locator('.cm-content').evaluate((node) => {
-      const view = (
-        node as HTMLElement & { cmView?: { view: { state: { doc: { toString(): string } } } } }
-      ).cmView;
-      return view?.view.state.doc.toString() ?? node.textContent ?? '';
+      // CodeMirror keeps only the visible lines in the DOM: ask its view for the whole text.
+      const docView = (node as unknown as { cmView?: { view?: { state: { doc: object } } } })
+        .cmView;
+      return docView?.view ? String(docView.view.state.doc) : (node.textContent ?? '');
     });
   }
 
