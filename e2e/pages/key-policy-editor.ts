@@ -22,8 +22,8 @@ export class KeyPolicyEditorPage {
     await this.showJson();
     return this.page.locator('.cm-content').evaluate((node) => {
       // CodeMirror keeps only the visible lines in the DOM: ask its view for the whole text.
-      const docView = (node as unknown as { cmView?: { view?: { state: { doc: object } } } })
-        .cmView;
+      const docView = (node as unknown as { cmTile?: { view?: { state: { doc: object } } } })
+        .cmTile;
       return docView?.view ? String(docView.view.state.doc) : (node.textContent ?? '');
     });
   }

@@ -1,4 +1,4 @@
-import { Anchor, Skeleton, Stack } from '@mantine/core';
+import { Button, Skeleton, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../api/api-context';
@@ -24,12 +24,13 @@ export function KeyPolicyPage() {
         title="Key policy"
         description={metadata ? metadata.arn : keyId}
         actions={
-          <Anchor
+          <Button
+            variant="default"
             component={Link}
             to={`/keys/${encodeURIComponent(profileId)}/${region}/${encodeURIComponent(keyId)}`}
           >
             Key details
-          </Anchor>
+          </Button>
         }
       />
       {detail.isLoading && <Skeleton h={400} />}

@@ -59,6 +59,9 @@ export function PolicyJsonEditor({ value, onChange, lint, label }: PolicyJsonEdi
         ],
       }),
     });
+    // axe: a scrolling region must be reachable from the keyboard (contenteditable does not count)
+    editor.scrollDOM.tabIndex = 0;
+    editor.scrollDOM.setAttribute('aria-label', `${label}, scrollable`);
     view.current = editor;
     return () => {
       editor.destroy();

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { CreateKeyResult } from '../../../../../src-shared/models/key-changes';
@@ -111,15 +111,22 @@ function CreatedKey({ input, result }: { input: CreateKeyInput; result: CreateKe
           </Text>
         ))}
         <Group gap="md">
-          <Anchor component={Link} to={keyPath(input.profileId, input.region, metadata.keyId)}>
+          <Button
+            variant="default"
+            size="xs"
+            component={Link}
+            to={keyPath(input.profileId, input.region, metadata.keyId)}
+          >
             Open the key
-          </Anchor>
-          <Anchor
+          </Button>
+          <Button
+            variant="default"
+            size="xs"
             component={Link}
             to={`${keyPath(input.profileId, input.region, metadata.keyId)}/policy`}
           >
             Edit its policy
-          </Anchor>
+          </Button>
         </Group>
       </Stack>
     </Alert>
