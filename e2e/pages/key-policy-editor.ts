@@ -40,7 +40,7 @@ export class KeyPolicyEditorPage {
   async addOtherAccount(accountId: string): Promise<void> {
     await this.showVisual();
     const section = this.page.getByRole('region', { name: 'Other AWS accounts' });
-    await section.getByRole('textbox').fill(accountId);
+    await section.getByRole('combobox').fill(accountId);
     await section.getByRole('button', { name: 'Add' }).click();
     await expect(section).toContainText(`arn:aws:iam::${accountId}:root`);
   }
