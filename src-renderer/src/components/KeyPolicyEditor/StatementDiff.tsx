@@ -14,6 +14,7 @@ function StatementCard(props: {
   readonly heading: string;
   readonly detail?: string;
   readonly statement: unknown;
+  readonly before?: unknown;
 }) {
   const labels = { added: 'Added', removed: 'Removed', changed: 'Changed' } as const;
   return (
@@ -35,6 +36,16 @@ function StatementCard(props: {
         </Text>
       )}
       <pre className={classes.statement}>{JSON.stringify(props.statement, null, 2)}</pre>
+      {props.before !== undefined && (
+        <details>
+          <summary>
+            <Text span size="xs">
+              As it was
+            </Text>
+          </summary>
+          <pre className={classes.statement}>{JSON.stringify(props.before, null, 2)}</pre>
+        </details>
+      )}
     </Card>
   );
 }
@@ -58,8 +69,9 @@ export function StatementDiff({ before, after }: { before: string; after: string
           key={`c${c.after.index}`}
           kind="changed"
           heading={title(c.after)}
-          detail={`${c.elements.join(', ')} changed. Before: ${JSON.stringify(c.before.statement)}`}
+          detail={`${c.elements.join(', ')} changed.`}
           statement={c.after.statement}
+          before={c.before.statement}
         />
       ))}
       {added.map((ref) => (

@@ -66,20 +66,20 @@ export function CreateKeyWizard({
         size="sm"
         allowNextStepsSelect={false}
       >
-        <Stepper.Step label={labels[0]} description="Spec, origin, Regions">
+        <Stepper.Step label={labels[0]}>
           <TypeStep {...stepProps} regions={regionOptions} />
         </Stepper.Step>
-        <Stepper.Step label={labels[1]} description="Alias, description">
+        <Stepper.Step label={labels[1]}>
           <NamingStep {...stepProps} />
         </Stepper.Step>
-        <Stepper.Step label={labels[2]} description="Administrators, users">
+        <Stepper.Step label={labels[2]}>
           <AccessStep
             {...stepProps}
             accountId={wizard.accountId}
             suggestions={wizard.suggestions}
           />
         </Stepper.Step>
-        <Stepper.Step label={labels[3]} description="Review, edit">
+        <Stepper.Step label={labels[3]}>
           <PolicyStep
             {...stepProps}
             text={wizard.text}
@@ -88,7 +88,7 @@ export function CreateKeyWizard({
             suggestions={wizard.suggestions}
           />
         </Stepper.Step>
-        <Stepper.Step label={labels[4]} description="With progress">
+        <Stepper.Step label={labels[4]}>
           <CreateStep
             input={wizard.input()}
             profileName={wizard.profile?.name ?? draft.profileId}
