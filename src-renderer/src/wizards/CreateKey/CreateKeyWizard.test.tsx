@@ -49,7 +49,7 @@ describe('CreateKeyWizard', () => {
     expect(summary).toHaveTextContent('HMAC_256 (GENERATE_VERIFY_MAC)');
     expect(summary).toHaveTextContent('alias/orders-mac');
     expect(summary).toHaveTextContent('MACs for orders');
-  });
+  }, 60_000);
 
   it('holds the user on a step until its problems are fixed', async () => {
     const user = userEvent.setup();
