@@ -24,12 +24,15 @@ async function checkStep(page: Page, testInfo: TestInfo, name: string): Promise<
   }
 }
 
+/** Expiry 90 days ahead: KMS accepts at most 365. */
+const expires = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+
 const choices: readonly KeyChoice[] = [
   { type: 'Symmetric', alias: 'e2e-symmetric', tag: { key: 'team', value: 'payments' } },
   { type: 'Asymmetric RSA', spec: 'RSA_3072', usage: 'Sign and verify', alias: 'e2e-rsa-sign' },
   { type: 'Asymmetric ECC', spec: 'ECC_NIST_P384', alias: 'e2e-ecc-sign' },
   { type: 'HMAC', spec: 'HMAC_512', alias: 'e2e-hmac' },
-  { type: 'Symmetric', imported: { expires: '2031-01-31' }, alias: 'e2e-imported' },
+  { type: 'Symmetric', imported: { expires }, alias: 'e2e-imported' },
   { type: 'Symmetric', replicas: ['eu-west-1'], alias: 'e2e-multi-region' },
 ];
 
@@ -40,7 +43,7 @@ test('every wizard step passes axe, cuts nothing at 1024×700, in both themes', 
   await page.setViewportSize({ width: 1024, height: 700 });
   const wizard = new CreateKeyWizardPage(page);
   await wizard.open();
-  await wizard.chooseType({ type: 'Symmetric', imported: { expires: '2031-01-31' }, alias: 'x' });
+  await wizard.chooseType({ type: 'Symmetric', imported: { expires }, alias: 'x' });
   await page.getByRole('switch', { name: /Multi-Region key/ }).check();
   await checkStep(page, testInfo, '1-type');
   await wizard.next('Name and tags').click();
