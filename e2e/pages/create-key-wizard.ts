@@ -39,7 +39,11 @@ export class CreateKeyWizardPage {
     if (choice.replicas) {
       await page.getByRole('switch', { name: /Multi-Region key/ }).check();
       for (const region of choice.replicas) {
-        await page.getByRole('textbox', { name: 'Replica Regions' }).fill(region);
+        const field = page.getByRole('combobox', { name: 'Replica Regions' });
+        await field
+          .or(page.getByRole('textbox', { name: 'Replica Regions' }))
+          .first()
+          .fill(region);
         await page.getByRole('option', { name: new RegExp(`^${region}`) }).click();
       }
       await page.keyboard.press('Escape');
