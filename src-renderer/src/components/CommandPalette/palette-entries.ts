@@ -1,6 +1,7 @@
 import { useComputedColorScheme } from '@mantine/core';
 import {
   IconInfoCircle,
+  IconKey,
   IconPalette,
   IconStethoscope,
   IconUserCircle,
@@ -59,6 +60,15 @@ export function usePaletteEntries(onAbout: () => void): readonly PaletteEntry[] 
       icon: IconStethoscope,
       keywords: ['health', 'keychain', 'check', 'run diagnostics'],
       run: () => void navigate('/settings#diagnostics'),
+    },
+    {
+      id: 'keys.create',
+      group: 'Actions',
+      label: 'Create key',
+      description: 'The create-key wizard: type, naming, access, policy',
+      icon: IconKey,
+      keywords: ['new key', 'kms', 'wizard', 'byok', 'import'],
+      run: () => void navigate('/keys/new'),
     },
     {
       id: 'about',
