@@ -6,7 +6,6 @@ import { lazyNamed } from './lazy-named';
 import { detailRoutes, navItems } from './navigation';
 
 const CreateKeyPage = lazyNamed(() => import('./pages/CreateKey.page'), 'CreateKeyPage');
-const KeyPolicyPage = lazyNamed(() => import('./pages/KeyPolicy.page'), 'KeyPolicyPage');
 const NotFoundPage = lazyNamed(() => import('./pages/NotFound.page'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -15,7 +14,6 @@ export function AppRoutes() {
       <Routes>
         <Route path="/" element={<Navigate to={landing.path} replace />} />
         <Route path="/keys/new" element={<CreateKeyPage />} />
-        <Route path="/keys/:profileId/:region/:keyId/policy" element={<KeyPolicyPage />} />
         {navItems.map(({ path, page: Page }) => (
           <Route key={path} path={path} element={<Page />} />
         ))}

@@ -123,7 +123,7 @@ function CreatedKey({ input, result }: { input: CreateKeyInput; result: CreateKe
             variant="default"
             size="xs"
             component={Link}
-            to={`${keyPath(input.profileId, input.region, metadata.keyId)}/policy`}
+            to={`${keyPath(input.profileId, input.region, metadata.keyId)}?tab=policy`}
           >
             Edit its policy
           </Button>
