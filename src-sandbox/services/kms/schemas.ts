@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { grantOperations } from '../../../src-shared/schemas/key-change-input';
 import { awsInt, awsString } from '../validation';
 
 /** zod pieces shared by the KMS management operations (model constraints, AWS wording). */
@@ -48,25 +49,8 @@ export const KEY_USAGES = [
   'KEY_AGREEMENT',
 ] as const;
 export const ORIGINS = ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'] as const;
-export const GRANT_OPERATIONS = [
-  'Decrypt',
-  'Encrypt',
-  'GenerateDataKey',
-  'GenerateDataKeyWithoutPlaintext',
-  'ReEncryptFrom',
-  'ReEncryptTo',
-  'Sign',
-  'Verify',
-  'GetPublicKey',
-  'CreateGrant',
-  'RetireGrant',
-  'DescribeKey',
-  'GenerateDataKeyPair',
-  'GenerateDataKeyPairWithoutPlaintext',
-  'GenerateMac',
-  'VerifyMac',
-  'DeriveSharedSecret',
-] as const;
+/** The app's list (src-shared), plus key agreement, which only the sandbox's KMS serves. */
+export const GRANT_OPERATIONS = [...grantOperations, 'DeriveSharedSecret'] as const;
 
 /** Marker paging shared by the List* operations: the marker is an opaque offset. */
 export interface Page<T> {

@@ -1,3 +1,4 @@
+import { keySpecs } from '../../../../src-shared/schemas/create-key-input';
 import { CryptoInputError, type KeySpec, type KeyUsage, type MaterialKind } from './types';
 
 /** Largest `Plaintext` for Encrypt with a symmetric key (and `Message` for Sign/Verify/MAC). */
@@ -11,20 +12,7 @@ export const MAX_MESSAGE_BYTES = 4096;
 /** `NumberOfBytes` for GenerateDataKey* and GenerateRandom. */
 export const MAX_RANDOM_BYTES = 1024;
 
-export const ALL_KEY_SPECS: readonly KeySpec[] = [
-  'SYMMETRIC_DEFAULT',
-  'RSA_2048',
-  'RSA_3072',
-  'RSA_4096',
-  'ECC_NIST_P256',
-  'ECC_NIST_P384',
-  'ECC_NIST_P521',
-  'ECC_SECG_P256K1',
-  'HMAC_224',
-  'HMAC_256',
-  'HMAC_384',
-  'HMAC_512',
-];
+export const ALL_KEY_SPECS: readonly KeySpec[] = keySpecs;
 
 /**
  * Specs the reference lists that the sandbox does not implement: SM2 is China-Regions only,
