@@ -12,6 +12,7 @@ import {
 } from '../key-operations/key-lifecycle';
 import { putKeyPolicy, revertKeyPolicy } from '../key-operations/key-policy';
 import { disableRotation, enableRotation, rotateNow } from '../key-operations/key-rotation';
+import { enableRotationBulk } from '../key-operations/key-rotation-bulk';
 import { tagKey, untagKey } from '../key-operations/key-tags';
 import { rotateManually } from '../key-operations/manual-rotation';
 import { replicateKey, updatePrimaryRegion } from '../key-operations/multi-region';
@@ -42,6 +43,7 @@ export function createKeyChangesHandlers(keys: KeyContext): AreaHandlers<typeof 
     'keys.updatePrimaryRegion': ({ primaryRegion, ...ref }) =>
       updatePrimaryRegion(keys, ref, primaryRegion),
     'keys.enableRotation': ({ periodDays, ...ref }) => enableRotation(keys, ref, periodDays),
+    'keys.enableRotationBulk': (input, ctx) => enableRotationBulk(keys, input, ctx),
     'keys.disableRotation': (ref) => disableRotation(keys, ref),
     'keys.rotateNow': (ref) => rotateNow(keys, ref),
     'keys.rotateManually': (

@@ -15,12 +15,14 @@ import {
   rotationResultSchema,
   tagsResultSchema,
 } from '../models/key-changes';
+import { bulkRotationPartialSchema, bulkRotationResultSchema } from '../models/bulk-rotation';
 import { createKeyInput } from '../schemas/create-key-input';
 import {
   aliasRefInput,
   aliasTargetInput,
   createGrantInput,
   descriptionInput,
+  enableRotationBulkInput,
   enableRotationInput,
   grantRefInput,
   manualRotationInput,
@@ -126,6 +128,13 @@ export const keyChangesCalls = {
     summary: 'Turns automatic rotation on with a period of 90–2560 days (default 365).',
     input: enableRotationInput,
     output: rotationResultSchema,
+  }),
+  'keys.enableRotationBulk': operation({
+    summary:
+      'Turns automatic rotation on for many keys across profiles and Regions (one period); skips keys already on or that AWS cannot rotate, and reports each key as it finishes.',
+    input: enableRotationBulkInput,
+    result: bulkRotationResultSchema,
+    partial: bulkRotationPartialSchema,
   }),
   'keys.disableRotation': invoke({
     summary: 'Turns automatic rotation off.',

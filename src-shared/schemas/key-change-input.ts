@@ -127,3 +127,11 @@ export const revertPolicyInput = z
     force: z.boolean().default(false),
   })
   .strict();
+
+/** Keys across any profiles and Regions, one period for all. */
+export const enableRotationBulkInput = z
+  .object({
+    keys: z.array(keyRef).min(1).max(1000),
+    periodDays: z.number().int().min(90).max(2560).default(365),
+  })
+  .strict();
