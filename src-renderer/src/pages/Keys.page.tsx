@@ -1,8 +1,8 @@
-import { Button, Skeleton, Stack } from '@mantine/core';
+import { Button, SegmentedControl, Skeleton, Stack } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconDownload, IconKey, IconRefresh } from '@tabler/icons-react';
-import { useMemo, useRef } from 'react';
-import { useNavigate } from 'react-router';
+import { IconDownload, IconKey, IconRefresh, IconRotateClockwise } from '@tabler/icons-react';
+import { Suspense, useMemo, useRef } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { KeyRow, ScopeCell } from '../../../src-shared/models/kms-key';
 import { useApi } from '../api/api-context';
 import { presentError, toSerialized } from '../api/present-error';
@@ -12,13 +12,17 @@ import type { DataTableHandle } from '../components/DataTable/data-table-types';
 import { createLocalViewStore } from '../components/DataTable/local-view-store';
 import { EmptyState } from '../components/EmptyState/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
+import { LazyDialog } from '../components/ModalFrame/LazyDialog';
 import { PageHeader } from '../components/PageHeader/PageHeader';
+import { lazyNamed } from '../lazy-named';
 import { CellProgress } from './keys/CellProgress';
 import { rowId } from '../../../src-shared/models/inventory-view';
 import { cellsInScope } from './keys/inventory-state';
 import { keyColumns } from './keys/key-columns';
 import { KeyRowActions } from './keys/KeyRowActions';
 import { keyName } from './keys/key-labels';
+import { keyPath } from './keys/key-paths';
+import { useBulkRotation } from './keys/use-bulk-rotation';
 import { ScopePicker } from './keys/ScopePicker';
 import { useInventory } from './keys/use-inventory';
 import { useLastUsage } from './keys/use-last-usage';
@@ -27,6 +31,18 @@ const scopeQueryKey = ['keys.scope'] as const;
 const viewStore = createLocalViewStore('keys');
 const noun = { one: 'key', many: 'keys' };
 const initialSorting = [{ id: 'aliases', desc: false }];
+const RotationCompliance = lazyNamed(
+  () => import('./keys/rotation/RotationCompliance'),
+  'RotationCompliance',
+);
+const EnableRotationDialog = lazyNamed(
+  () => import('./keys/rotation/EnableRotationDialog'),
+  'EnableRotationDialog',
+);
+const views = [
+  { value: 'all', label: 'All keys' },
+  { value: 'rotation', label: 'Rotation compliance' },
+];
 
 export function KeysPage() {
   const api = useApi();
@@ -41,7 +57,10 @@ export function KeysPage() {
     onError: (error) => presentError(error),
   });
   const cells = scope.data?.cells;
-  const { state, run, start } = useInventory(cells);
+  const { state, run, start, refreshKeys } = useInventory(cells);
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'rotation' ? 'rotation' : 'all';
+  const bulk = useBulkRotation(refreshKeys);
   const { usage, onVisibleRowsChange } = useLastUsage();
   const rows = useMemo(() => [...state.rows.values()], [state.rows]);
   const columns = useMemo(() => keyColumns(usage), [usage]);
@@ -55,10 +74,7 @@ export function KeysPage() {
   );
   const running = run.status === 'running';
   const refresh = () => cells && void start(cells, 'incremental');
-  const open = (row: KeyRow) =>
-    void navigate(
-      `/keys/${encodeURIComponent(row.profileId)}/${row.region}/${encodeURIComponent(row.keyId)}`,
-    );
+  const open = (row: KeyRow) => void navigate(keyPath(row));
 
   usePaletteActions([
     {
@@ -79,6 +95,31 @@ export function KeysPage() {
     },
   ]);
 
+  const toolbar = cells && (
+    <ScopePicker
+      cells={cells}
+      isDefault={scope.data?.isDefault ?? true}
+      onApply={(next) => setScope.mutate(next)}
+    />
+  );
+  const status = (
+    <Stack gap="xs">
+      <CellProgress
+        cells={cellStates}
+        retrying={running}
+        onRetry={(failed) => void start(failed, 'full')}
+      />
+      {run.status === 'failed' && <ErrorAlert error={run.error} />}
+    </Stack>
+  );
+  const empty = (
+    <EmptyState
+      icon={IconKey}
+      title="No keys in this scope"
+      description="None of the chosen profiles has a KMS key in the chosen regions. Choose another scope, or refresh."
+    />
+  );
+
   return (
     <>
       <PageHeader
@@ -96,9 +137,16 @@ export function KeysPage() {
           </Button>
         }
       />
+      <SegmentedControl
+        aria-label="View"
+        data={views}
+        value={view}
+        onChange={(next) => setParams(next === 'rotation' ? { view: next } : {}, { replace: true })}
+        mb="md"
+      />
       {scope.error && <ErrorAlert error={toSerialized(scope.error)} />}
       {scope.isLoading && <Skeleton h={320} />}
-      {cells && (
+      {cells && view === 'all' && (
         <DataTable<KeyRow>
           ref={table}
           aria-label="Keys"
@@ -115,32 +163,41 @@ export function KeysPage() {
           onRowOpen={open}
           onVisibleRowsChange={onVisibleRowsChange}
           rowActions={(row) => <KeyRowActions row={row} onOpen={open} />}
-          toolbar={
-            <ScopePicker
-              cells={cells}
-              isDefault={scope.data?.isDefault ?? true}
-              onApply={(next) => setScope.mutate(next)}
-            />
-          }
-          status={
-            <Stack gap="xs">
-              <CellProgress
-                cells={cellStates}
-                retrying={running}
-                onRetry={(failed) => void start(failed, 'full')}
-              />
-              {run.status === 'failed' && <ErrorAlert error={run.error} />}
-            </Stack>
-          }
-          empty={
-            <EmptyState
-              icon={IconKey}
-              title="No keys in this scope"
-              description="None of the chosen profiles has a KMS key in the chosen regions. Choose another scope, or refresh."
-            />
-          }
+          bulkActions={(selected, clear) => (
+            <Button
+              size="xs"
+              leftSection={<IconRotateClockwise size={14} />}
+              onClick={() => bulk.open(selected, clear)}
+            >
+              Enable rotation…
+            </Button>
+          )}
+          toolbar={toolbar}
+          status={status}
+          empty={empty}
         />
       )}
+      {cells && view === 'rotation' && (
+        <Suspense fallback={<Skeleton h={320} />}>
+          <RotationCompliance
+            rows={rows}
+            loading={running}
+            toolbar={toolbar}
+            status={status}
+            empty={empty}
+            onOpen={open}
+            onEnableRotation={bulk.open}
+          />
+        </Suspense>
+      )}
+      <LazyDialog opened={bulk.opened}>
+        <EnableRotationDialog
+          opened={bulk.opened}
+          rows={bulk.rows}
+          onClose={bulk.close}
+          onChanged={bulk.onChanged}
+        />
+      </LazyDialog>
     </>
   );
 }

@@ -3,6 +3,7 @@ import {
   IconInfoCircle,
   IconKey,
   IconPalette,
+  IconRotateClockwise,
   IconStethoscope,
   IconUserCircle,
   IconWorld,
@@ -69,6 +70,15 @@ export function usePaletteEntries(onAbout: () => void): readonly PaletteEntry[] 
       icon: IconKey,
       keywords: ['new key', 'kms', 'wizard', 'byok', 'import'],
       run: () => void navigate('/keys/new'),
+    },
+    {
+      id: 'keys.rotation',
+      group: 'Actions',
+      label: 'Rotation compliance',
+      description: 'Keys by rotation: on, off but could, by hand only; enable it in bulk',
+      icon: IconRotateClockwise,
+      keywords: ['rotate', 'rotation', 'compliance', 'kms'],
+      run: () => void navigate('/keys?view=rotation'),
     },
     {
       id: 'about',

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ScopeCell } from '../../../../src-shared/models/kms-key';
+import type { KeyRef, ScopeCell } from '../../../../src-shared/models/kms-key';
 import { useApi } from '../../api/api-context';
 import { useOperation } from '../../api/use-operation';
 import {
@@ -20,7 +20,12 @@ export function useInventory(scope: readonly ScopeCell[] | undefined) {
   const operation = useOperation('keys.inventory', {
     onPartial: (partial) => setState((old) => applyInventoryPartial(old, partial)),
   });
+  // Refreshing some keys (after a change to them) runs beside the scope's read, into the same rows.
+  const keyRefresh = useOperation('keys.inventory', {
+    onPartial: (partial) => setState((old) => applyInventoryPartial(old, partial)),
+  });
   const { start: startOperation, cancel } = operation;
+  const { start: startKeyRefresh } = keyRefresh;
   const running = useRef(false);
   useEffect(() => {
     running.current = operation.state.status === 'running';
@@ -35,6 +40,21 @@ export function useInventory(scope: readonly ScopeCell[] | undefined) {
       await startOperation({ scope: [...cells], mode });
     },
     [startOperation, cancel],
+  );
+
+  /** Reads these keys again (full details); every other row stays as it is. */
+  const refreshKeys = useCallback(
+    async (keys: readonly KeyRef[]) => {
+      if (keys.length === 0) return;
+      // One run takes 500 keys (the contract's cap); more than that is rare, and Refresh brings the rest.
+      await startKeyRefresh({
+        keys: keys
+          .slice(0, 500)
+          .map(({ profileId, region, keyId }) => ({ profileId, region, keyId })),
+        mode: 'full',
+      });
+    },
+    [startKeyRefresh],
   );
 
   const scopeKey = JSON.stringify(scope ?? null);
@@ -58,5 +78,5 @@ export function useInventory(scope: readonly ScopeCell[] | undefined) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scopeKey]);
 
-  return { state, run: operation.state, start };
+  return { state, run: operation.state, start, refreshKeys };
 }

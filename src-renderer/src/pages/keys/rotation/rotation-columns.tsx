@@ -1,0 +1,98 @@
+import { Stack, Text } from '@mantine/core';
+import type { RotationCompliance } from '../../../../../src-shared/models/key-rotation-compliance';
+import type { KeyRow } from '../../../../../src-shared/models/kms-key';
+import type { DataColumn } from '../../../components/DataTable/data-table-types';
+import { NowrapText } from '../../../components/DataTable/TableCard';
+import { StatusBadge } from '../../../components/StatusBadge/StatusBadge';
+import { keyColumns } from '../key-columns';
+import { day, stateLabels, typeLabels } from '../key-labels';
+import { rotationStatusLabels, rotationStatusTones } from './rotation-labels';
+
+/** An inventory row with where it stands on rotation. */
+export interface ComplianceRow extends KeyRow {
+  readonly compliance: RotationCompliance;
+}
+
+/** The inventory's own columns that name a key and where it lives. */
+const placeColumns = new Set(['aliases', 'keyId', 'account', 'region']);
+
+function Why({ row }: { row: ComplianceRow }) {
+  const { reason, stateNote } = row.compliance;
+  if (!reason && !stateNote) {
+    return (
+      <Text size="sm" c="dimmed">
+        {typeLabels[row.type]} · {row.keySpec}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={2}>
+      {reason && <Text size="sm">{reason}</Text>}
+      {stateNote && (
+        <Text size="sm" fw={600}>
+          {stateNote}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** The compliance view's columns: the key, its rotation status, period, next date and why. */
+export function rotationColumns(): DataColumn<ComplianceRow>[] {
+  const place = keyColumns(new Map()).filter((column) => placeColumns.has(column.id));
+  return [
+    ...place,
+    {
+      id: 'rotationStatus',
+      header: 'Rotation',
+      value: (row) => rotationStatusLabels[row.compliance.status],
+      cell: (row) => (
+        <StatusBadge tone={rotationStatusTones[row.compliance.status]} tt="none">
+          {rotationStatusLabels[row.compliance.status]}
+        </StatusBadge>
+      ),
+      filter: 'select',
+      width: 180,
+      hideable: false,
+    },
+    {
+      id: 'period',
+      header: 'Period',
+      value: (row) => row.compliance.periodDays,
+      cell: (row) =>
+        row.compliance.periodDays === null ? null : (
+          <NowrapText size="sm">{row.compliance.periodDays} days</NowrapText>
+        ),
+      width: 110,
+    },
+    {
+      id: 'nextRotation',
+      header: 'Next rotation',
+      value: (row) => day(row.compliance.nextRotationDate),
+      cell: (row) => (
+        <Stack gap={2} align="flex-start">
+          <NowrapText size="sm">{day(row.compliance.nextRotationDate)}</NowrapText>
+          {row.compliance.overdue && <StatusBadge tone="warning">Overdue</StatusBadge>}
+        </Stack>
+      ),
+      width: 140,
+    },
+    {
+      id: 'why',
+      header: 'Why · note',
+      value: (row) =>
+        [row.compliance.reason, row.compliance.stateNote].filter(Boolean).join(' ') || null,
+      cell: (row) => <Why row={row} />,
+      filter: 'text',
+      width: 320,
+    },
+    {
+      id: 'state',
+      header: 'State',
+      value: (row) => stateLabels[row.state],
+      filter: 'select',
+      width: 150,
+      hiddenByDefault: true,
+    },
+  ];
+}
