@@ -1,5 +1,5 @@
 import { Button, Code, NumberInput, Progress, Stack, Text } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BulkRotationOutcome } from '../../../../../src-shared/models/bulk-rotation';
 import { rowId } from '../../../../../src-shared/models/inventory-view';
 import type { KeyRef, KeyRow } from '../../../../../src-shared/models/kms-key';
@@ -67,8 +67,10 @@ export function EnableRotationDialog(props: {
   }
 
   const finished = run.state.status === 'done' ? run.state.result : null;
+  const handled = useRef<unknown>(null);
   useEffect(() => {
-    if (!finished) return;
+    if (!finished || handled.current === finished) return;
+    handled.current = finished;
     onChanged(finished.outcomes.filter((o) => o.outcome !== 'skipped').map(refOf));
   }, [finished, onChanged]);
 
