@@ -90,7 +90,7 @@ export function RotationCompliance(props: {
       exportName="keys-rotation"
       loading={props.loading}
       onRowOpen={props.onOpen}
-      actionsWidth={150}
+      actionsWidth={176}
       rowActions={(row) => <RowActions row={row} />}
       bulkActions={(selected, clear) => (
         <Button

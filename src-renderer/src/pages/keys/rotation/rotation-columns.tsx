@@ -39,9 +39,13 @@ function Why({ row }: { row: ComplianceRow }) {
 
 /** The compliance view's columns: the key, its rotation status, period, next date and why. */
 export function rotationColumns(): DataColumn<ComplianceRow>[] {
-  const place = keyColumns(new Map()).filter((column) => placeColumns.has(column.id));
+  const place = keyColumns(new Map()).flatMap((column) =>
+    // The key id is in the row's link and the export; the alias says which key at a glance.
+    placeColumns.has(column.id) ? [{ ...column, hiddenByDefault: column.id === 'keyId' }] : [],
+  );
+  const [alias, ...where] = place;
   return [
-    ...place,
+    ...(alias ? [alias] : []),
     {
       id: 'rotationStatus',
       header: 'Rotation',
@@ -84,8 +88,9 @@ export function rotationColumns(): DataColumn<ComplianceRow>[] {
         [row.compliance.reason, row.compliance.stateNote].filter(Boolean).join(' ') || null,
       cell: (row) => <Why row={row} />,
       filter: 'text',
-      width: 320,
+      width: 300,
     },
+    ...where,
     {
       id: 'state',
       header: 'State',
