@@ -5,7 +5,7 @@ import type { DataColumn } from '../../../components/DataTable/data-table-types'
 import { NowrapText } from '../../../components/DataTable/TableCard';
 import { StatusBadge } from '../../../components/StatusBadge/StatusBadge';
 import { keyColumns } from '../key-columns';
-import { day, stateLabels, typeLabels } from '../key-labels';
+import { day, stateLabels } from '../key-labels';
 import { rotationStatusLabels, rotationStatusTones } from './rotation-labels';
 
 /** An inventory row with where it stands on rotation. */
@@ -21,7 +21,9 @@ function Why({ row }: { row: ComplianceRow }) {
   if (!reason && !stateNote) {
     return (
       <Text size="sm" c="dimmed">
-        {typeLabels[row.type]} · {row.keySpec}
+        {row.compliance.status === 'off'
+          ? 'AWS can rotate it; automatic rotation is off.'
+          : 'Nothing to do.'}
       </Text>
     );
   }
@@ -56,7 +58,7 @@ export function rotationColumns(): DataColumn<ComplianceRow>[] {
         </StatusBadge>
       ),
       filter: 'select',
-      width: 180,
+      width: 170,
       hideable: false,
     },
     {
@@ -67,7 +69,7 @@ export function rotationColumns(): DataColumn<ComplianceRow>[] {
         row.compliance.periodDays === null ? null : (
           <NowrapText size="sm">{row.compliance.periodDays} days</NowrapText>
         ),
-      width: 110,
+      width: 100,
     },
     {
       id: 'nextRotation',
@@ -76,10 +78,10 @@ export function rotationColumns(): DataColumn<ComplianceRow>[] {
       cell: (row) => (
         <Stack gap={2} align="flex-start">
           <NowrapText size="sm">{day(row.compliance.nextRotationDate)}</NowrapText>
-          {row.compliance.overdue && <StatusBadge tone="warning">Overdue</StatusBadge>}
+          {row.compliance.overdue && <StatusBadge tone="danger">Overdue</StatusBadge>}
         </Stack>
       ),
-      width: 140,
+      width: 130,
     },
     {
       id: 'why',
@@ -88,7 +90,7 @@ export function rotationColumns(): DataColumn<ComplianceRow>[] {
         [row.compliance.reason, row.compliance.stateNote].filter(Boolean).join(' ') || null,
       cell: (row) => <Why row={row} />,
       filter: 'text',
-      width: 300,
+      width: 280,
     },
     ...where,
     {

@@ -14,7 +14,8 @@ export const rotationStatusLabels: Readonly<Record<RotationStatusKind, string>> 
 export const rotationStatusTones: Readonly<Record<RotationStatusKind, StatusTone>> = {
   off: 'danger',
   unknown: 'neutral',
-  'by-hand': 'warning',
+  // Not an alarm (AWS cannot do it), and the orange badge lacks contrast for its small label.
+  'by-hand': 'neutral',
   on: 'ok',
   'follows-primary': 'neutral',
   'aws-managed': 'neutral',
