@@ -159,7 +159,7 @@ describe('Enable rotation dialog', () => {
     });
 
     expect(await screen.findByTestId('bulk-result')).toHaveTextContent(
-      '1 enabled · 0 skipped · 1 failed',
+      '1 enabled · 3 skipped · 1 failed',
     );
     expect(
       within(lineOf('alias/payments-legacy')).getByText('Every 90 days, next 2027-03-01'),

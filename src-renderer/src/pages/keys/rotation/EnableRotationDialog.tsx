@@ -111,6 +111,19 @@ export function EnableRotationDialog(props: {
           error={validPeriod(period) ? undefined : 'Between 90 and 2560 days'}
           w={300}
         />
+        {progress && (
+          <Stack gap={4}>
+            <Text size="sm">{progress.title ?? 'Starting…'}</Text>
+            <Progress value={(progress.value ?? 0) * 100} aria-label="Progress of the run" />
+          </Stack>
+        )}
+        {ran && !running && (
+          <Text size="sm" fw={600} role="status" data-testid="bulk-result">
+            {counts.enabled} enabled · {counts.skipped + rows.length - toEnable.length} skipped ·{' '}
+            {counts.failed} failed
+          </Text>
+        )}
+        {run.state.status === 'failed' && <ErrorAlert error={run.state.error} />}
         <PreviewTable lines={lines} periodDays={period} />
         {toEnable.length > 0 && (
           <Button
@@ -124,18 +137,6 @@ export function EnableRotationDialog(props: {
           </Button>
         )}
         {showCalls && <Calls rows={toEnable} periodDays={period} />}
-        {progress && (
-          <Stack gap={4}>
-            <Text size="sm">{progress.title ?? 'Starting…'}</Text>
-            <Progress value={(progress.value ?? 0) * 100} aria-label="Progress of the run" />
-          </Stack>
-        )}
-        {ran && !running && (
-          <Text size="sm" fw={600} role="status" data-testid="bulk-result">
-            {counts.enabled} enabled · {counts.skipped} skipped · {counts.failed} failed
-          </Text>
-        )}
-        {run.state.status === 'failed' && <ErrorAlert error={run.state.error} />}
         <ModalFooter>
           {failed.length > 0 && !running && (
             <Button variant="default" onClick={() => start(failed)}>
