@@ -56,7 +56,9 @@ export function createInventoryService(deps: InventoryDeps): InventoryService {
   const cache = new InventoryCache();
 
   async function cellsOf(input: InventoryInput): Promise<ScopeCell[]> {
-    if (input.keys) return uniqueCells(input.keys);
+    // The cells of the keys, without the key ids: a cell's state must carry no more than a cell.
+    if (input.keys)
+      return uniqueCells(input.keys.map(({ profileId, region }) => ({ profileId, region })));
     const cells = input.scope ?? (await deps.scope.get()).cells;
     if (cells.length === 0) {
       throw new KeywardError('validation', 'There is nothing to list: no profile is active.', {
