@@ -164,7 +164,9 @@ test('the rotation compliance view classifies the demo keys; bulk enable with a 
   }
 });
 
-test('Enable rotation… works from the main Keys table too', async ({ keyward }) => {
+test('Enable rotation… works from the main Keys table too; the palette opens the view', async ({
+  keyward,
+}) => {
   const { page } = keyward;
   const shell = new ShellPage(page);
   await shell.open('Keys');
@@ -181,4 +183,9 @@ test('Enable rotation… works from the main Keys table too', async ({ keyward }
   await expect(dialog.getByRole('button', { name: 'Nothing to enable' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
+
+  // The palette leads to the compliance view.
+  await shell.runInPalette('rotation compliance', 'Rotation compliance');
+  await expect(page).toHaveURL(/\/keys\?view=rotation$/);
+  await expect(page.getByTestId('rotation-summary')).toContainText('can only be rotated by hand');
 });
