@@ -11,13 +11,15 @@ export async function preflight(
   ctx: KeyContext,
   registry: StepRegistry,
   plan: WorkflowPlan,
+  retrying: <T>(work: () => Promise<T>) => Promise<T>,
 ): Promise<PreflightResult> {
   const checks: PreflightCheck[] = [];
   for (const step of plan.steps) {
     const kind = registry.kind(step.kind);
     const place = { ctx, runId: plan.runId, stepId: step.id, profileId: step.profileId, region: step.region };
     try {
-      checks.push(...(await kind.check(place, registry.params(step.kind, step.params))));
+      const params = registry.params(step.kind, step.params);
+      checks.push(...(await retrying(() => kind.check(place, params))));
     } catch (error) {
       checks.push({
         stepId: step.id,

@@ -256,13 +256,13 @@ export function createWorkflowEngine(options: WorkflowEngineOptions): WorkflowEn
       return describePlan(ctx, registry, profileNames, await buildPlan(ctx, request), runId);
     },
     runbook: (plan) => planRunbook(registry, profileNames, plan),
-    preflight: (plan) => preflight(ctx, registry, plan),
+    preflight: (plan) => preflight(ctx, registry, plan, retrying),
     start: (plan, progress) =>
       tracked(plan.runId, async () => {
         if (await exists(plan.runId)) {
           throw new KeywardError('conflict', `Run ${plan.runId} was started before: resume it instead.`);
         }
-        const checked = await preflight(ctx, registry, plan);
+        const checked = await preflight(ctx, registry, plan, retrying);
         if (!checked.ok) {
           const problems = checked.checks.filter((c) => c.status === 'failed').map((c) => c.message);
           throw new KeywardError('validation', `Preflight found problems; nothing was changed. ${problems.join(' ')}`, {

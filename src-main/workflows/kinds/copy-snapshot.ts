@@ -62,6 +62,7 @@ async function sourceCheck(place: StepPlace, p: Params): Promise<PreflightCheck>
       message: `Snapshot ${p.sourceSnapshotId} exists in ${p.sourceRegion} and is completed.`,
     };
   } catch (error) {
+    if (error instanceof KeywardError && error.retryable) throw error;
     return {
       stepId: place.stepId,
       status: 'failed',

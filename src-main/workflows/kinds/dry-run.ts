@@ -18,6 +18,8 @@ export async function dryRunCheck(
     if (code === 'DryRunOperation') {
       return { stepId, status: 'ok', message: `${operation} would succeed (EC2 DryRun).` };
     }
+    // Throttling says nothing about the call: the engine retries the check.
+    if (error instanceof KeywardError && error.retryable) throw error;
     const message = error instanceof Error ? error.message : String(error);
     const requestId = error instanceof KeywardError ? error.aws?.requestId : undefined;
     const suffix = requestId ? ` (request id ${requestId})` : '';

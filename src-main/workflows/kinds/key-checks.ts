@@ -1,3 +1,4 @@
+import { KeywardError } from '../../../src-shared/errors';
 import type { PreflightCheck } from '../../../src-shared/models/workflow-plan';
 import { awsErrorCode } from '../../aws/map-aws-error';
 import { describeKey } from '../../key-operations/describe-key';
@@ -16,6 +17,7 @@ export async function destinationKeyCheck(
   try {
     key = await describeKey(place.ctx, { profileId: place.profileId, region, keyId });
   } catch (error) {
+    if (error instanceof KeywardError && error.retryable) throw error;
     const code = awsErrorCode(error);
     const message =
       code === 'NotFoundException'
