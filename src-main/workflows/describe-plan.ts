@@ -23,17 +23,19 @@ export async function describePlan(
   const steps = await Promise.all(
     draft.steps.map(async (spec) => {
       const kind = registry.kind(spec.kind);
-      const params = registry.params(spec.kind, spec.params);
       const at = { runId, stepId: spec.id, profileId: spec.profileId, region: spec.region };
+      const given = registry.params(spec.kind, spec.params);
+      const params = kind.prepare ? await kind.prepare({ ...at, ctx }, given) : given;
       return {
         ...spec,
+        params: params as Record<string, unknown>,
         title: kind.title(params, at),
         action: kind.action(params, at),
         cli: commandLine(kind.cli(params, at), spec, literalNames(nameOf)),
         outputs: [...kind.outputs],
         undo: kind.undo?.describe(params) ?? 'Nothing to undo.',
         undoDeletes: kind.undo?.deletes ?? false,
-        ...(kind.policyDiff ? { policyDiff: await kind.policyDiff({ ...at, ctx }, params) } : {}),
+        ...(kind.policyDiff ? { policyDiff: kind.policyDiff(params, at) } : {}),
       };
     }),
   );

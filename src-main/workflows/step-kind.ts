@@ -67,8 +67,10 @@ export interface StepKind<P> {
   /** Throws when what `run` made is not what it should be. */
   verify(env: StepEnv, params: P, outputs: Readonly<Record<string, string>>): Promise<void>;
   readonly undo: StepUndo<P> | undefined;
-  /** For steps that change a key policy: the policy before and after. */
-  policyDiff?(place: StepPlace, params: P): Promise<PolicyDiff>;
+  /** Reads what the preview and the runbook need when planning (a key policy); kept in the plan. */
+  prepare?(place: StepPlace, params: P): Promise<P>;
+  /** For steps that change a key policy: the policy before and after (from prepared params). */
+  policyDiff?(params: P, at: StepAt): PolicyDiff;
 }
 
 export interface StepAction {

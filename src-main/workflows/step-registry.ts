@@ -1,4 +1,6 @@
 import { KeywardError } from '../../src-shared/errors';
+import { addCreateVolumePermissionKind } from './kinds/add-create-volume-permission';
+import { addKeyPolicyStatementKind } from './kinds/add-key-policy-statement';
 import { copySnapshotKind } from './kinds/copy-snapshot';
 import { copyTagsKind } from './kinds/copy-tags';
 import { enableKeyKind } from './kinds/enable-key';
@@ -47,4 +49,6 @@ export const stepKinds = createStepRegistry([
   waitSnapshotCompletedKind,
   copyTagsKind,
   enableKeyKind,
+  addKeyPolicyStatementKind,
+  addCreateVolumePermissionKind,
 ]);
