@@ -19,8 +19,31 @@ export const copySnapshotRequest = z
   })
   .strict();
 
+/**
+ * Wizard 2 (its engine part): share an encrypted snapshot with another account — the key policy
+ * statement, the createVolumePermission — then, as the target profile, copy it re-encrypted with
+ * a key of the target's. `stopAfterShare`: the other account runs its own side (the runbook).
+ */
+export const shareSnapshotRequest = z
+  .object({
+    job: z.literal('share-snapshot'),
+    profileId: z.string().min(1).max(200),
+    region: regionCode,
+    snapshotId,
+    targetProfileId: z.string().min(1).max(200),
+    targetRegion: regionCode,
+    targetKmsKeyId: kmsKeyRef,
+    /** Limit the target's use of the key to EC2 in the snapshot's Region (kms:ViaService). */
+    viaEc2Only: z.boolean().default(true),
+    stopAfterShare: z.boolean().default(false),
+  })
+  .strict();
+
 /** What a wizard asks the engine to plan; more jobs join this union. */
-export const workflowRequest = z.discriminatedUnion('job', [copySnapshotRequest]);
+export const workflowRequest = z.discriminatedUnion('job', [
+  copySnapshotRequest,
+  shareSnapshotRequest,
+]);
 export type WorkflowRequest = z.output<typeof workflowRequest>;
 
 const runId = z.string().regex(/^[a-z0-9-]{8,64}$/);

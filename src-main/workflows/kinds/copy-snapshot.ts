@@ -22,6 +22,11 @@ const params = z
     /** A key of the destination Region (the step's Region): id, ARN or alias. */
     kmsKeyId: z.string().min(1),
     description: z.string().max(255).optional(),
+    /**
+     * The snapshot belongs to another account and an earlier step of the run shares it: before
+     * that, only its owner can see it (preflight reads it as the owner).
+     */
+    sharedBy: z.object({ profileId: z.string().min(1) }).strict().optional(),
   })
   .strict();
 type Params = z.output<typeof params>;
@@ -46,7 +51,7 @@ function request(p: Params, at: StepAt) {
 }
 
 async function sourceCheck(place: StepPlace, p: Params): Promise<PreflightCheck> {
-  const ec2 = await ec2Of(place.ctx, place.profileId, p.sourceRegion);
+  const ec2 = await ec2Of(place.ctx, p.sharedBy?.profileId ?? place.profileId, p.sourceRegion);
   try {
     const source = await describeSnapshot(ec2, p.sourceSnapshotId);
     if (source.State !== 'completed') {
@@ -121,9 +126,15 @@ export const copySnapshotKind: StepKind<Params> = {
       await sourceCheck(place, p),
       await destinationKeyCheck(place, p.kmsKeyId),
       await quotaCheck(place),
-      await dryRunCheck(place.stepId, 'CopySnapshot', () =>
-        ec2.send(new CopySnapshotCommand({ ...request(p, place), DryRun: true })),
-      ),
+      p.sharedBy
+        ? {
+            stepId: place.stepId,
+            status: 'warning',
+            message: `CopySnapshot cannot be tried (DryRun) before ${p.sourceSnapshotId} is shared with this account; the copy step checks it when it runs.`,
+          }
+        : await dryRunCheck(place.stepId, 'CopySnapshot', () =>
+            ec2.send(new CopySnapshotCommand({ ...request(p, place), DryRun: true })),
+          ),
     ];
   },
   async run(env, p) {
