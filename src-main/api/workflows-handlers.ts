@@ -3,7 +3,9 @@ import type { WorkflowRequest } from '../../src-shared/schemas/workflow-request'
 import type { WorkflowEngine } from '../workflows/workflow-engine';
 import type { AreaHandlers } from './handler-types';
 
-export function createWorkflowsHandlers(engine: WorkflowEngine): AreaHandlers<typeof workflowsCalls> {
+export function createWorkflowsHandlers(
+  engine: WorkflowEngine,
+): AreaHandlers<typeof workflowsCalls> {
   const plan = (input: { request: WorkflowRequest; runId?: string | undefined }) =>
     engine.preview(input.request, input.runId);
   return {

@@ -9,7 +9,9 @@ import { commandLine, literalNames, runbookScript, runbookText } from './runbook
 import type { StepRegistry } from './step-registry';
 
 /** Keyward profile id → the AWS CLI profile name the runbook uses for it. */
-export type ProfileNames = (profileIds: readonly string[]) => Promise<(profileId: string) => string>;
+export type ProfileNames = (
+  profileIds: readonly string[],
+) => Promise<(profileId: string) => string>;
 
 /** The plan as the preview shows it: every step's title, API call, CLI line, undo and policy diff. */
 export async function describePlan(
@@ -57,7 +59,12 @@ export async function planRunbook(
   const profileName = await profileNames(plan.steps.map((s) => s.profileId));
   const commands = plan.steps.map((step) => {
     const kind = registry.kind(step.kind);
-    const at = { runId: plan.runId, stepId: step.id, profileId: step.profileId, region: step.region };
+    const at = {
+      runId: plan.runId,
+      stepId: step.id,
+      profileId: step.profileId,
+      region: step.region,
+    };
     return kind.cli(registry.params(step.kind, step.params), at);
   });
   const input = { plan, commands, profileName };

@@ -16,7 +16,13 @@ export async function preflight(
   const checks: PreflightCheck[] = [];
   for (const step of plan.steps) {
     const kind = registry.kind(step.kind);
-    const place = { ctx, runId: plan.runId, stepId: step.id, profileId: step.profileId, region: step.region };
+    const place = {
+      ctx,
+      runId: plan.runId,
+      stepId: step.id,
+      profileId: step.profileId,
+      region: step.region,
+    };
     try {
       const params = registry.params(step.kind, step.params);
       checks.push(...(await retrying(() => kind.check(place, params))));

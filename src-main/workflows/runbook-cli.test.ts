@@ -21,7 +21,11 @@ const request = workflowRequest.parse({
 
 /** The AWS CLI installs to try: v2 in /usr/bin, and whatever `aws` is first on PATH (v1 here). */
 const CLIS = [
-  { name: 'AWS CLI in /usr/bin', path: `/usr/bin:${process.env['PATH'] ?? ''}`, bin: '/usr/bin/aws' },
+  {
+    name: 'AWS CLI in /usr/bin',
+    path: `/usr/bin:${process.env['PATH'] ?? ''}`,
+    bin: '/usr/bin/aws',
+  },
   { name: 'AWS CLI on PATH', path: process.env['PATH'] ?? '', bin: 'aws' },
 ];
 
@@ -42,43 +46,49 @@ async function endState(runId: string) {
     state: s.State,
     encrypted: s.Encrypted,
     key: s.KmsKeyId,
-    tags: (s.Tags ?? []).filter((t) => t.Key !== 'keyward:run-id').sort((a, b) => (a.Key ?? '').localeCompare(b.Key ?? '')),
+    tags: (s.Tags ?? [])
+      .filter((t) => t.Key !== 'keyward:run-id')
+      .sort((a, b) => (a.Key ?? '').localeCompare(b.Key ?? '')),
   }));
 }
 
 describe('the exported script', () => {
   for (const cli of CLIS) {
-    it(`${cli.name}: runs as it is against the sandbox and ends where the engine ends`, { timeout: 120_000 }, async () => {
-      if (!(await cliAvailable(cli.bin))) {
-        console.log(`skipping ${cli.name}: not installed`);
-        return;
-      }
-      kit.setCopyDuration(0);
-      const engine = kit.engine();
-      const byEngine = await engine.preview(request);
-      await engine.start(byEngine, recordRun());
+    it(
+      `${cli.name}: runs as it is against the sandbox and ends where the engine ends`,
+      { timeout: 120_000 },
+      async () => {
+        if (!(await cliAvailable(cli.bin))) {
+          console.log(`skipping ${cli.name}: not installed`);
+          return;
+        }
+        kit.setCopyDuration(0);
+        const engine = kit.engine();
+        const byEngine = await engine.preview(request);
+        await engine.start(byEngine, recordRun());
 
-      const byScript = await engine.preview(request);
-      const { script } = await engine.runbook(byScript);
-      const file = join(kit.dataDir, `${byScript.runId}.sh`);
-      writeFileSync(file, script);
-      const env: NodeJS.ProcessEnv = {};
-      for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
-      const { sandbox } = kit.sandbox.t;
-      Object.assign(env, {
-        PATH: cli.path,
-        AWS_ENDPOINT_URL: sandbox.endpoint,
-        AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile,
-        AWS_CONFIG_FILE: sandbox.configFile,
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_PAGER: '',
-      });
-      const { stdout } = await run('bash', [file], { env, timeout: 100_000 });
-      expect(stdout).toContain('Step 3 of 3');
+        const byScript = await engine.preview(request);
+        const { script } = await engine.runbook(byScript);
+        const file = join(kit.dataDir, `${byScript.runId}.sh`);
+        writeFileSync(file, script);
+        const env: NodeJS.ProcessEnv = {};
+        for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
+        const { sandbox } = kit.sandbox.t;
+        Object.assign(env, {
+          PATH: cli.path,
+          AWS_ENDPOINT_URL: sandbox.endpoint,
+          AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile,
+          AWS_CONFIG_FILE: sandbox.configFile,
+          AWS_EC2_METADATA_DISABLED: 'true',
+          AWS_PAGER: '',
+        });
+        const { stdout } = await run('bash', [file], { env, timeout: 100_000 });
+        expect(stdout).toContain('Step 3 of 3');
 
-      const expected = await endState(byEngine.runId);
-      expect(expected).toHaveLength(1);
-      expect(await endState(byScript.runId)).toEqual(expected);
-    });
+        const expected = await endState(byEngine.runId);
+        expect(expected).toHaveLength(1);
+        expect(await endState(byScript.runId)).toEqual(expected);
+      },
+    );
   }
 });

@@ -9,7 +9,8 @@ import { recordRun, useWorkflows } from './testing/workflow-test-kit';
 const kit = useWorkflows();
 
 const EBS_WORKLOADS = 'arn:aws:kms:us-east-1:111111111111:key/1a2b3c4d-0003-4aaa-8bbb-111111110003';
-const DR_BACKUPS_EAST = 'arn:aws:kms:us-east-1:222222222222:key/2b3c4d5e-0002-4bbb-8ccc-222222220002';
+const DR_BACKUPS_EAST =
+  'arn:aws:kms:us-east-1:222222222222:key/2b3c4d5e-0002-4bbb-8ccc-222222220002';
 
 const shareRequest = (overrides: Record<string, unknown> = {}) =>
   workflowRequest.parse({
@@ -45,14 +46,20 @@ describe('share a snapshot with another account', () => {
     ]);
     const diff = plan.steps[0]?.policyDiff;
     expect(diff).toMatchObject({ keyArn: EBS_WORKLOADS, addedSid: 'keyward-run-share-1' });
-    const added = (JSON.parse(diff?.after ?? '{}') as { Statement: { Sid?: string }[] }).Statement.find(
-      (s) => s.Sid === 'keyward-run-share-1',
-    );
+    const added = (
+      JSON.parse(diff?.after ?? '{}') as { Statement: { Sid?: string }[] }
+    ).Statement.find((s) => s.Sid === 'keyward-run-share-1');
     expect(added).toEqual({
       Sid: 'keyward-run-share-1',
       Effect: 'Allow',
       Principal: { AWS: 'arn:aws:iam::222222222222:root' },
-      Action: ['kms:CreateGrant', 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+      Action: [
+        'kms:CreateGrant',
+        'kms:Decrypt',
+        'kms:DescribeKey',
+        'kms:GenerateDataKey*',
+        'kms:ReEncrypt*',
+      ],
       Resource: '*',
       Condition: { StringEquals: { 'kms:ViaService': 'ec2.us-east-1.amazonaws.com' } },
     });
@@ -68,7 +75,12 @@ describe('share a snapshot with another account', () => {
     const run = await engine.start(plan, recordRun());
     expect(run.status).toBe('done');
     const [copy] = await kit.snapshotsOfRun('backup', 'us-east-1', plan.runId);
-    expect(copy).toMatchObject({ State: 'completed', Encrypted: true, KmsKeyId: DR_BACKUPS_EAST, OwnerId: '222222222222' });
+    expect(copy).toMatchObject({
+      State: 'completed',
+      Encrypted: true,
+      KmsKeyId: DR_BACKUPS_EAST,
+      OwnerId: '222222222222',
+    });
     expect(await backupSees(PROD_SNAPSHOT_DB_NIGHTLY)).toBe(true);
 
     await engine.undo(plan.runId, true, recordRun());
@@ -80,16 +92,21 @@ describe('share a snapshot with another account', () => {
 
   it('refuses before any change a snapshot on aws/ebs and says to re-encrypt a copy first', async () => {
     const engine = kit.engine();
-    const plan = await engine.preview(shareRequest({ snapshotId: PROD_SNAPSHOT_LEGACY_ROOT }), 'run-share-ebs');
+    const plan = await engine.preview(
+      shareRequest({ snapshotId: PROD_SNAPSHOT_LEGACY_ROOT }),
+      'run-share-ebs',
+    );
     const checked = await engine.preflight(plan);
     expect(checked.ok).toBe(false);
     const failed = checked.checks.filter((c) => c.status === 'failed');
     expect(failed.map((c) => c.stepId)).toEqual(['key-policy', 'share', 'share']);
     // The EC2 DryRun of the share says the same in AWS's words.
-    expect(failed[2]?.message).toMatch(/^ModifySnapshotAttribute would fail: .*cannot be shared \(request id /);
-    expect(checked.checks.find((c) => c.stepId === 'share' && c.status === 'failed')?.message).toContain(
-      'Re-encrypt a copy with a customer managed key',
+    expect(failed[2]?.message).toMatch(
+      /^ModifySnapshotAttribute would fail: .*cannot be shared \(request id /,
     );
+    expect(
+      checked.checks.find((c) => c.stepId === 'share' && c.status === 'failed')?.message,
+    ).toContain('Re-encrypt a copy with a customer managed key');
     await expect(engine.start(plan, recordRun())).rejects.toThrow(/nothing was changed/);
     expect(await backupSees(PROD_SNAPSHOT_LEGACY_ROOT)).toBe(false);
   });

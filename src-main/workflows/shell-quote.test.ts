@@ -12,9 +12,13 @@ describe('shellQuote', () => {
       '',
       '*',
     ];
-    const echoed = execFileSync('bash', ['-c', `printf '%s\\0' ${words.map(shellQuote).join(' ')}`], {
-      encoding: 'utf8',
-    });
+    const echoed = execFileSync(
+      'bash',
+      ['-c', `printf '%s\\0' ${words.map(shellQuote).join(' ')}`],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(echoed.split('\0').slice(0, -1)).toEqual(words);
   });
 });

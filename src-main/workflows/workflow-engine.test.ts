@@ -23,7 +23,8 @@ const copyRequest = (overrides: Record<string, unknown> = {}) =>
     kmsKeyId: 'alias/dr-backups',
     ...overrides,
   });
-const DR_BACKUPS_EAST = 'arn:aws:kms:us-east-1:222222222222:key/2b3c4d5e-0002-4bbb-8ccc-222222220002';
+const DR_BACKUPS_EAST =
+  'arn:aws:kms:us-east-1:222222222222:key/2b3c4d5e-0002-4bbb-8ccc-222222220002';
 
 afterEach(() => {
   kit.sandbox.t.sandbox.runtime.faults.set(NO_FAULTS);
@@ -71,20 +72,27 @@ describe('plan, preview and runbook', () => {
 describe('preflight', () => {
   it('finds a key that does not exist in the destination Region before anything changes', async () => {
     const engine = kit.engine();
-    const plan = await engine.preview(copyRequest({ destinationRegion: 'eu-west-1' }), 'run-missing-key');
+    const plan = await engine.preview(
+      copyRequest({ destinationRegion: 'eu-west-1' }),
+      'run-missing-key',
+    );
     const result = await engine.preflight(plan);
     expect(result.ok).toBe(false);
     expect(result.checks.find((c) => c.status === 'failed')?.message).toBe(
       'Key alias/dr-backups does not exist in eu-west-1. KMS keys are regional: choose a key that lives in eu-west-1.',
     );
-    await expect(engine.start(plan, recordRun())).rejects.toThrow(/Preflight found problems; nothing was changed/);
+    await expect(engine.start(plan, recordRun())).rejects.toThrow(
+      /Preflight found problems; nothing was changed/,
+    );
     expect(await kit.snapshotsOfRun('backup', 'eu-west-1', plan.runId)).toEqual([]);
     expect(await engine.list()).not.toContainEqual(expect.objectContaining({ runId: plan.runId }));
   });
 
   it('finds a disabled key and offers to enable it as a step', async () => {
     const kms = await kmsOf(kit.ctx, 'backup', 'us-east-1');
-    const made = await kms.send(new CreateKeyCommand({ Description: 'disabled for the preflight test' }));
+    const made = await kms.send(
+      new CreateKeyCommand({ Description: 'disabled for the preflight test' }),
+    );
     const keyArn = made.KeyMetadata?.Arn ?? '';
     await kms.send(new DisableKeyCommand({ KeyId: keyArn }));
     const engine = kit.engine();
@@ -153,7 +161,12 @@ describe('resume after a crash', () => {
 
       const restarted = kit.engine();
       expect(await restarted.list()).toContainEqual(
-        expect.objectContaining({ runId, status: 'running', resumable: true, stepsDone: point === 'sent' ? 0 : 1 }),
+        expect.objectContaining({
+          runId,
+          status: 'running',
+          resumable: true,
+          stepsDone: point === 'sent' ? 0 : 1,
+        }),
       );
       const run = await restarted.resume(runId, recordRun());
       expect(run.status).toBe('done');
@@ -170,13 +183,20 @@ describe('undo', () => {
     const engine = kit.engine();
     const plan = await engine.preview(copyRequest(), 'run-undo-1');
     await engine.start(plan, recordRun());
-    await expect(engine.undo(plan.runId, false, recordRun())).rejects.toThrow(/deletes what it made.*Confirm/);
+    await expect(engine.undo(plan.runId, false, recordRun())).rejects.toThrow(
+      /deletes what it made.*Confirm/,
+    );
     expect(await kit.snapshotsOfRun('backup', 'us-east-1', plan.runId)).toHaveLength(1);
     const undone = await engine.undo(plan.runId, true, recordRun());
     expect(undone.status).toBe('undone');
     expect(await kit.snapshotsOfRun('backup', 'us-east-1', plan.runId)).toEqual([]);
     expect(await engine.list()).toContainEqual(
-      expect.objectContaining({ runId: plan.runId, status: 'undone', resumable: false, undoable: false }),
+      expect.objectContaining({
+        runId: plan.runId,
+        status: 'undone',
+        resumable: false,
+        undoable: false,
+      }),
     );
   });
 });

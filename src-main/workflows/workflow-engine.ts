@@ -93,7 +93,12 @@ export function createWorkflowEngine(options: WorkflowEngineOptions): WorkflowEn
     steps: run.steps.map((s, i) => (i === index ? { ...s, ...change } : s)),
   });
 
-  function envFor(run: () => WorkflowRun, step: PlanStep, index: number, progress: RunProgress): StepEnv {
+  function envFor(
+    run: () => WorkflowRun,
+    step: PlanStep,
+    index: number,
+    progress: RunProgress,
+  ): StepEnv {
     const count = run().plan.steps.length;
     return {
       ctx,
@@ -113,7 +118,9 @@ export function createWorkflowEngine(options: WorkflowEngineOptions): WorkflowEn
         return made;
       },
       progress: (fraction, detail) =>
-        progress.progress(index, count, step.title, (index + fraction) / count, { progress: detail }),
+        progress.progress(index, count, step.title, (index + fraction) / count, {
+          progress: detail,
+        }),
     };
   }
 
@@ -123,8 +130,7 @@ export function createWorkflowEngine(options: WorkflowEngineOptions): WorkflowEn
       try {
         return await work();
       } catch (error) {
-        const again =
-          error instanceof KeywardError && error.retryable && attempt < retry.attempts;
+        const again = error instanceof KeywardError && error.retryable && attempt < retry.attempts;
         if (!again) throw error;
         await sleep(retry.baseDelayMs * 2 ** (attempt - 1));
       }
@@ -158,7 +164,9 @@ export function createWorkflowEngine(options: WorkflowEngineOptions): WorkflowEn
         const { error: _cleared, ...rest } = state;
         run = await save(run, {
           steps: run.steps.map((s, i) =>
-            i === index ? { ...rest, status: 'running', attempts: state.attempts + 1, startedAt: now() } : s,
+            i === index
+              ? { ...rest, status: 'running', attempts: state.attempts + 1, startedAt: now() }
+              : s,
           ),
         });
         checkpoint('started', step.id);
@@ -168,7 +176,10 @@ export function createWorkflowEngine(options: WorkflowEngineOptions): WorkflowEn
       } catch (error) {
         if (error instanceof EngineStopped) throw error;
         const serialized = toSerializedError(error, ctx.logger, `workflow step ${step.kind}`);
-        const failed = { ...serialized, message: `Step ${index + 1} (${step.title}) failed: ${serialized.message}` };
+        const failed = {
+          ...serialized,
+          message: `Step ${index + 1} (${step.title}) failed: ${serialized.message}`,
+        };
         run = await save(run, {
           ...withStep(run, index, { status: 'failed', error: serialized, endedAt: now() }),
           status: 'failed',
@@ -193,7 +204,8 @@ export function createWorkflowEngine(options: WorkflowEngineOptions): WorkflowEn
     }
   }
 
-  const touched = (s: StepState) => s.status === 'done' || s.status === 'failed' || s.status === 'running';
+  const touched = (s: StepState) =>
+    s.status === 'done' || s.status === 'failed' || s.status === 'running';
 
   async function undoSteps(start: WorkflowRun, progress: RunProgress): Promise<WorkflowRun> {
     let run = await save(start, { status: 'undoing' });
@@ -260,18 +272,35 @@ export function createWorkflowEngine(options: WorkflowEngineOptions): WorkflowEn
     start: (plan, progress) =>
       tracked(plan.runId, async () => {
         if (await exists(plan.runId)) {
-          throw new KeywardError('conflict', `Run ${plan.runId} was started before: resume it instead.`);
+          throw new KeywardError(
+            'conflict',
+            `Run ${plan.runId} was started before: resume it instead.`,
+          );
         }
         const checked = await preflight(ctx, registry, plan, retrying);
         if (!checked.ok) {
-          const problems = checked.checks.filter((c) => c.status === 'failed').map((c) => c.message);
-          throw new KeywardError('validation', `Preflight found problems; nothing was changed. ${problems.join(' ')}`, {
-            hint: 'Fix what the checks name (or add the offered fix steps), then start again.',
-          });
+          const problems = checked.checks
+            .filter((c) => c.status === 'failed')
+            .map((c) => c.message);
+          throw new KeywardError(
+            'validation',
+            `Preflight found problems; nothing was changed. ${problems.join(' ')}`,
+            {
+              hint: 'Fix what the checks name (or add the offered fix steps), then start again.',
+            },
+          );
         }
         const at = now();
-        const steps = plan.steps.map((s) => ({ id: s.id, status: 'pending' as const, attempts: 0, outputs: {} }));
-        return execute({ runId: plan.runId, plan, status: 'running', createdAt: at, updatedAt: at, steps }, progress);
+        const steps = plan.steps.map((s) => ({
+          id: s.id,
+          status: 'pending' as const,
+          attempts: 0,
+          outputs: {},
+        }));
+        return execute(
+          { runId: plan.runId, plan, status: 'running', createdAt: at, updatedAt: at, steps },
+          progress,
+        );
       }),
     resume: (runId, progress) =>
       tracked(runId, async () => {

@@ -6,12 +6,7 @@ import {
   workflowRunSchema,
   workflowRunSummarySchema,
 } from '../models/workflow-plan';
-import {
-  planInput,
-  runbookInput,
-  runRefInput,
-  undoInput,
-} from '../schemas/workflow-request';
+import { planInput, runbookInput, runRefInput, undoInput } from '../schemas/workflow-request';
 import { invoke, noInput, operation } from './define';
 
 /** The guided jobs' engine (design.md §6): plan, check, run, resume and undo, journaled in main. */

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { serializedErrorSchema } from '../error-schema';
 
 /** A value an earlier step of the same run produces (the new snapshot's id…), used by a later one. */
-export const stepRefSchema = z.object({ step: z.string().min(1), output: z.string().min(1) }).strict();
+export const stepRefSchema = z
+  .object({ step: z.string().min(1), output: z.string().min(1) })
+  .strict();
 export type StepRef = z.output<typeof stepRefSchema>;
 
 const jsonSchema: z.ZodType<unknown> = z.lazy(() =>

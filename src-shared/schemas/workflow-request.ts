@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { regionCode } from './regions';
 
-const snapshotId = z.string().regex(/^snap-(?:[0-9a-f]{8}|[0-9a-f]{17})$/, 'a snapshot id (snap-…)');
+const snapshotId = z
+  .string()
+  .regex(/^snap-(?:[0-9a-f]{8}|[0-9a-f]{17})$/, 'a snapshot id (snap-…)');
 /** A key id, key ARN, alias name or alias ARN, as CopySnapshot's KmsKeyId takes it. */
 const kmsKeyRef = z.string().min(1).max(2048);
 

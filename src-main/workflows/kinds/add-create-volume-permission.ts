@@ -47,7 +47,11 @@ async function shareableCheck(place: StepPlace, p: Params): Promise<PreflightChe
         status: 'failed',
         message: `${p.snapshotId} is encrypted with the AWS managed key aws/ebs, which no other account may use: AWS refuses to share it. Re-encrypt a copy with a customer managed key and share that.`,
       }
-    : { stepId, status: 'ok', message: `${p.snapshotId} is encrypted with customer managed key ${key.arn}.` };
+    : {
+        stepId,
+        status: 'ok',
+        message: `${p.snapshotId} is encrypted with customer managed key ${key.arn}.`,
+      };
 }
 
 /** Shares a snapshot with an account (createVolumePermission); undo removes just that account. */
@@ -56,7 +60,11 @@ export const addCreateVolumePermissionKind: StepKind<Params> = {
   params,
   outputs: [],
   title: (p) => `Share ${p.snapshotId} with account ${p.accountId}`,
-  action: (p) => ({ service: 'ec2', operation: 'ModifySnapshotAttribute', params: change(p, 'Add') }),
+  action: (p) => ({
+    service: 'ec2',
+    operation: 'ModifySnapshotAttribute',
+    params: change(p, 'Add'),
+  }),
   cli: (p) => ({
     args: [
       'ec2',

@@ -138,7 +138,10 @@ export const addKeyPolicyStatementKind: StepKind<Params> = {
   },
   async verify(env, p) {
     if (!hasStatement(await currentPolicy(env, p), sidOf(env))) {
-      throw new KeywardError('invalid-state', `The policy of ${p.keyId} lacks statement ${sidOf(env)}.`);
+      throw new KeywardError(
+        'invalid-state',
+        `The policy of ${p.keyId} lacks statement ${sidOf(env)}.`,
+      );
     }
   },
   undo: {

@@ -26,7 +26,10 @@ const params = z
      * The snapshot belongs to another account and an earlier step of the run shares it: before
      * that, only its owner can see it (preflight reads it as the owner).
      */
-    sharedBy: z.object({ profileId: z.string().min(1) }).strict().optional(),
+    sharedBy: z
+      .object({ profileId: z.string().min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 type Params = z.output<typeof params>;

@@ -20,7 +20,10 @@ export function hasStatement(policy: string, sid: string): boolean {
 }
 
 /** The policy with `statement` added last; the other statements stay as written. */
-export function withStatement(policy: string, statement: Readonly<Record<string, unknown>>): string {
+export function withStatement(
+  policy: string,
+  statement: Readonly<Record<string, unknown>>,
+): string {
   const raw = read(policy);
   return emit(raw, [...raw.rawStatements.filter((s) => s['Sid'] !== statement['Sid']), statement]);
 }

@@ -56,9 +56,15 @@ export const waitSnapshotCompletedKind: StepKind<Params> = {
     }
   },
   async verify(env, p) {
-    const snapshot = await describeSnapshot(await ec2Of(env.ctx, env.profileId, env.region), env.resolve(p.snapshotId));
+    const snapshot = await describeSnapshot(
+      await ec2Of(env.ctx, env.profileId, env.region),
+      env.resolve(p.snapshotId),
+    );
     if (snapshot.State !== 'completed') {
-      throw new KeywardError('invalid-state', `Snapshot ${snapshot.SnapshotId} is ${snapshot.State ?? 'unknown'}.`);
+      throw new KeywardError(
+        'invalid-state',
+        `Snapshot ${snapshot.SnapshotId} is ${snapshot.State ?? 'unknown'}.`,
+      );
     }
   },
   undo: undefined,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { copySnapshotRequest } from '../../../src-shared/schemas/workflow-request';
 import { ec2Of, type KeyContext } from '../../key-operations/key-context';
 import { describeSnapshot, userTags } from '../kinds/snapshots';
@@ -25,12 +25,34 @@ export async function planCopySnapshot(
     job: 'copy-snapshot',
     title: `Copy ${snapshotId} from ${sourceRegion} to ${destinationRegion}, encrypted with ${request.kmsKeyId}`,
     variables: [
-      { name: 'PROFILE', kind: 'profile', value: profileId, about: 'The AWS CLI profile that owns the snapshot' },
+      {
+        name: 'PROFILE',
+        kind: 'profile',
+        value: profileId,
+        about: 'The AWS CLI profile that owns the snapshot',
+      },
       ...(sameRegion
-        ? [{ name: 'REGION', kind: 'region' as const, value: sourceRegion, about: 'The Region of the snapshot and its copy' }]
+        ? [
+            {
+              name: 'REGION',
+              kind: 'region' as const,
+              value: sourceRegion,
+              about: 'The Region of the snapshot and its copy',
+            },
+          ]
         : [
-            { name: 'SOURCE_REGION', kind: 'region' as const, value: sourceRegion, about: 'The Region of the snapshot' },
-            { name: 'DESTINATION_REGION', kind: 'region' as const, value: destinationRegion, about: 'The Region the copy is made in (the key lives there)' },
+            {
+              name: 'SOURCE_REGION',
+              kind: 'region' as const,
+              value: sourceRegion,
+              about: 'The Region of the snapshot',
+            },
+            {
+              name: 'DESTINATION_REGION',
+              kind: 'region' as const,
+              value: destinationRegion,
+              about: 'The Region the copy is made in (the key lives there)',
+            },
           ]),
     ],
     steps: [

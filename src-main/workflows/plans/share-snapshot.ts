@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { KeywardError } from '../../../src-shared/errors';
 import type { shareSnapshotRequest } from '../../../src-shared/schemas/workflow-request';
 import { callerOf, ec2Of, type KeyContext } from '../../key-operations/key-context';
@@ -20,9 +20,13 @@ export async function planShareSnapshot(
   const { profileId, region, snapshotId, targetProfileId, targetRegion } = request;
   const snapshot = await describeSnapshot(await ec2Of(ctx, profileId, region), snapshotId);
   if (!snapshot.Encrypted || !snapshot.KmsKeyId) {
-    throw new KeywardError('validation', `${snapshotId} is not encrypted: there is no key to share.`, {
-      hint: 'Share it without a key policy change, or encrypt a copy first.',
-    });
+    throw new KeywardError(
+      'validation',
+      `${snapshotId} is not encrypted: there is no key to share.`,
+      {
+        hint: 'Share it without a key policy change, or encrypt a copy first.',
+      },
+    );
   }
   const target = await callerOf(ctx, targetProfileId, targetRegion);
   const owner = { profileId, region };
@@ -32,13 +36,40 @@ export async function planShareSnapshot(
     job: 'share-snapshot',
     title: `Share ${snapshotId} with account ${target.account}${request.stopAfterShare ? '' : `, copied there with ${request.targetKmsKeyId}`}`,
     variables: [
-      { name: 'OWNER_PROFILE', kind: 'profile', value: profileId, about: 'The AWS CLI profile of the account that owns the snapshot' },
-      { name: 'TARGET_PROFILE', kind: 'profile', value: targetProfileId, about: 'The AWS CLI profile of the account the snapshot is shared with' },
+      {
+        name: 'OWNER_PROFILE',
+        kind: 'profile',
+        value: profileId,
+        about: 'The AWS CLI profile of the account that owns the snapshot',
+      },
+      {
+        name: 'TARGET_PROFILE',
+        kind: 'profile',
+        value: targetProfileId,
+        about: 'The AWS CLI profile of the account the snapshot is shared with',
+      },
       ...(sameRegion
-        ? [{ name: 'REGION', kind: 'region' as const, value: region, about: 'The Region of the snapshot and the copy' }]
+        ? [
+            {
+              name: 'REGION',
+              kind: 'region' as const,
+              value: region,
+              about: 'The Region of the snapshot and the copy',
+            },
+          ]
         : [
-            { name: 'SOURCE_REGION', kind: 'region' as const, value: region, about: 'The Region of the snapshot' },
-            { name: 'TARGET_REGION', kind: 'region' as const, value: targetRegion, about: 'The Region the target account copies it to' },
+            {
+              name: 'SOURCE_REGION',
+              kind: 'region' as const,
+              value: region,
+              about: 'The Region of the snapshot',
+            },
+            {
+              name: 'TARGET_REGION',
+              kind: 'region' as const,
+              value: targetRegion,
+              about: 'The Region the target account copies it to',
+            },
           ]),
     ],
     steps: [
@@ -46,7 +77,11 @@ export async function planShareSnapshot(
         id: 'key-policy',
         kind: 'add-key-policy-statement',
         ...owner,
-        params: { keyId: snapshot.KmsKeyId, accountId: target.account, viaEc2Only: request.viaEc2Only },
+        params: {
+          keyId: snapshot.KmsKeyId,
+          accountId: target.account,
+          viaEc2Only: request.viaEc2Only,
+        },
       },
       {
         id: 'share',

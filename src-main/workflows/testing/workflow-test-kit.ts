@@ -6,11 +6,16 @@ import { afterAll } from 'vitest';
 import { EC2_SANDBOX_SETTINGS, EC2_SETTINGS_ID } from '../../../src-sandbox/services/ec2/model';
 import { SANDBOX_SCOPE } from '../../../src-sandbox/seed/seeder';
 import { testClientFactory } from '../../aws/testing/test-client-factory';
-import { DEMO_ACCOUNTS, useSandbox } from '../../aws/testing/use-sandbox';
+import type { DEMO_ACCOUNTS } from '../../aws/testing/use-sandbox';
+import { useSandbox } from '../../aws/testing/use-sandbox';
 import { ec2Of, type KeyContext } from '../../key-operations/key-context';
 import { silentLogger } from '../../log/logger';
 import { RUN_ID_TAG } from '../kinds/snapshots';
-import { createWorkflowEngine, type RunProgress, type WorkflowEngineOptions } from '../workflow-engine';
+import {
+  createWorkflowEngine,
+  type RunProgress,
+  type WorkflowEngineOptions,
+} from '../workflow-engine';
 
 /**
  * An in-process sandbox whose clock the engine's waits move forward (no real sleeps), a context
@@ -68,7 +73,9 @@ export function useWorkflows() {
 }
 
 /** A progress sink that keeps what was reported. */
-export function recordRun(): RunProgress & { readonly events: { title: string; detail?: string }[] } {
+export function recordRun(): RunProgress & {
+  readonly events: { title: string; detail?: string }[];
+} {
   const events: { title: string; detail?: string }[] = [];
   return {
     events,
