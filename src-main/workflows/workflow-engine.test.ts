@@ -147,6 +147,31 @@ describe('run', () => {
   });
 });
 
+describe('a failing step', () => {
+  it('stops the run with the error and the AWS request id; resuming later does not redo finished steps', async () => {
+    kit.sandbox.t.sandbox.runtime.faults.set(parseFaultSpec('error5xx=1,op=CreateTags'));
+    const engine = kit.engine({ retry: { attempts: 2, baseDelayMs: 1000 } });
+    const plan = await engine.preview(copyRequest(), 'run-fails-1');
+    await expect(engine.start(plan, recordRun())).rejects.toThrow(/^Step 3 \(Tag .*\) failed: /);
+    const failed = await engine.get(plan.runId);
+    expect(failed.status).toBe('failed');
+    expect(failed.steps.map((s) => s.status)).toEqual(['done', 'done', 'failed']);
+    expect(failed.steps[2]?.error?.aws).toMatchObject({
+      operation: 'CreateTags',
+      requestId: expect.any(String),
+    });
+    expect(await engine.list()).toContainEqual(
+      expect.objectContaining({ runId: plan.runId, resumable: true, undoable: true }),
+    );
+
+    kit.sandbox.t.sandbox.runtime.faults.set(NO_FAULTS);
+    const resumed = await engine.resume(plan.runId, recordRun());
+    expect(resumed.status).toBe('done');
+    expect(resumed.steps.map((s) => s.attempts)).toEqual([1, 1, 2]);
+    expect(await kit.snapshotsOfRun('backup', 'us-east-1', plan.runId)).toHaveLength(1);
+  });
+});
+
 describe('resume after a crash', () => {
   for (const point of ['sent', 'journaled']) {
     it(`stopped after CopySnapshot was ${point === 'sent' ? 'sent, before its journal entry' : 'journaled'}: a new engine resumes with exactly one copy`, async () => {
