@@ -1,4 +1,10 @@
 import { DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
+import {
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  IAMClient,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
 import { PROD_SNAPSHOT_DB_NIGHTLY, PROD_SNAPSHOT_LEGACY_ROOT } from '../../src-sandbox/seed/ec2';
 import { workflowRequest } from '../../src-shared/schemas/workflow-request';
@@ -88,6 +94,45 @@ describe('share a snapshot with another account', () => {
     expect(await backupSees(PROD_SNAPSHOT_DB_NIGHTLY)).toBe(false);
     const policy = await readPolicy(await kmsOf(kit.ctx, 'prod', 'us-east-1'), EBS_WORKLOADS);
     expect(policy).not.toContain('keyward-run-share-1');
+  });
+
+  it('finds before any change that the target identity’s IAM policies do not allow the key', async () => {
+    const iam = new IAMClient(kit.sandbox.t.client('backup'));
+    await iam.send(new CreateUserCommand({ UserName: 'copier' }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'copier',
+        PolicyName: 'ec2-and-own-keys',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: ['ec2:*', 'iam:Get*', 'iam:List*'], Resource: '*' },
+            { Effect: 'Allow', Action: 'kms:*', Resource: 'arn:aws:kms:*:222222222222:key/*' },
+          ],
+        }),
+      }),
+    );
+    const key = await iam.send(new CreateAccessKeyCommand({ UserName: 'copier' }));
+    kit.addProfile('backup-copier', '222222222222', {
+      accessKeyId: key.AccessKey?.AccessKeyId ?? '',
+      secretAccessKey: key.AccessKey?.SecretAccessKey ?? '',
+    });
+    const engine = kit.engine();
+    const plan = await engine.preview(
+      shareRequest({ targetProfileId: 'backup-copier' }),
+      'run-share-iam',
+    );
+    const checked = await engine.preflight(plan);
+    expect(checked.ok).toBe(false);
+    const failed = checked.checks.filter((c) => c.status === 'failed');
+    expect(failed.map((c) => c.stepId)).toEqual(['key-policy']);
+    expect(failed[0]?.message).toBe(
+      `arn:aws:iam::222222222222:user/copier (profile backup-copier) would not be allowed kms:DescribeKey, kms:Decrypt, kms:ReEncryptFrom, kms:CreateGrant on ${EBS_WORKLOADS}, so its copy would fail ("Given key ID is not accessible"). Its IAM policies must allow kms:DescribeKey, kms:Decrypt, kms:ReEncryptFrom, kms:CreateGrant on that key ARN; the key policy statement this run adds covers the key side.`,
+    );
+    await expect(engine.start(plan, recordRun())).rejects.toThrow(/nothing was changed/);
+    expect(await backupSees(PROD_SNAPSHOT_DB_NIGHTLY)).toBe(false);
+    const policy = await readPolicy(await kmsOf(kit.ctx, 'prod', 'us-east-1'), EBS_WORKLOADS);
+    expect(policy).not.toContain('keyward-run-share-iam');
   });
 
   it('refuses before any change a snapshot on aws/ebs and says to re-encrypt a copy first', async () => {

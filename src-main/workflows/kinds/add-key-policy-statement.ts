@@ -7,6 +7,7 @@ import { kmsOf } from '../../key-operations/key-context';
 import { putKeyPolicy } from '../../key-operations/key-policy';
 import type { StepAt, StepEnv, StepKind, StepPlace } from '../step-kind';
 import { hasStatement, withoutStatement, withStatement } from './policy-statements';
+import { targetKeyAccessCheck } from './target-key-access';
 
 const params = z
   .object({
@@ -16,6 +17,8 @@ const params = z
     accountId: z.string().regex(/^\d{12}$/),
     /** Limit the use to EC2 in the key's Region (kms:ViaService). */
     viaEc2Only: z.boolean().default(true),
+    /** The profile of the target account that will use the key (preflight evaluates its access). */
+    targetProfileId: z.string().min(1).optional(),
     /** The policy when the plan was made: the preview's "before" and the runbook's base. */
     policyAtPlanning: z.string().optional(),
   })
@@ -127,7 +130,11 @@ export const addKeyPolicyStatementKind: StepKind<Params> = {
     addedSid: sidOf(at),
   }),
   async check(place, p) {
-    return [await keyCheck(place, p)];
+    const key = await keyCheck(place, p);
+    if (key.status === 'failed' || p.targetProfileId === undefined) return [key];
+    const keyPolicy = withStatement(await currentPolicy(place, p), statementFor(p, place));
+    const use = { stepId: place.stepId, profileId: p.targetProfileId, keyArn: p.keyId, keyPolicy };
+    return [key, await targetKeyAccessCheck(place, use)];
   },
   async run(env, p) {
     await putWith(env, p, (policy) =>

@@ -81,6 +81,7 @@ export async function planShareSnapshot(
           keyId: snapshot.KmsKeyId,
           accountId: target.account,
           viaEc2Only: request.viaEc2Only,
+          ...(request.stopAfterShare ? {} : { targetProfileId }),
         },
       },
       {

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { EC2_SANDBOX_SETTINGS, EC2_SETTINGS_ID } from '../../../src-sandbox/services/ec2/model';
 import { SANDBOX_SCOPE } from '../../../src-sandbox/seed/seeder';
+import type { Credentials } from '../../../src-sandbox/testing/test-sandbox';
+import type { AwsPrincipal } from '../../aws/principal';
 import { testClientFactory } from '../../aws/testing/test-client-factory';
 import type { DEMO_ACCOUNTS } from '../../aws/testing/use-sandbox';
 import { useSandbox } from '../../aws/testing/use-sandbox';
@@ -30,12 +32,15 @@ export function useWorkflows() {
     aws.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
+  const extra = new Map<string, AwsPrincipal>();
   const ctx: KeyContext = {
     aws,
     dataDir,
     logger: silentLogger,
     principal: (profileId) =>
-      Promise.resolve(sandbox.principal(profileId as keyof typeof DEMO_ACCOUNTS)),
+      Promise.resolve(
+        extra.get(profileId) ?? sandbox.principal(profileId as keyof typeof DEMO_ACCOUNTS),
+      ),
   };
   const engine = (options: Partial<WorkflowEngineOptions> = {}) =>
     createWorkflowEngine({
@@ -50,6 +55,16 @@ export function useWorkflows() {
   return {
     sandbox,
     ctx,
+    /** A profile of one's own (an IAM user the test made) alongside the demo ones. */
+    addProfile(profileId: string, accountId: string, credentials: Credentials) {
+      extra.set(profileId, {
+        id: `test:${profileId}`,
+        profileId,
+        revision: '1',
+        accountId,
+        target: { credentials, endpoint: sandbox.t.sandbox.endpoint },
+      });
+    },
     dataDir,
     engine,
     /** How long snapshot copies take in sandbox time. */
