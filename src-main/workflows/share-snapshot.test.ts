@@ -1,4 +1,4 @@
-import { DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
+import { DescribeSnapshotsCommand, ModifySnapshotAttributeCommand } from '@aws-sdk/client-ec2';
 import {
   CreateAccessKeyCommand,
   CreateUserCommand,
@@ -6,7 +6,11 @@ import {
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
-import { PROD_SNAPSHOT_DB_NIGHTLY, PROD_SNAPSHOT_LEGACY_ROOT } from '../../src-sandbox/seed/ec2';
+import {
+  PROD_SNAPSHOT_DB_NIGHTLY,
+  PROD_SNAPSHOT_LEGACY_ROOT,
+  PROD_SNAPSHOT_WEB_DATA,
+} from '../../src-sandbox/seed/ec2';
 import { workflowRequest } from '../../src-shared/schemas/workflow-request';
 import { readPolicy } from '../key-operations/key-detail';
 import { ec2Of, kmsOf } from '../key-operations/key-context';
@@ -133,6 +137,30 @@ describe('share a snapshot with another account', () => {
     expect(await backupSees(PROD_SNAPSHOT_DB_NIGHTLY)).toBe(false);
     const policy = await readPolicy(await kmsOf(kit.ctx, 'prod', 'us-east-1'), EBS_WORKLOADS);
     expect(policy).not.toContain('keyward-run-share-iam');
+  });
+
+  it('stops after the share when the other account runs its side, and undo leaves a sharing that was there before', async () => {
+    const prod = await ec2Of(kit.ctx, 'prod', 'us-east-1');
+    await prod.send(
+      new ModifySnapshotAttributeCommand({
+        SnapshotId: PROD_SNAPSHOT_WEB_DATA,
+        CreateVolumePermission: { Add: [{ UserId: '222222222222' }] },
+      }),
+    );
+    const engine = kit.engine();
+    const plan = await engine.preview(
+      shareRequest({ snapshotId: PROD_SNAPSHOT_WEB_DATA, stopAfterShare: true }),
+      'run-share-half',
+    );
+    expect(plan.steps.map((s) => s.id)).toEqual(['key-policy', 'share']);
+    expect(plan.steps[1]?.undo).toBe(
+      'Nothing: the snapshot was shared with account 222222222222 before this run.',
+    );
+    await engine.start(plan, recordRun());
+    await engine.undo(plan.runId, false, recordRun());
+    expect(await backupSees(PROD_SNAPSHOT_WEB_DATA)).toBe(true);
+    const policy = await readPolicy(await kmsOf(kit.ctx, 'prod', 'us-east-1'), EBS_WORKLOADS);
+    expect(policy).not.toContain('keyward-run-share-half');
   });
 
   it('refuses before any change a snapshot on aws/ebs and says to re-encrypt a copy first', async () => {

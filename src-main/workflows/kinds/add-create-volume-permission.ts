@@ -13,7 +13,12 @@ import { dryRunCheck } from './dry-run';
 import { describeSnapshot } from './snapshots';
 
 const params = z
-  .object({ snapshotId: z.string().min(1), accountId: z.string().regex(/^\d{12}$/) })
+  .object({
+    snapshotId: z.string().min(1),
+    accountId: z.string().regex(/^\d{12}$/),
+    /** Shared with the account before this run (then undo leaves the sharing alone). */
+    sharedAtPlanning: z.boolean().optional(),
+  })
   .strict();
 type Params = z.output<typeof params>;
 
@@ -79,6 +84,10 @@ export const addCreateVolumePermissionKind: StepKind<Params> = {
       p.accountId,
     ],
   }),
+  async prepare(place, p) {
+    const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
+    return { ...p, sharedAtPlanning: await sharedWith(ec2, p) };
+  },
   async check(place, p) {
     const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
     return [
@@ -100,9 +109,13 @@ export const addCreateVolumePermissionKind: StepKind<Params> = {
     }
   },
   undo: {
-    describe: (p) => `Stops sharing the snapshot with account ${p.accountId}.`,
+    describe: (p) =>
+      p.sharedAtPlanning === true
+        ? `Nothing: the snapshot was shared with account ${p.accountId} before this run.`
+        : `Stops sharing the snapshot with account ${p.accountId}.`,
     deletes: false,
     async run(env, p) {
+      if (p.sharedAtPlanning === true) return;
       const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
       await ec2.send(new ModifySnapshotAttributeCommand(change(p, 'Remove')));
     },

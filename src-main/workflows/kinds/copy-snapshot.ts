@@ -1,6 +1,7 @@
 import { CopySnapshotCommand, DeleteSnapshotCommand } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import { KeywardError } from '../../../src-shared/errors';
+import { awsErrorCode } from '../../aws/map-aws-error';
 import type { PreflightCheck } from '../../../src-shared/models/workflow-plan';
 import { describeKey } from '../../key-operations/describe-key';
 import { ec2Of } from '../../key-operations/key-context';
@@ -175,7 +176,14 @@ export const copySnapshotKind: StepKind<Params> = {
       const ids = made
         ? [made]
         : (await snapshotsTagged(ec2, env.runId, env.stepId)).map((s) => s.SnapshotId);
-      for (const id of ids) await ec2.send(new DeleteSnapshotCommand({ SnapshotId: id }));
+      for (const id of ids) {
+        try {
+          await ec2.send(new DeleteSnapshotCommand({ SnapshotId: id }));
+        } catch (error) {
+          // Deleted meanwhile (by hand, or by an undo cut off after this call): nothing left to do.
+          if (awsErrorCode(error) !== 'InvalidSnapshot.NotFound') throw error;
+        }
+      }
     },
   },
 };
