@@ -1,13 +1,14 @@
 import type { workflowsCalls } from '../../src-shared/contract/workflows';
-import type { WorkflowRequest } from '../../src-shared/schemas/workflow-request';
+import type { z } from 'zod';
+import type { planInput } from '../../src-shared/schemas/workflow-request';
 import type { WorkflowEngine } from '../workflows/workflow-engine';
 import type { AreaHandlers } from './handler-types';
 
 export function createWorkflowsHandlers(
   engine: WorkflowEngine,
 ): AreaHandlers<typeof workflowsCalls> {
-  const plan = (input: { request: WorkflowRequest; runId?: string | undefined }) =>
-    engine.preview(input.request, input.runId);
+  const plan = (input: z.output<typeof planInput>) =>
+    engine.preview(input.request, input.runId, input.fixes);
   return {
     'workflows.preview': (input) => plan(input),
     'workflows.runbook': async (input) =>

@@ -22,6 +22,7 @@ export async function preflight(
       stepId: step.id,
       profileId: step.profileId,
       region: step.region,
+      planned: plan.steps,
     };
     try {
       const params = registry.params(step.kind, step.params);

@@ -3,6 +3,7 @@ import {
   CreateAccessKeyCommand,
   CreateUserCommand,
   IAMClient,
+  ListUserPoliciesCommand,
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
@@ -100,7 +101,7 @@ describe('share a snapshot with another account', () => {
     expect(policy).not.toContain('keyward-run-share-1');
   });
 
-  it('finds before any change that the target identity’s IAM policies do not allow the key', async () => {
+  it('finds before any change that the target identity’s IAM policies do not allow the key, and its offered fix step makes the run pass', async () => {
     const iam = new IAMClient(kit.sandbox.t.client('backup'));
     await iam.send(new CreateUserCommand({ UserName: 'copier' }));
     await iam.send(
@@ -111,6 +112,11 @@ describe('share a snapshot with another account', () => {
           Version: '2012-10-17',
           Statement: [
             { Effect: 'Allow', Action: ['ec2:*', 'iam:Get*', 'iam:List*'], Resource: '*' },
+            {
+              Effect: 'Allow',
+              Action: ['iam:PutUserPolicy', 'iam:DeleteUserPolicy'],
+              Resource: 'arn:aws:iam::222222222222:user/copier',
+            },
             { Effect: 'Allow', Action: 'kms:*', Resource: 'arn:aws:kms:*:222222222222:key/*' },
           ],
         }),
@@ -137,6 +143,24 @@ describe('share a snapshot with another account', () => {
     expect(await backupSees(PROD_SNAPSHOT_DB_NIGHTLY)).toBe(false);
     const policy = await readPolicy(await kmsOf(kit.ctx, 'prod', 'us-east-1'), EBS_WORKLOADS);
     expect(policy).not.toContain('keyward-run-share-iam');
+
+    // The offered fix, accepted: an inline policy for the copier, run first; then all passes.
+    const fix = failed[0]?.fix?.step;
+    expect(fix).toMatchObject({ kind: 'add-identity-policy', profileId: 'backup-copier' });
+    const fixed = await engine.preview(
+      shareRequest({ targetProfileId: 'backup-copier' }),
+      'run-share-iam-fixed',
+      fix ? [fix] : [],
+    );
+    expect(fixed.steps[0]?.cli).toContain('aws iam put-user-policy --user-name copier');
+    const refixed = await engine.preflight(fixed);
+    expect(refixed.ok).toBe(true);
+    const run = await engine.start(fixed, recordRun());
+    expect(run.status).toBe('done');
+    expect(await kit.snapshotsOfRun('backup-copier', 'us-east-1', fixed.runId)).toHaveLength(1);
+    await engine.undo(fixed.runId, true, recordRun());
+    const left = await iam.send(new ListUserPoliciesCommand({ UserName: 'copier' }));
+    expect(left.PolicyNames).toEqual(['ec2-and-own-keys']);
   });
 
   it('stops after the share when the other account runs its side, and undo leaves a sharing that was there before', async () => {

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { PolicyDiff, PreflightCheck, StepRef } from '../../src-shared/models/workflow-plan';
+import type {
+  PolicyDiff,
+  PreflightCheck,
+  StepRef,
+  StepSpec,
+} from '../../src-shared/models/workflow-plan';
 import type { KeyContext } from '../key-operations/key-context';
 
 /** A parameter that is either known when planning or made by an earlier step of the run. */
@@ -26,6 +31,8 @@ export interface StepAt {
 /** A step's place and the access layer it reaches AWS through. */
 export interface StepPlace extends StepAt {
   readonly ctx: KeyContext;
+  /** In preflight: every step of the plan, so a check can count on what earlier steps will do. */
+  readonly planned?: readonly StepSpec[];
 }
 
 /** What a running step gets from the engine. */

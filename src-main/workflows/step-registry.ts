@@ -1,4 +1,5 @@
 import { KeywardError } from '../../src-shared/errors';
+import { addIdentityPolicyKind } from './kinds/add-identity-policy';
 import { addCreateVolumePermissionKind } from './kinds/add-create-volume-permission';
 import { addKeyPolicyStatementKind } from './kinds/add-key-policy-statement';
 import { copySnapshotKind } from './kinds/copy-snapshot';
@@ -51,4 +52,5 @@ export const stepKinds = createStepRegistry([
   enableKeyKind,
   addKeyPolicyStatementKind,
   addCreateVolumePermissionKind,
+  addIdentityPolicyKind,
 ]);

@@ -4,6 +4,7 @@ import type {
   PlanStep,
   PreflightResult,
   Runbook,
+  StepSpec,
   StepState,
   WorkflowPlan,
   WorkflowRun,
@@ -42,7 +43,12 @@ export interface WorkflowEngineOptions {
 }
 
 export interface WorkflowEngine {
-  preview(request: WorkflowRequest, runId?: string): Promise<WorkflowPlan>;
+  /** The plan of a request; `fixes` (steps preflight offered) run before the request's steps. */
+  preview(
+    request: WorkflowRequest,
+    runId?: string,
+    fixes?: readonly StepSpec[],
+  ): Promise<WorkflowPlan>;
   runbook(plan: WorkflowPlan): Promise<Runbook>;
   preflight(plan: WorkflowPlan): Promise<PreflightResult>;
   /** Preflight, then every step in order, journaled; refuses a plan whose preflight fails. */
@@ -264,8 +270,13 @@ export function createWorkflowEngine(options: WorkflowEngineOptions): WorkflowEn
   }
 
   const engine: WorkflowEngine = {
-    async preview(request, runId = randomUUID()) {
-      return describePlan(ctx, registry, profileNames, await buildPlan(ctx, request), runId);
+    async preview(request, runId = randomUUID(), fixes = []) {
+      const draft = await buildPlan(ctx, request);
+      const steps = [...fixes, ...draft.steps];
+      if (new Set(steps.map((s) => s.id)).size !== steps.length) {
+        throw new KeywardError('validation', 'A fix step was added twice.');
+      }
+      return describePlan(ctx, registry, profileNames, { ...draft, steps }, runId);
     },
     runbook: (plan) => planRunbook(registry, profileNames, plan),
     preflight: (plan) => preflight(ctx, registry, plan, retrying),

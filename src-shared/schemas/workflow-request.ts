@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stepSpecSchema } from '../models/workflow-plan';
 import { regionCode } from './regions';
 
 const snapshotId = z
@@ -51,7 +52,14 @@ export type WorkflowRequest = z.output<typeof workflowRequest>;
 const runId = z.string().regex(/^[a-z0-9-]{8,64}$/);
 
 /** A request and, once previewed, the run id its plan was built for (the tags name it). */
-export const planInput = z.object({ request: workflowRequest, runId: runId.optional() }).strict();
+export const planInput = z
+  .object({
+    request: workflowRequest,
+    runId: runId.optional(),
+    /** Fix steps preflight offered and the user accepted; they run first. */
+    fixes: z.array(stepSpecSchema).max(10).default([]),
+  })
+  .strict();
 export const runRefInput = z.object({ runId }).strict();
 export const undoInput = z
   .object({

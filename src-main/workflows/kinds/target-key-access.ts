@@ -4,12 +4,25 @@ import { authorize } from '../../../src-shared/policy/authorize';
 import { parsePolicy } from '../../../src-shared/policy/parse-policy';
 import { principalFromArn } from '../../../src-shared/policy/principal-from-arn';
 import { deriveContext } from '../../../src-shared/policy/request-context';
+import type { PolicyDocument } from '../../../src-shared/policy/types';
 import { callerOf } from '../../key-operations/key-context';
 import type { StepPlace } from '../step-kind';
+import { addIdentityPolicyKind, identityDocumentOf } from './add-identity-policy';
 import { identityPoliciesOf, ownerOf } from './identity-policies';
 
 /** What EBS does with the source key, as the copying identity, when another account copies (reference §3.5). */
 const COPY_ACTIONS = ['kms:DescribeKey', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:CreateGrant'];
+
+/** Inline policies a fix step of the same plan will give the caller before the copy. */
+function plannedPolicies(place: StepPlace, callerArn: string): PolicyDocument[] {
+  return (place.planned ?? []).flatMap((spec) => {
+    if (spec.kind !== addIdentityPolicyKind.name) return [];
+    const params = addIdentityPolicyKind.params.safeParse(spec.params);
+    if (!params.success || params.data.callerArn !== callerArn) return [];
+    const parsed = parsePolicy(identityDocumentOf(params.data), 'identity');
+    return parsed.ok ? [parsed.policy] : [];
+  });
+}
 
 export interface TargetUse {
   readonly stepId: string;
@@ -46,7 +59,10 @@ export async function targetKeyAccessCheck(
   }
   let identityPolicies;
   try {
-    identityPolicies = await identityPoliciesOf(place.ctx, use.profileId, caller.arn);
+    identityPolicies = [
+      ...(await identityPoliciesOf(place.ctx, use.profileId, caller.arn)),
+      ...plannedPolicies(place, caller.arn),
+    ];
   } catch (error) {
     if (error instanceof KeywardError && error.retryable) throw error;
     return {
@@ -74,6 +90,20 @@ export async function targetKeyAccessCheck(
     return {
       stepId,
       status: 'failed',
+      ...(owner
+        ? {
+            fix: {
+              title: `Add an inline IAM policy to ${owner.kind} ${owner.name} allowing ${refused.join(', ')} on the key`,
+              step: {
+                id: 'target-iam',
+                kind: 'add-identity-policy',
+                profileId: use.profileId,
+                region: place.region,
+                params: { callerArn: caller.arn, keyArn, actions: refused },
+              },
+            },
+          }
+        : {}),
       message: `${caller.arn} (profile ${use.profileId}) would not be allowed ${refused.join(', ')} on ${keyArn}, so its copy would fail ("Given key ID is not accessible"). Its IAM policies must allow ${refused.join(', ')} on that key ARN; the key policy statement this run adds covers the key side.`,
     };
   }
