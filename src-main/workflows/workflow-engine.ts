@@ -184,7 +184,7 @@ export function createWorkflowEngine(options: WorkflowEngineOptions): WorkflowEn
         const serialized = toSerializedError(error, ctx.logger, `workflow step ${step.kind}`);
         const failed = {
           ...serialized,
-          message: `Step ${index + 1} (${step.title}) failed: ${serialized.message}`,
+          message: `Step ${index + 1} (${step.title}) failed: ${serialized.message}`.slice(0, 2000),
         };
         run = await save(run, {
           ...withStep(run, index, { status: 'failed', error: serialized, endedAt: now() }),
