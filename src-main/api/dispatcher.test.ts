@@ -9,6 +9,8 @@ import type { HandlerTable } from './handler-types';
 import { createKeyChangesHandlers } from './key-changes-handlers';
 import { createKeyDetailHandlers } from './key-detail-handlers';
 import type { KeyContext } from '../key-operations/key-context';
+import type { WorkflowEngine } from '../workflows/workflow-engine';
+import { createWorkflowsHandlers } from './workflows-handlers';
 
 function memoryLogger() {
   const lines: { level: string; message: string; fields?: Readonly<Record<string, unknown>> }[] =
@@ -39,6 +41,7 @@ const notUsed = () => {
 };
 
 const unusedKeys = { principal: notUsed } as unknown as KeyContext;
+const unusedWorkflows = { get: notUsed } as unknown as WorkflowEngine;
 
 function setup(overrides: Partial<HandlerTable> = {}) {
   const { logger, lines } = memoryLogger();
@@ -119,6 +122,7 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     'secrets.useStore': notUsed,
     ...createKeyDetailHandlers(unusedKeys),
     ...createKeyChangesHandlers(unusedKeys),
+    ...createWorkflowsHandlers(unusedWorkflows),
     ...overrides,
   };
   const dispatcher = createDispatcher({ handlers, operations, logger });

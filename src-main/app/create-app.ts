@@ -10,6 +10,7 @@ import { createProfileImportHandlers } from '../api/profile-import-handlers';
 import { createProfilesHandlers } from '../api/profiles-handlers';
 import { createSecretsHandlers } from '../api/secrets-handlers';
 import { createSettingsHandlers } from '../api/settings-handlers';
+import { createWorkflowsHandlers } from '../api/workflows-handlers';
 import { createClientFactory } from '../aws/client-factory';
 import { networkSettingsOf } from '../aws/network/network-settings';
 import { createCredentialStores } from '../credentials/credential-stores';
@@ -27,6 +28,7 @@ import { createProfileStore } from '../profiles/profile-store';
 import type { UrlOpener } from '../profiles/sso/sso-sessions';
 import { startEmbeddedSandbox } from '../sandbox/embedded-sandbox';
 import { createSettingsStore } from '../settings/settings-store';
+import { createWorkflowEngine } from '../workflows/workflow-engine';
 import { ensurePrivateDir, tightenTree } from '../../src-node/fs/private-files';
 import { appIdentity } from './app-identity';
 
@@ -127,6 +129,15 @@ export function createKeywardApp(options: {
     dataDir,
     logger,
   };
+  // Guided jobs (design.md §6): runs journaled under <data dir>/workflow-runs; the runbook names
+  // each profile as Keyward does.
+  const workflows = createWorkflowEngine({
+    ctx: keys,
+    profileNames: async () => {
+      const names = new Map((await profiles.list()).map((p) => [p.id, p.name]));
+      return (id) => names.get(id) ?? id;
+    },
+  });
   const handlers: HandlerTable = {
     ...createAppHandlers({ info, diagnostics }),
     ...createSettingsHandlers({ settings, profiles }),
@@ -141,6 +152,7 @@ export function createKeywardApp(options: {
       lastUsage: createLastUsageReader({ aws, principal }),
       scope: keysScope,
     }),
+    ...createWorkflowsHandlers(workflows),
   };
 
   logger.log('info', 'keyward started', { host: host.host, version: appIdentity.version });

@@ -1,0 +1,189 @@
+import { CopySnapshotCommand, DeleteSnapshotCommand } from '@aws-sdk/client-ec2';
+import { z } from 'zod';
+import { KeywardError } from '../../../src-shared/errors';
+import { awsErrorCode } from '../../aws/map-aws-error';
+import type { PreflightCheck } from '../../../src-shared/models/workflow-plan';
+import { describeKey } from '../../key-operations/describe-key';
+import { ec2Of } from '../../key-operations/key-context';
+import type { StepAt, StepKind, StepPlace } from '../step-kind';
+import { dryRunCheck } from './dry-run';
+import { destinationKeyCheck } from './key-checks';
+import {
+  describeSnapshot,
+  pendingSnapshots,
+  RUN_ID_TAG,
+  snapshotsTagged,
+  STEP_ID_TAG,
+} from './snapshots';
+
+const params = z
+  .object({
+    sourceRegion: z.string().min(1),
+    sourceSnapshotId: z.string().min(1),
+    /** A key of the destination Region (the step's Region): id, ARN or alias. */
+    kmsKeyId: z.string().min(1),
+    description: z.string().max(255).optional(),
+    /**
+     * The snapshot belongs to another account and an earlier step of the run shares it: before
+     * that, only its owner can see it (preflight reads it as the owner).
+     */
+    sharedBy: z
+      .object({ profileId: z.string().min(1) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+type Params = z.output<typeof params>;
+
+/** AWS allows this many concurrent snapshot copies per destination Region (reference §3.3). */
+const MAX_CONCURRENT_COPIES = 20;
+
+const runTags = (at: StepAt) => [
+  { Key: RUN_ID_TAG, Value: at.runId },
+  { Key: STEP_ID_TAG, Value: at.stepId },
+];
+
+function request(p: Params, at: StepAt) {
+  return {
+    SourceRegion: p.sourceRegion,
+    SourceSnapshotId: p.sourceSnapshotId,
+    Encrypted: true,
+    KmsKeyId: p.kmsKeyId,
+    ...(p.description === undefined ? {} : { Description: p.description }),
+    TagSpecifications: [{ ResourceType: 'snapshot' as const, Tags: runTags(at) }],
+  };
+}
+
+async function sourceCheck(place: StepPlace, p: Params): Promise<PreflightCheck> {
+  const ec2 = await ec2Of(place.ctx, p.sharedBy?.profileId ?? place.profileId, p.sourceRegion);
+  try {
+    const source = await describeSnapshot(ec2, p.sourceSnapshotId);
+    if (source.State !== 'completed') {
+      return {
+        stepId: place.stepId,
+        status: 'failed',
+        message: `Snapshot ${p.sourceSnapshotId} is ${source.State ?? 'not ready'}: AWS copies only completed snapshots. Wait for it to complete.`,
+      };
+    }
+    return {
+      stepId: place.stepId,
+      status: 'ok',
+      message: `Snapshot ${p.sourceSnapshotId} exists in ${p.sourceRegion} and is completed.`,
+    };
+  } catch (error) {
+    if (error instanceof KeywardError && error.retryable) throw error;
+    return {
+      stepId: place.stepId,
+      status: 'failed',
+      message: `Snapshot ${p.sourceSnapshotId} cannot be read in ${p.sourceRegion}: ${(error as Error).message}`,
+    };
+  }
+}
+
+async function quotaCheck(place: StepPlace): Promise<PreflightCheck> {
+  const pending = await pendingSnapshots(await ec2Of(place.ctx, place.profileId, place.region));
+  return pending >= MAX_CONCURRENT_COPIES
+    ? {
+        stepId: place.stepId,
+        status: 'failed',
+        message: `${pending} snapshot copies are already in progress in ${place.region}; AWS allows ${MAX_CONCURRENT_COPIES} at a time. Wait for some to complete.`,
+      }
+    : {
+        stepId: place.stepId,
+        status: 'ok',
+        message: `${pending} of ${MAX_CONCURRENT_COPIES} concurrent snapshot copies in use in ${place.region}.`,
+      };
+}
+
+/**
+ * CopySnapshot re-encrypted with a key of the destination Region. The call is sent to the
+ * destination Region with `SourceRegion` (reference §3.3); CopySnapshot takes no ClientToken, so
+ * the copy is tagged with the run and step ids and looked up before copying again.
+ */
+export const copySnapshotKind: StepKind<Params> = {
+  name: 'copy-snapshot',
+  params,
+  outputs: ['snapshotId'],
+  title: (p, at) =>
+    `Copy ${p.sourceSnapshotId} from ${p.sourceRegion} to ${at.region}, encrypted with ${p.kmsKeyId}`,
+  action: (p, at) => ({ service: 'ec2', operation: 'CopySnapshot', params: request(p, at) }),
+  cli: (p, at) => ({
+    args: [
+      'ec2',
+      'copy-snapshot',
+      '--source-region',
+      p.sourceRegion,
+      '--source-snapshot-id',
+      p.sourceSnapshotId,
+      '--encrypted',
+      '--kms-key-id',
+      p.kmsKeyId,
+      ...(p.description === undefined ? [] : ['--description', p.description]),
+      '--tag-specifications',
+      JSON.stringify(request(p, at).TagSpecifications),
+    ],
+    capture: { output: 'snapshotId', query: 'SnapshotId' },
+  }),
+  async check(place, p) {
+    const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
+    return [
+      await sourceCheck(place, p),
+      await destinationKeyCheck(place, p.kmsKeyId),
+      await quotaCheck(place),
+      p.sharedBy
+        ? {
+            stepId: place.stepId,
+            status: 'warning',
+            message: `CopySnapshot cannot be tried (DryRun) before ${p.sourceSnapshotId} is shared with this account; the copy step checks it when it runs.`,
+          }
+        : await dryRunCheck(place.stepId, 'CopySnapshot', () =>
+            ec2.send(new CopySnapshotCommand({ ...request(p, place), DryRun: true })),
+          ),
+    ];
+  },
+  async run(env, p) {
+    const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
+    const [earlier] = await snapshotsTagged(ec2, env.runId, env.stepId);
+    if (earlier) return { snapshotId: earlier.SnapshotId };
+    const answer = await ec2.send(new CopySnapshotCommand(request(p, env)));
+    env.checkpoint('sent');
+    if (!answer.SnapshotId) {
+      throw new KeywardError('internal', 'CopySnapshot answered without a snapshot id.');
+    }
+    return { snapshotId: answer.SnapshotId };
+  },
+  async verify(env, p, outputs) {
+    const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
+    const copy = await describeSnapshot(ec2, outputs['snapshotId'] ?? '');
+    const key = await describeKey(env.ctx, {
+      profileId: env.profileId,
+      region: env.region,
+      keyId: p.kmsKeyId,
+    });
+    if (copy.Encrypted !== true || copy.KmsKeyId !== key.arn) {
+      throw new KeywardError(
+        'invalid-state',
+        `The copy ${copy.SnapshotId} is encrypted with ${copy.KmsKeyId ?? 'no key'}, not ${key.arn}.`,
+      );
+    }
+  },
+  undo: {
+    describe: () => 'Deletes the copy (asks first).',
+    deletes: true,
+    async run(env, _p, outputs) {
+      const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
+      const made = outputs['snapshotId'];
+      const ids = made
+        ? [made]
+        : (await snapshotsTagged(ec2, env.runId, env.stepId)).map((s) => s.SnapshotId);
+      for (const id of ids) {
+        try {
+          await ec2.send(new DeleteSnapshotCommand({ SnapshotId: id }));
+        } catch (error) {
+          // Deleted meanwhile (by hand, or by an undo cut off after this call): nothing left to do.
+          if (awsErrorCode(error) !== 'InvalidSnapshot.NotFound') throw error;
+        }
+      }
+    },
+  },
+};

@@ -1,0 +1,168 @@
+import { execFile } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { DescribeSnapshotAttributeCommand } from '@aws-sdk/client-ec2';
+import { BACKUP_SNAPSHOT_DB_NIGHTLY, PROD_SNAPSHOT_WEB_ROOT } from '../../src-sandbox/seed/ec2';
+import { workflowRequest } from '../../src-shared/schemas/workflow-request';
+import { readPolicy } from '../key-operations/key-detail';
+import { ec2Of, kmsOf } from '../key-operations/key-context';
+import { recordRun, useWorkflows } from './testing/workflow-test-kit';
+
+const run = promisify(execFile);
+const kit = useWorkflows();
+
+const EBS_WORKLOADS = 'arn:aws:kms:us-east-1:111111111111:key/1a2b3c4d-0003-4aaa-8bbb-111111110003';
+
+const shareRequest = workflowRequest.parse({
+  job: 'share-snapshot',
+  profileId: 'prod',
+  region: 'us-east-1',
+  snapshotId: PROD_SNAPSHOT_WEB_ROOT,
+  targetProfileId: 'backup',
+  targetRegion: 'us-east-1',
+  targetKmsKeyId: 'alias/dr-backups',
+});
+
+const request = workflowRequest.parse({
+  job: 'copy-snapshot',
+  profileId: 'backup',
+  sourceRegion: 'us-west-2',
+  snapshotId: BACKUP_SNAPSHOT_DB_NIGHTLY,
+  destinationRegion: 'us-east-1',
+  kmsKeyId: 'alias/dr-backups',
+});
+
+/** The AWS CLI installs to try: v2 in /usr/bin, and whatever `aws` is first on PATH (v1 here). */
+const CLIS = [
+  {
+    name: 'AWS CLI in /usr/bin',
+    path: `/usr/bin:${process.env['PATH'] ?? ''}`,
+    bin: '/usr/bin/aws',
+  },
+  { name: 'AWS CLI on PATH', path: process.env['PATH'] ?? '', bin: 'aws' },
+];
+
+async function cliAvailable(bin: string): Promise<boolean> {
+  if (bin.startsWith('/') && !existsSync(bin)) return false;
+  try {
+    await run(bin, ['--version'], { timeout: 20_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What a user compares: state, encryption key and the tags (run bookkeeping aside). */
+async function endState(runId: string) {
+  const snapshots = await kit.snapshotsOfRun('backup', 'us-east-1', runId);
+  return snapshots.map((s) => ({
+    state: s.State,
+    encrypted: s.Encrypted,
+    key: s.KmsKeyId,
+    tags: (s.Tags ?? [])
+      .filter((t) => t.Key !== 'keyward:run-id')
+      .sort((a, b) => (a.Key ?? '').localeCompare(b.Key ?? '')),
+  }));
+}
+
+/** Runs a runbook script with `cli` against the test sandbox; answers its output. */
+async function runScript(
+  cli: (typeof CLIS)[number],
+  name: string,
+  script: string,
+): Promise<string> {
+  const file = join(kit.dataDir, `${name}.sh`);
+  writeFileSync(file, script);
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
+  const { sandbox } = kit.sandbox.t;
+  Object.assign(env, {
+    PATH: cli.path,
+    AWS_ENDPOINT_URL: sandbox.endpoint,
+    AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile,
+    AWS_CONFIG_FILE: sandbox.configFile,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PAGER: '',
+  });
+  return (await run('bash', [file], { env, timeout: 280_000 })).stdout;
+}
+
+/** What the share leaves: who may create volumes, the run's key statement (Sid aside), the copy. */
+async function shareState(runId: string) {
+  const ec2 = await ec2Of(kit.ctx, 'prod', 'us-east-1');
+  const permission = await ec2.send(
+    new DescribeSnapshotAttributeCommand({
+      SnapshotId: PROD_SNAPSHOT_WEB_ROOT,
+      Attribute: 'createVolumePermission',
+    }),
+  );
+  const policy = JSON.parse(
+    await readPolicy(await kmsOf(kit.ctx, 'prod', 'us-east-1'), EBS_WORKLOADS),
+  ) as { Statement: Record<string, unknown>[] };
+  const added = policy.Statement.filter((s) => s['Sid'] === `keyward-${runId}`).map(
+    ({ Sid: _sid, ...rest }) => rest,
+  );
+  return {
+    sharedWith: permission.CreateVolumePermissions,
+    statements: policy.Statement.length,
+    added,
+    copies: await endState(runId),
+  };
+}
+
+describe('the exported script', () => {
+  for (const cli of CLIS) {
+    it(
+      `${cli.name}: a copy's script runs as it is against the sandbox and ends where the engine ends`,
+      { timeout: 300_000 },
+      async () => {
+        if (!(await cliAvailable(cli.bin))) {
+          console.log(`skipping ${cli.name}: not installed`);
+          return;
+        }
+        kit.setCopyDuration(0);
+        const engine = kit.engine();
+        const byEngine = await engine.preview(request);
+        await engine.start(byEngine, recordRun());
+
+        const byScript = await engine.preview(request);
+        const { script } = await engine.runbook(byScript);
+        expect(await runScript(cli, byScript.runId, script)).toContain('Step 3 of 3');
+
+        const expected = await endState(byEngine.runId);
+        expect(expected).toHaveLength(1);
+        expect(await endState(byScript.runId)).toEqual(expected);
+      },
+    );
+  }
+
+  it(
+    'a share’s script (two profiles) leaves the same permission, key statement and copy as the engine',
+    { timeout: 300_000 },
+    async () => {
+      const cli = CLIS[0];
+      if (!cli || !(await cliAvailable(cli.bin))) {
+        console.log('skipping: /usr/bin/aws not installed');
+        return;
+      }
+      kit.setCopyDuration(0);
+      const engine = kit.engine();
+      const byEngine = await engine.preview(shareRequest);
+      await engine.start(byEngine, recordRun());
+      const expected = await shareState(byEngine.runId);
+      expect(expected.sharedWith).toEqual([{ UserId: '222222222222' }]);
+      expect(expected.added).toHaveLength(1);
+      expect(expected.copies).toHaveLength(1);
+      await engine.undo(byEngine.runId, true, recordRun());
+
+      const byScript = await engine.preview(shareRequest);
+      const { script } = await engine.runbook(byScript);
+      expect(script).toContain('--profile "$OWNER_PROFILE"');
+      expect(script).toContain('--profile "$TARGET_PROFILE"');
+      await runScript(cli, byScript.runId, script);
+      expect(await shareState(byScript.runId)).toEqual(expected);
+    },
+  );
+});
