@@ -3,6 +3,7 @@ import type { KeyContext } from '../key-operations/key-context';
 import { keyDetail } from '../key-operations/key-detail';
 import { listPolicyVersions } from '../key-operations/key-policy';
 import { deletionImpact, keyUsage } from '../key-operations/key-usage';
+import { principalPolicies } from '../key-operations/principal-policies';
 import type { AreaHandlers } from './handler-types';
 
 export function createKeyDetailHandlers(keys: KeyContext): AreaHandlers<typeof keyDetailCalls> {
@@ -10,6 +11,7 @@ export function createKeyDetailHandlers(keys: KeyContext): AreaHandlers<typeof k
     'keys.detail': (ref) => keyDetail(keys, ref),
     'keys.usage': ({ scope, ...ref }) => keyUsage(keys, ref, scope),
     'keys.deletionImpact': ({ scope, ...ref }) => deletionImpact(keys, ref, scope),
+    'keys.principalPolicies': (request) => principalPolicies(keys, request),
     'keys.policyVersions': (ref) => listPolicyVersions(keys, ref),
   };
 }
