@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { policyVersionsSchema } from '../models/key-changes';
 import { keyDetailSchema } from '../models/key-detail';
+import { keyActivityResultSchema } from '../models/key-activity';
 import { deletionImpactSchema, keyUsageSchema } from '../models/key-usage';
 import { principalPoliciesSchema } from '../models/principal-policies';
 import { regionCode } from '../schemas/regions';
@@ -36,6 +37,12 @@ export const keyDetailCalls = {
       'What deleting the key would break: its usage, where it is the default EBS key, and the aliases pointing at it.',
     input: usageInput,
     output: deletionImpactSchema,
+  }),
+  'keys.activity': invoke({
+    summary:
+      "The key's calls recorded in CloudTrail's event history over the last `days` days (LookupEvents by key ARN, at most 10 pages of 50): counts, the last call, top operations and callers; or why CloudTrail could not be read.",
+    input: z.object({ ...keyRef.shape, days: z.number().int().min(1).max(90) }).strict(),
+    output: keyActivityResultSchema,
   }),
   'keys.principalPolicies': invoke({
     summary:

@@ -68,4 +68,22 @@ describe('estimated key cost (aws-behaviour.md §2.12)', () => {
       estimatedTotalUsd([{ estimatedMonthlyCostUsd: 1 }, { estimatedMonthlyCostUsd: 3 }]),
     ).toBe(4);
   });
+
+  it('per key: no free tier; asymmetric keys other than RSA 2048 pay $0.15 per 10,000', () => {
+    expect(estimatedRequestCostUsd(10_000, { freeTier: false })).toBeCloseTo(0.03, 10);
+    expect(
+      estimatedRequestCostUsd(10_000, { freeTier: false, keySpec: 'SYMMETRIC_DEFAULT' }),
+    ).toBeCloseTo(0.03, 10);
+    expect(estimatedRequestCostUsd(10_000, { freeTier: false, keySpec: 'RSA_2048' })).toBeCloseTo(
+      0.03,
+      10,
+    );
+    expect(
+      estimatedRequestCostUsd(10_000, { freeTier: false, keySpec: 'ECC_NIST_P256' }),
+    ).toBeCloseTo(0.15, 10);
+    expect(estimatedRequestCostUsd(20_000, { freeTier: false, keySpec: 'HMAC_256' })).toBeCloseTo(
+      0.06,
+      10,
+    );
+  });
 });
