@@ -67,7 +67,7 @@ function identityMatch(
 /** authorize's sentence without its "X is not authorized to perform Y on Z:" lead-in. */
 function plainReason(reason: string, names: readonly string[]): string {
   const body = reason.replace(/^.* is not authorized to perform \S+ on \S+: /, '');
-  const named = body.replace(
+  const named = body.replaceAll('the caller', 'the principal').replace(
     /IAM policy (\d+)/g,
     (whole, n: string) => `IAM policy "${names[Number(n) - 1] ?? whole}"`,
   );

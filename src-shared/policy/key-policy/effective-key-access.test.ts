@@ -207,13 +207,17 @@ describe('effectiveKeyAccess', () => {
 
     it('IAM policies not readable: the verdict waits on IAM and says why', () => {
       const list = withIdentities(consoleDefaultPolicy, {
-        [APP_ROLE]: { status: 'unreadable', reason: 'AccessDenied' },
+        [APP_ROLE]: { status: 'unreadable', reason: 'not readable with this profile' },
+        [ADMIN_ROLE]: { status: 'unreadable', reason: 'Rate exceeded' },
       });
       const app = row(list, APP_ROLE);
       expect(app.administer).toBe('depends-on-iam');
-      expect(app.reasons.administer).toContain('not readable with this profile (AccessDenied)');
+      expect(app.reasons.administer).toContain(
+        'only together with an IAM policy: its IAM policies are not readable with this profile.',
+      );
       expect(app.use).toBe('allowed');
-      expect(app.iam).toEqual({ status: 'unreadable', reason: 'AccessDenied' });
+      expect(app.iam).toEqual({ status: 'unreadable', reason: 'not readable with this profile' });
+      expect(row(list, ADMIN_ROLE).reasons.use).toContain('could not be read (Rate exceeded)');
     });
 
     it('a principal of another account also needs its own account\u2019s IAM policy', () => {
@@ -246,7 +250,7 @@ describe('effectiveKeyAccess', () => {
         grant: 'denied',
         delete: 'denied',
       });
-      expect(row(list, reader).reasons.use).toContain('no IAM policy of the caller allows it');
+      expect(row(list, reader).reasons.use).toContain('no IAM policy of the principal allows it');
     });
   });
 });

@@ -146,7 +146,9 @@ function missingNote(subject: Subject, iam: IamStatus): string {
   }
   switch (iam.status) {
     case 'unreadable':
-      return `its IAM policies are not readable with this profile (${iam.reason})`;
+      return iam.reason.startsWith('not readable')
+        ? `its IAM policies are ${iam.reason}`
+        : `its IAM policies could not be read (${iam.reason})`;
     case 'other-account':
       return `it also needs its own account’s IAM policy (account ${iam.account}, not readable from here)`;
     default:
