@@ -59,7 +59,7 @@ function identityMatch(
     const found = evaluatePolicyDetailed(document, req, 'identity').matched.find(
       (m) => m.effect === effect,
     );
-    if (found !== undefined) return `IAM policy "${name}" (${statementLabel(found)})`;
+    if (found !== undefined) return `IAM policy "${name}", ${statementLabel(found)}`;
   }
   return undefined;
 }
@@ -67,10 +67,12 @@ function identityMatch(
 /** authorize's sentence without its "X is not authorized to perform Y on Z:" lead-in. */
 function plainReason(reason: string, names: readonly string[]): string {
   const body = reason.replace(/^.* is not authorized to perform \S+ on \S+: /, '');
-  const named = body.replaceAll('the caller', 'the principal').replace(
-    /IAM policy (\d+)/g,
-    (whole, n: string) => `IAM policy "${names[Number(n) - 1] ?? whole}"`,
-  );
+  const named = body
+    .replaceAll('the caller', 'the principal')
+    .replace(
+      /IAM policy (\d+)/g,
+      (whole, n: string) => `IAM policy "${names[Number(n) - 1] ?? whole}"`,
+    );
   return named.charAt(0).toUpperCase() + named.slice(1);
 }
 
@@ -89,7 +91,10 @@ function withKnownIdentity(input: VerdictInput, action: string): ExplainedVerdic
   const strict = decide(input.keyPolicy, documents);
   const viaIam = (reason: string, verdict: AccessVerdict, policies: readonly NamedPolicy[]) => {
     const iam = identityMatch(policies, request(input, action), 'Allow');
-    return { verdict, reason: iam === undefined ? reason : `${reason} — ${iam}` };
+    return {
+      verdict,
+      reason: iam === undefined ? reason : `${reason.replace(/\.$/, '')} (${iam}).`,
+    };
   };
   if (strict.allowed) {
     const reason = plainReason(strict.reason, names);
