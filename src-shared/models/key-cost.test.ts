@@ -4,6 +4,7 @@ import {
   estimatedRequestCostUsd,
   estimatedRotationCount,
   estimatedTotalUsd,
+  monthlyCostBreakdown,
   type KeyCostFacts,
 } from './key-cost';
 
@@ -85,5 +86,27 @@ describe('estimated key cost (aws-behaviour.md §2.12)', () => {
       0.06,
       10,
     );
+  });
+
+  it('one key in parts: key, charged rotations, requests from a month of calls', () => {
+    const rotating = key({
+      createdAt: daysAgo(400),
+      rotation: { enabled: true, periodDays: 90, nextRotationDate: null },
+    });
+    expect(
+      monthlyCostBreakdown(rotating, { perMonth: 100_000, keySpec: 'SYMMETRIC_DEFAULT' }, NOW),
+    ).toEqual({
+      keyUsd: 1,
+      rotationsUsd: 2,
+      chargedRotations: 2,
+      requestsUsd: expect.closeTo(0.3, 10) as number,
+      totalUsd: expect.closeTo(3.3, 10) as number,
+    });
+    expect(monthlyCostBreakdown(rotating, null, NOW)).toMatchObject({
+      requestsUsd: null,
+      totalUsd: 3,
+    });
+    const pending = key({ state: 'PendingDeletion' });
+    expect(monthlyCostBreakdown(pending, { perMonth: 0, keySpec: null }, NOW).totalUsd).toBe(0);
   });
 });

@@ -88,6 +88,42 @@ export function estimatedRequestCostUsd(
   return (billable / 10_000) * requestPricePer10kUsd(options.keySpec);
 }
 
+export interface MonthlyCostBreakdown {
+  readonly keyUsd: number;
+  readonly rotationsUsd: number;
+  /** Rotations charged for (at most two). */
+  readonly chargedRotations: number;
+  /** Null when no request count was available. */
+  readonly requestsUsd: number | null;
+  readonly totalUsd: number;
+}
+
+/**
+ * One key's monthly estimate in parts: the key, its charged rotations and, when a month's
+ * request count is known (e.g. CloudTrail's cryptographic calls over 30 days), its requests at
+ * the key spec's price — without the account-wide free tier, which no single key owns.
+ */
+export function monthlyCostBreakdown(
+  facts: KeyCostFacts,
+  requests: { readonly perMonth: number; readonly keySpec: string | null } | null,
+  now: Date = new Date(),
+): MonthlyCostBreakdown {
+  const storage = estimatedMonthlyKeyCostUsd(facts, now);
+  const keyUsd = storage === 0 ? 0 : KMS_PRICES.customerKeyPerMonthUsd;
+  const rotationsUsd = storage - keyUsd;
+  const requestsUsd =
+    requests === null
+      ? null
+      : estimatedRequestCostUsd(requests.perMonth, { keySpec: requests.keySpec, freeTier: false });
+  return {
+    keyUsd,
+    rotationsUsd,
+    chargedRotations: Math.round(rotationsUsd / KMS_PRICES.rotationPerMonthUsd),
+    requestsUsd,
+    totalUsd: storage + (requestsUsd ?? 0),
+  };
+}
+
 /** The estimated monthly total of a set of rows (their `estimatedMonthlyCostUsd`). */
 export function estimatedTotalUsd(rows: readonly { estimatedMonthlyCostUsd: number }[]): number {
   return rows.reduce((sum, row) => sum + row.estimatedMonthlyCostUsd, 0);
