@@ -32,6 +32,7 @@ describe('keyActivity (CloudTrail LookupEvents by key ARN, in-process sandbox)',
     expect(activity?.capped).toBe(false);
     expect(activity?.last?.eventName).toBe('Decrypt');
     expect(activity?.last?.caller).toMatch(/^arn:aws:iam::111111111111:/);
+    expect(activity?.topCallers).toEqual([{ name: activity?.last?.caller, count: 6 }]);
     expect(activity?.topEvents.slice(0, 2).map((e) => [e.name, e.count])).toEqual([
       ['Decrypt', 3],
       ['Encrypt', 3],
@@ -68,7 +69,7 @@ describe('keyActivity (CloudTrail LookupEvents by key ARN, in-process sandbox)',
       EventName: i % 2 === 0 ? 'Decrypt' : 'DescribeKey',
       EventTime: new Date(Date.UTC(2026, 0, 1) - i * 1000),
       CloudTrailEvent: JSON.stringify({
-        userIdentity: { arn: 'arn:aws:iam::111111111111:role/app' },
+        userIdentity: { arn: `arn:aws:sts::111111111111:assumed-role/app/i-${i % 3}` },
       }),
     }));
     const summary = summarise(events, 90, true);

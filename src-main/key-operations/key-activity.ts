@@ -29,8 +29,19 @@ const recordSchema = z.object({
     .optional(),
 });
 
+/** A role's sessions count as the role: `arn:aws:iam::<acct>:role/<name>`. */
+function asRole(arn: string): string {
+  const session = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(arn);
+  return session ? `arn:${session[1]}:iam::${session[2]}:role/${session[3]}` : arn;
+}
+
 /** The caller's ARN from the full record; AWS service events name the service instead. */
 function callerOf(event: TrailEvent): string | null {
+  const caller = rawCallerOf(event);
+  return caller === null ? null : asRole(caller);
+}
+
+function rawCallerOf(event: TrailEvent): string | null {
   if (event.CloudTrailEvent !== undefined) {
     try {
       const record = recordSchema.safeParse(JSON.parse(event.CloudTrailEvent));
@@ -55,18 +66,20 @@ function top(values: readonly string[]): KeyActivity['topEvents'] {
 
 export function summarise(events: readonly TrailEvent[], days: number, capped: boolean) {
   const named = events.map((e) => ({ ...e, name: e.EventName ?? 'unknown', caller: callerOf(e) }));
-  const newest = named[0];
+  // Use is what breaks when the key goes: the cryptographic calls, not reads of its settings.
+  const used = named.filter((e) => CRYPTOGRAPHIC_OPERATIONS.includes(e.name));
+  const newest = used[0];
   return {
     days,
     count: named.length,
-    cryptographicCount: named.filter((e) => CRYPTOGRAPHIC_OPERATIONS.includes(e.name)).length,
+    cryptographicCount: used.length,
     capped,
     last:
       newest?.EventTime === undefined
         ? null
         : { time: newest.EventTime.toISOString(), eventName: newest.name, caller: newest.caller },
     topEvents: top(named.map((e) => e.name)),
-    topCallers: top(named.flatMap((e) => (e.caller === null ? [] : [e.caller]))),
+    topCallers: top(used.flatMap((e) => (e.caller === null ? [] : [e.caller]))),
   } satisfies KeyActivity;
 }
 

@@ -33,6 +33,7 @@ export const keyActivitySchema = z
     cryptographicCount: z.number().int().nonnegative(),
     /** The lookup stopped at the page cap: the counts are "at least". */
     capped: z.boolean(),
+    /** The newest cryptographic call (a role's session is named as the role). */
     last: z
       .object({
         time: z.string().max(40),
@@ -41,8 +42,9 @@ export const keyActivitySchema = z
       })
       .strict()
       .nullable(),
-    /** Most frequent first, at most five. */
+    /** Most frequent first, at most five: operations over every event. */
     topEvents: z.array(tally).max(5),
+    /** Who made the cryptographic calls, most frequent first, at most five. */
     topCallers: z.array(tally).max(5),
   })
   .strict();

@@ -10,7 +10,7 @@ describe('activity text', () => {
         {
           days: 90,
           count: 37,
-          cryptographicCount: 30,
+          cryptographicCount: 37,
           capped: false,
           last: {
             time: '2026-12-03T10:00:00Z',
@@ -27,11 +27,13 @@ describe('activity text', () => {
 
   it('a capped lookup is a lower bound; none is said plainly', () => {
     const base = { days: 90, cryptographicCount: 0, topEvents: [], topCallers: [], last: null };
-    expect(recentUseSentence({ ...base, count: 500, capped: true }, NOW)).toBe(
-      'Used at least 500 times in the last 90 days.',
+    expect(
+      recentUseSentence({ ...base, count: 500, cryptographicCount: 480, capped: true }, NOW),
+    ).toBe(
+      'Used at least 480 times in the last 90 days. Plus at least 20 other calls on the key (reads and changes).',
     );
-    expect(recentUseSentence({ ...base, count: 0, capped: false }, NOW)).toBe(
-      'No use recorded by CloudTrail in the last 90 days.',
+    expect(recentUseSentence({ ...base, count: 1, capped: false }, NOW)).toBe(
+      'No cryptographic use recorded by CloudTrail in the last 90 days. Plus 1 other call on the key (reads and changes).',
     );
   });
 

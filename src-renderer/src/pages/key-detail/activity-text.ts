@@ -26,10 +26,16 @@ export const countOf = (n: number, capped: boolean, one: string, many: string) =
 
 /** "Used 37 times in the last 90 days, last 2 hours ago by role/app-server (Decrypt)." */
 export function recentUseSentence(activity: KeyActivity, now = Date.now()): string {
-  const { count, capped, days, last } = activity;
-  if (count === 0) return `No use recorded by CloudTrail in the last ${days} days.`;
-  const lead = `Used ${countOf(count, capped, 'time', 'times')} in the last ${days} days`;
-  if (!last) return `${lead}.`;
+  const { count, cryptographicCount: used, capped, days, last } = activity;
+  const others = count - used;
+  const rest =
+    others > 0
+      ? ` Plus ${countOf(others, capped, 'other call', 'other calls')} on the key (reads and changes).`
+      : '';
+  if (used === 0)
+    return `No cryptographic use recorded by CloudTrail in the last ${days} days.${rest}`;
+  const lead = `Used ${countOf(used, capped, 'time', 'times')} in the last ${days} days`;
+  if (!last) return `${lead}.${rest}`;
   const by = last.caller ? ` by ${shortCaller(last.caller)}` : '';
-  return `${lead}, last ${timeAgo(last.time, now)}${by} (${last.eventName}).`;
+  return `${lead}, last ${timeAgo(last.time, now)}${by} (${last.eventName}).${rest}`;
 }
