@@ -74,8 +74,9 @@ describe('keyActivity (CloudTrail LookupEvents by key ARN, in-process sandbox)',
     }));
     const summary = summarise(events, 90, true);
     expect(summary).toMatchObject({ count: 500, cryptographicCount: 250, capped: true });
+    // Three sessions of one role are one caller; only the cryptographic calls count as use.
     expect(summary.topCallers).toEqual([
-      { name: 'arn:aws:iam::111111111111:role/app', count: 500 },
+      { name: 'arn:aws:iam::111111111111:role/app', count: 250 },
     ]);
   });
 });
