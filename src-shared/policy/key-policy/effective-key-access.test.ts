@@ -68,6 +68,8 @@ describe('effectiveKeyAccess', () => {
       delete: 'depends-on-iam',
     });
     expect(row(console, OWNER).label).toBe('Any IAM principal in this account with IAM permission');
+    // It stands for the whole account: there is no one principal's IAM to read.
+    expect(row(console, OWNER).iam).toEqual({ status: 'not-needed' });
   });
 
   it('key administrators administer and delete; use depends on IAM', () => {

@@ -129,8 +129,8 @@ function subjectsOf(block: PrincipalBlock | '*' | undefined, accountId: string):
 
 function iamStatusOf(subject: Subject, options: EffectiveAccessOptions): IamStatus {
   const { principal } = subject;
-  if (principal.kind !== 'user' && principal.kind !== 'role' && principal.kind !== 'assumed-role')
-    return { status: 'not-needed' };
+  // An account row stands for every principal of the account: no one IAM policy to read.
+  if (subject.kind !== 'principal') return { status: 'not-needed' };
   const found = subject.iamKey === undefined ? undefined : options.identities?.[subject.iamKey];
   if (found?.status === 'read')
     return { status: 'read', policyNames: found.policies.map((p) => p.name) };

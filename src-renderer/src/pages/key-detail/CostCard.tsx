@@ -16,12 +16,14 @@ import { countOf } from './activity-text';
 /** A month of requests is estimated from this many days of CloudTrail history. */
 const REQUEST_DAYS = 30;
 
-const usd = new Intl.NumberFormat('en-US', {
+/** Requests cost fractions of a cent: four decimals there, cents elsewhere. */
+const usdFine = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
   minimumFractionDigits: 2,
   maximumFractionDigits: 4,
 });
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
 function costFacts(detail: KeyDetail): KeyCostFacts {
   const { metadata } = detail;
@@ -75,7 +77,7 @@ export function CostCard({ keyRef, detail }: { keyRef: KeyRef; detail: KeyDetail
       label: 'Requests',
       value: (
         <>
-          {cost.requestsUsd === null ? '—' : usd.format(cost.requestsUsd)}{' '}
+          {cost.requestsUsd === null ? '—' : usdFine.format(cost.requestsUsd)}{' '}
           {activity.isPending && <Loader size="xs" aria-label="Reading CloudTrail" />}
           <Text span size="xs" c="dimmed" display="block" data-testid="requests-note">
             {requestsNote(activity.data, error)}
