@@ -217,7 +217,9 @@ export function effectiveKeyAccess(
     .filter(fresh);
   const listed = (options.accountPrincipals ?? [])
     .map((arn) => awsSubject(arn, options.accountId))
-    .filter((s): s is Subject => s?.kind === 'principal' && s.principal.account === options.accountId)
+    .filter(
+      (s): s is Subject => s?.kind === 'principal' && s.principal.account === options.accountId,
+    )
     .filter(fresh);
   return [
     ...named.map((subject) => subjectRow(keyPolicy, options, subject, 'key-policy')),
