@@ -1,4 +1,4 @@
-import { Card, Loader, Stack, Text, Title } from '@mantine/core';
+import { Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { KeyDetail } from '../../../../src-shared/models/key-detail';
 import type { KeyActivityResult } from '../../../../src-shared/models/key-activity';
@@ -78,7 +78,6 @@ export function CostCard({ keyRef, detail }: { keyRef: KeyRef; detail: KeyDetail
       value: (
         <>
           {cost.requestsUsd === null ? '—' : usdFine.format(cost.requestsUsd)}{' '}
-          {activity.isPending && <Loader size="xs" aria-label="Reading CloudTrail" />}
           <Text span size="xs" c="dimmed" display="block" data-testid="requests-note">
             {requestsNote(activity.data, error)}
           </Text>
