@@ -89,7 +89,8 @@ export function CostCard({ keyRef, detail }: { keyRef: KeyRef; detail: KeyDetail
     <Card withBorder radius="lg" padding="lg" data-testid="cost-card">
       <Stack gap="sm">
         <Title order={3} size="h5">
-          Estimated monthly cost: {usd.format(cost.totalUsd)}
+          Estimated monthly cost: {counted?.capped ? 'at least ' : ''}
+          {usd.format(cost.totalUsd)}
           {cost.requestsUsd === null ? ' (requests not included)' : ''}
         </Title>
         <FactList facts={facts} />
