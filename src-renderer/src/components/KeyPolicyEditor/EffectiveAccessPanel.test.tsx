@@ -123,7 +123,7 @@ describe('EffectiveAccessPanel with IAM policies', () => {
     const app = rowOf(appServer);
     const cells = within(app).getAllByRole('cell');
     expect(cells.slice(1).map((c) => c.textContent)).toEqual(['No', 'Yes', 'No', 'No']);
-    await user.click(within(app).getByRole('button', { name: 'Why' }));
+    await user.click(within(app).getByRole('button', { name: `Why: ${appServer}` }));
     expect(screen.getByTestId('access-details')).toHaveTextContent(
       'Use: Allowed: statement "Enable IAM User Permissions" of the key policy allows account 111111111111, and the principal’s IAM policy allows it (IAM policy "app-server-access", statement "UseKeys").',
     );

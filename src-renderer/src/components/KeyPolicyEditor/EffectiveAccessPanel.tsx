@@ -57,9 +57,7 @@ function Verdict({ row, column }: { row: KeyAccessRow; column: (typeof COLUMNS)[
   const verdict = row[column];
   return (
     <Tooltip label={row.reasons[column]} multiline w={320} withArrow openDelay={200}>
-      <StatusBadge tone={tones[verdict]}>
-        {verdictLabel(verdict, row)}
-      </StatusBadge>
+      <StatusBadge tone={tones[verdict]}>{verdictLabel(verdict, row)}</StatusBadge>
     </Tooltip>
   );
 }
@@ -95,6 +93,7 @@ function PrincipalCell({
         px={4}
         leftSection={open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
         aria-expanded={open}
+        aria-label={`Why: ${row.label}`}
         onClick={onToggle}
       >
         Why
