@@ -57,7 +57,7 @@ test('schedule deletion shows the snapshots on the key, then cancel and enable',
     await expect(report).toContainText(id, { timeout: 30_000 });
   await expect(report).toContainText(PROD_AMI_WEB);
   await expect(report).toContainText(key.alias);
-  await expect(report).toContainText('Recent use from CloudTrail: not available yet');
+  await expect(report.getByTestId('recent-use')).toContainText(/Recent use: (Used|No use)/);
   await expect(dialog.getByRole('textbox', { name: 'Waiting period (days)' })).toHaveValue('30');
   const go = dialog.getByRole('button', { name: 'Schedule deletion' });
   await expect(go).toBeDisabled();

@@ -14,6 +14,7 @@ import { collectPages } from '../aws/collect-pages';
 import { toSerializedError } from '../operations/to-serialized-error';
 import { arnParts, parseAws } from './aws-shapes';
 import { describeKey, type KeyPlace } from './describe-key';
+import { keyActivity } from './key-activity';
 import { ec2Of, kmsOf, type KeyContext } from './key-context';
 import { listAliases } from './key-lists';
 
@@ -190,6 +191,9 @@ export async function keyUsage(
   };
 }
 
+/** CloudTrail's event history keeps 90 days (reference §5.1). */
+const RECENT_USE_DAYS = 90;
+
 const defaultKeySchema = z.object({ KmsKeyId: z.string().optional() });
 
 /** The usage plus where the key is the default EBS key, and the aliases that would go with it. */
@@ -202,8 +206,9 @@ export async function deletionImpact(
   const aliases = await aliasesOf(ctx, ref, key);
   const aliasList = isError(aliases) ? [] : aliases;
   const matches = keyMatcher(key, aliasList);
-  const [usage, defaults] = await Promise.all([
+  const [usage, recentUse, defaults] = await Promise.all([
     keyUsage(ctx, ref, scope, { key, aliases: aliasList }),
+    keyActivity(ctx, ref, key.arn, RECENT_USE_DAYS),
     Promise.all(
       scope.map(async (where) => {
         const answer = await guarded(ctx, async () => {
@@ -235,6 +240,7 @@ export async function deletionImpact(
     aliases: aliasList,
     aliasesError: isError(aliases) ? aliases : null,
     keyState: key.keyState,
+    recentUse,
     summary,
   };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { policyVersionsSchema } from '../models/key-changes';
 import { keyDetailSchema } from '../models/key-detail';
+import { keyActivityResultSchema } from '../models/key-activity';
 import { deletionImpactSchema, keyUsageSchema } from '../models/key-usage';
+import { principalPoliciesSchema } from '../models/principal-policies';
 import { regionCode } from '../schemas/regions';
 import { keyRef } from '../schemas/key-ref';
 import { invoke } from './define';
@@ -35,6 +37,24 @@ export const keyDetailCalls = {
       'What deleting the key would break: its usage, where it is the default EBS key, and the aliases pointing at it.',
     input: usageInput,
     output: deletionImpactSchema,
+  }),
+  'keys.activity': invoke({
+    summary:
+      "The key's calls recorded in CloudTrail's event history over the last `days` days (LookupEvents by key ARN, at most 10 pages of 50): counts, the last call, top operations and callers; or why CloudTrail could not be read.",
+    input: z.object({ ...keyRef.shape, days: z.number().int().min(1).max(90) }).strict(),
+    output: keyActivityResultSchema,
+  }),
+  'keys.principalPolicies': invoke({
+    summary:
+      "The IAM policies (inline and attached managed) of the profile account's users and roles a key policy names, and with includeAccount of the account's first 100 roles and users; each principal fails on its own.",
+    input: z
+      .object({
+        profileId: z.string().min(1).max(200),
+        principals: z.array(z.string().min(1).max(2048)).max(200),
+        includeAccount: z.boolean(),
+      })
+      .strict(),
+    output: principalPoliciesSchema,
   }),
   'keys.policyVersions': invoke({
     summary:

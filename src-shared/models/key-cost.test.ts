@@ -4,6 +4,7 @@ import {
   estimatedRequestCostUsd,
   estimatedRotationCount,
   estimatedTotalUsd,
+  monthlyCostBreakdown,
   type KeyCostFacts,
 } from './key-cost';
 
@@ -67,5 +68,45 @@ describe('estimated key cost (aws-behaviour.md §2.12)', () => {
     expect(
       estimatedTotalUsd([{ estimatedMonthlyCostUsd: 1 }, { estimatedMonthlyCostUsd: 3 }]),
     ).toBe(4);
+  });
+
+  it('per key: no free tier; asymmetric keys other than RSA 2048 pay $0.15 per 10,000', () => {
+    expect(estimatedRequestCostUsd(10_000, { freeTier: false })).toBeCloseTo(0.03, 10);
+    expect(
+      estimatedRequestCostUsd(10_000, { freeTier: false, keySpec: 'SYMMETRIC_DEFAULT' }),
+    ).toBeCloseTo(0.03, 10);
+    expect(estimatedRequestCostUsd(10_000, { freeTier: false, keySpec: 'RSA_2048' })).toBeCloseTo(
+      0.03,
+      10,
+    );
+    expect(
+      estimatedRequestCostUsd(10_000, { freeTier: false, keySpec: 'ECC_NIST_P256' }),
+    ).toBeCloseTo(0.15, 10);
+    expect(estimatedRequestCostUsd(20_000, { freeTier: false, keySpec: 'HMAC_256' })).toBeCloseTo(
+      0.06,
+      10,
+    );
+  });
+
+  it('one key in parts: key, charged rotations, requests from a month of calls', () => {
+    const rotating = key({
+      createdAt: daysAgo(400),
+      rotation: { enabled: true, periodDays: 90, nextRotationDate: null },
+    });
+    expect(
+      monthlyCostBreakdown(rotating, { perMonth: 100_000, keySpec: 'SYMMETRIC_DEFAULT' }, NOW),
+    ).toEqual({
+      keyUsd: 1,
+      rotationsUsd: 2,
+      chargedRotations: 2,
+      requestsUsd: expect.closeTo(0.3, 10) as number,
+      totalUsd: expect.closeTo(3.3, 10) as number,
+    });
+    expect(monthlyCostBreakdown(rotating, null, NOW)).toMatchObject({
+      requestsUsd: null,
+      totalUsd: 3,
+    });
+    const pending = key({ state: 'PendingDeletion' });
+    expect(monthlyCostBreakdown(pending, { perMonth: 0, keySpec: null }, NOW).totalUsd).toBe(0);
   });
 });

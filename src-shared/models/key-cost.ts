@@ -8,8 +8,10 @@ export const KMS_PRICES = {
   /** Each of the first two rotations adds this per month; later rotations are free. */
   rotationPerMonthUsd: 1,
   chargedRotations: 2,
-  /** Symmetric, RSA 2048 and most other requests, per 10,000. */
+  /** Symmetric, RSA 2048, HMAC and most other requests, per 10,000. */
   requestsPer10kUsd: 0.03,
+  /** Asymmetric requests other than RSA 2048, per 10,000 (UNCONFIRMED in the reference). */
+  asymmetricRequestsPer10kUsd: 0.15,
   /** Requests free each month, across all Regions. */
   freeRequestsPerMonth: 20_000,
 } as const;
@@ -59,10 +61,67 @@ export function estimatedMonthlyKeyCostUsd(facts: KeyCostFacts, now: Date = new 
   return KMS_PRICES.customerKeyPerMonthUsd + charged * KMS_PRICES.rotationPerMonthUsd;
 }
 
-/** Estimated monthly request charge for `requests` requests a month (all keys, all Regions). */
-export function estimatedRequestCostUsd(requestsPerMonth: number): number {
-  const billable = Math.max(0, requestsPerMonth - KMS_PRICES.freeRequestsPerMonth);
-  return (billable / 10_000) * KMS_PRICES.requestsPer10kUsd;
+/** The request price per 10,000 for a key spec: RSA 2048 and non-asymmetric specs pay the base. */
+export function requestPricePer10kUsd(keySpec: string | null | undefined): number {
+  const asymmetric = keySpec?.startsWith('RSA_') === true || keySpec?.startsWith('ECC_') === true;
+  return asymmetric && keySpec !== 'RSA_2048'
+    ? KMS_PRICES.asymmetricRequestsPer10kUsd
+    : KMS_PRICES.requestsPer10kUsd;
+}
+
+export interface RequestCostOptions {
+  readonly keySpec?: string | null;
+  /**
+   * Subtract the 20,000 free requests a month. They are shared by the whole account across
+   * Regions, so a per-key estimate leaves them out (default: subtract, for account totals).
+   */
+  readonly freeTier?: boolean;
+}
+
+/** Estimated monthly request charge for `requestsPerMonth` requests. */
+export function estimatedRequestCostUsd(
+  requestsPerMonth: number,
+  options: RequestCostOptions = {},
+): number {
+  const free = options.freeTier === false ? 0 : KMS_PRICES.freeRequestsPerMonth;
+  const billable = Math.max(0, requestsPerMonth - free);
+  return (billable / 10_000) * requestPricePer10kUsd(options.keySpec);
+}
+
+export interface MonthlyCostBreakdown {
+  readonly keyUsd: number;
+  readonly rotationsUsd: number;
+  /** Rotations charged for (at most two). */
+  readonly chargedRotations: number;
+  /** Null when no request count was available. */
+  readonly requestsUsd: number | null;
+  readonly totalUsd: number;
+}
+
+/**
+ * One key's monthly estimate in parts: the key, its charged rotations and, when a month's
+ * request count is known (e.g. CloudTrail's cryptographic calls over 30 days), its requests at
+ * the key spec's price — without the account-wide free tier, which no single key owns.
+ */
+export function monthlyCostBreakdown(
+  facts: KeyCostFacts,
+  requests: { readonly perMonth: number; readonly keySpec: string | null } | null,
+  now: Date = new Date(),
+): MonthlyCostBreakdown {
+  const storage = estimatedMonthlyKeyCostUsd(facts, now);
+  const keyUsd = storage === 0 ? 0 : KMS_PRICES.customerKeyPerMonthUsd;
+  const rotationsUsd = storage - keyUsd;
+  const requestsUsd =
+    requests === null
+      ? null
+      : estimatedRequestCostUsd(requests.perMonth, { keySpec: requests.keySpec, freeTier: false });
+  return {
+    keyUsd,
+    rotationsUsd,
+    chargedRotations: Math.round(rotationsUsd / KMS_PRICES.rotationPerMonthUsd),
+    requestsUsd,
+    totalUsd: storage + (requestsUsd ?? 0),
+  };
 }
 
 /** The estimated monthly total of a set of rows (their `estimatedMonthlyCostUsd`). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { serializedErrorSchema } from '../error-schema';
+import { keyActivityResultSchema } from './key-activity';
 import { aliasEntrySchema } from './key-detail';
 
 const date = z.string().max(40).nullable();
@@ -69,6 +70,8 @@ export const deletionImpactSchema = z
     aliases: z.array(aliasEntrySchema),
     aliasesError: serializedErrorSchema.nullable(),
     keyState: z.string().max(40),
+    /** Recent use from CloudTrail's event history (90 days), or why it could not be read. */
+    recentUse: keyActivityResultSchema,
     /** A short verdict: how many resources would become unreadable. */
     summary: z.string().max(1000),
   })

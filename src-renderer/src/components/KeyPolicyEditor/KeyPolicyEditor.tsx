@@ -11,6 +11,7 @@ import { PolicyDocumentEditor, type PolicyViewMode } from './PolicyDocumentEdito
 import { PolicyVersions } from './PolicyVersions';
 import { SavePolicyDialog } from './SavePolicyDialog';
 import { usePolicySave } from './use-policy-save';
+import { usePrincipalPolicies } from './use-principal-policies';
 
 export interface KeyPolicyEditorProps {
   readonly profileId: string;
@@ -37,9 +38,10 @@ export function KeyPolicyEditor(props: KeyPolicyEditorProps) {
   const profiles = useProfiles();
   const profile = profiles.data?.find((p) => p.id === profileId);
   const callerArn = profile?.arn ?? undefined;
+  const iam = usePrincipalPolicies(profileId, accountId, policy.text);
   const place: PolicyPlace = useMemo(
-    () => ({ accountId, keyArn, ...(callerArn ? { callerArn } : {}) }),
-    [accountId, keyArn, callerArn],
+    () => ({ accountId, keyArn, ...(callerArn ? { callerArn } : {}), iam: iam.options }),
+    [accountId, keyArn, callerArn, iam.options],
   );
   const analysis = useMemo(() => analysePolicy(policy.text, place), [policy.text, place]);
   const [mode, setMode] = useState<PolicyViewMode>('visual');
@@ -58,6 +60,7 @@ export function KeyPolicyEditor(props: KeyPolicyEditorProps) {
         mode={mode}
         onModeChange={setMode}
         suggestions={suggestions}
+        iamLookup={iam.lookup}
       />
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Text size="sm" c={analysis.errors.length > 0 ? 'red' : 'dimmed'} data-testid="save-state">

@@ -7,6 +7,7 @@ import { LintSummary } from './LintSummary';
 import { printView, type PolicyAnalysis, type PolicyPlace } from './policy-draft';
 import { PolicyJsonEditor } from './PolicyJsonEditor';
 import { PolicyVisualView } from './PolicyVisualView';
+import type { IamLookup } from './use-principal-policies';
 
 export type PolicyViewMode = 'visual' | 'json';
 
@@ -18,6 +19,8 @@ export interface PolicyDocumentEditorProps {
   readonly mode: PolicyViewMode;
   readonly onModeChange: (mode: PolicyViewMode) => void;
   readonly suggestions?: readonly string[];
+  /** The IAM half of effective access, where the principals' policies are read. */
+  readonly iamLookup?: IamLookup;
 }
 
 /** The policy text in two views (visual and JSON), its lint, and who it lets do what. */
@@ -65,7 +68,10 @@ export function PolicyDocumentEditor(props: PolicyDocumentEditorProps) {
           )}
         </Tabs.Panel>
       </Tabs>
-      <EffectiveAccessPanel rows={analysis.access} />
+      <EffectiveAccessPanel
+        rows={analysis.access}
+        {...(props.iamLookup ? { lookup: props.iamLookup } : {})}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import {
   effectiveKeyAccess,
+  type EffectiveAccessOptions,
   type KeyAccessRow,
 } from '../../../../src-shared/policy/key-policy/effective-key-access';
 import { lintKeyPolicy } from '../../../../src-shared/policy/key-policy/lint-key-policy';
@@ -20,6 +21,8 @@ export interface PolicyPlace {
   readonly callerArn?: string;
   readonly keySpec?: string;
   readonly keyUsage?: KeyPolicyContext['keyUsage'];
+  /** The IAM policies read for the principals (keys.principalPolicies), for effective access. */
+  readonly iam?: Pick<EffectiveAccessOptions, 'identities' | 'accountPrincipals'>;
 }
 
 /** Everything the editor shows about one text of the policy, computed once per change. */
@@ -52,7 +55,11 @@ export function analysePolicy(text: string, place: PolicyPlace): PolicyAnalysis 
   if (!parsed.ok) return { diagnostics, errors };
   const raw = readRawPolicy(text);
   const access = raw.ok
-    ? effectiveKeyAccess(raw.value.policy, { accountId: place.accountId, keyArn: place.keyArn })
+    ? effectiveKeyAccess(raw.value.policy, {
+        accountId: place.accountId,
+        keyArn: place.keyArn,
+        ...place.iam,
+      })
     : undefined;
   return { diagnostics, errors, view: parsed.view, ...(access ? { access } : {}) };
 }

@@ -1,6 +1,7 @@
 import { Code, Group, Stack, Text, Title } from '@mantine/core';
 import type { DeletionImpact } from '../../../../src-shared/models/key-usage';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
+import { RecentUse } from './RecentUse';
 import { UsageFindings } from './UsageFindings';
 
 /** What deleting the key would break, from keys.deletionImpact. */
@@ -34,9 +35,7 @@ export function DeletionImpactReport({ impact }: { impact: DeletionImpact }) {
         )}
         {impact.aliasesError && <ErrorAlert error={impact.aliasesError} />}
       </Stack>
-      <Text size="sm" c="dimmed">
-        Recent use from CloudTrail: not available yet (the audit trail is not synced by Keyward).
-      </Text>
+      <RecentUse result={impact.recentUse} />
     </Stack>
   );
 }

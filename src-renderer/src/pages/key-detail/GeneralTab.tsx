@@ -1,5 +1,6 @@
 import { Card, Stack } from '@mantine/core';
 import { NowrapText } from '../../components/DataTable/TableCard';
+import { CostCard } from './CostCard';
 import { DescriptionEditor } from './DescriptionEditor';
 import { FactList, type Fact } from './FactList';
 import { formatDate } from './format';
@@ -30,16 +31,19 @@ export function GeneralTab({ keyRef, detail }: TabProps) {
   if (metadata.currentKeyMaterialId)
     facts.push({ label: 'Current key material', value: metadata.currentKeyMaterialId });
   return (
-    <Card withBorder radius="lg" padding="lg">
-      <Stack gap="lg">
-        <DescriptionEditor
-          key={metadata.description}
-          keyRef={keyRef}
-          description={metadata.description}
-          readOnly={isAwsManaged(metadata)}
-        />
-        <FactList facts={facts} />
-      </Stack>
-    </Card>
+    <Stack gap="lg">
+      <Card withBorder radius="lg" padding="lg">
+        <Stack gap="lg">
+          <DescriptionEditor
+            key={metadata.description}
+            keyRef={keyRef}
+            description={metadata.description}
+            readOnly={isAwsManaged(metadata)}
+          />
+          <FactList facts={facts} />
+        </Stack>
+      </Card>
+      <CostCard keyRef={keyRef} detail={detail} />
+    </Stack>
   );
 }

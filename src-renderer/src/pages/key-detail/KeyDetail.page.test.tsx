@@ -98,7 +98,25 @@ function setup(meta: KeyMetadata = metadata) {
       aliases: [],
       aliasesError: null,
       keyState: 'Enabled',
+      recentUse: {
+        activity: null,
+        reason: 'CloudTrail is not readable with this profile',
+        error: { code: 'access-denied', message: 'Denied', retryable: false },
+      },
       summary: '1 snapshot would become unreadable.',
+    }),
+    'keys.activity': okAnswer({
+      activity: {
+        days: 30,
+        count: 250_012,
+        cryptographicCount: 250_000,
+        capped: false,
+        last: null,
+        topEvents: [],
+        topCallers: [],
+      },
+      reason: null,
+      error: null,
     }),
     'keys.scheduleDeletion': okAnswer({
       keyId,
@@ -128,6 +146,18 @@ describe('KeyDetailPage', () => {
     expect(screen.getByText('ListGrants denied')).toBeInTheDocument();
   });
 
+  it('the general tab estimates the month: key, rotations and requests from CloudTrail', async () => {
+    const { bridge } = setup();
+    render(<AppRoutes />, bridge, route());
+    const card = await screen.findByTestId('cost-card', {}, { timeout: 10_000 });
+    expect(
+      await within(card).findByText('Estimated monthly cost: $1.75', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(within(card).getByTestId('requests-note')).toHaveTextContent(
+      'estimate (from 250,000 calls recorded by CloudTrail in the last 30 days)',
+    );
+  });
+
   it('keeps Schedule deletion disabled until the impact is read and the alias typed', async () => {
     const { bridge, invoke } = setup();
     render(<AppRoutes />, bridge, route());
@@ -138,6 +168,9 @@ describe('KeyDetailPage', () => {
     expect(
       await within(dialog).findByText('snap-0d15c000000000001 (us-east-1)'),
     ).toBeInTheDocument();
+    expect(within(dialog).getByTestId('recent-use')).toHaveTextContent(
+      'Recent use: unknown — CloudTrail is not readable with this profile.',
+    );
     const go = within(dialog).getByRole('button', { name: 'Schedule deletion' });
     expect(go).toBeDisabled();
     await userEvent.type(
