@@ -10,6 +10,8 @@ import { createProfileImportHandlers } from '../api/profile-import-handlers';
 import { createProfilesHandlers } from '../api/profiles-handlers';
 import { createSecretsHandlers } from '../api/secrets-handlers';
 import { createSettingsHandlers } from '../api/settings-handlers';
+import { createViewsHandlers } from '../api/views-handlers';
+import { createViewStore } from '../views/view-store';
 import { createClientFactory } from '../aws/client-factory';
 import { networkSettingsOf } from '../aws/network/network-settings';
 import { createCredentialStores } from '../credentials/credential-stores';
@@ -141,6 +143,7 @@ export function createKeywardApp(options: {
       lastUsage: createLastUsageReader({ aws, principal }),
       scope: keysScope,
     }),
+    ...createViewsHandlers(createViewStore({ dataDir, logger })),
   };
 
   logger.log('info', 'keyward started', { host: host.host, version: appIdentity.version });

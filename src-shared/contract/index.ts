@@ -10,6 +10,7 @@ import { profileImportCalls } from './profile-import';
 import { profilesCalls } from './profiles';
 import { secretsCalls } from './secrets';
 import { settingsCalls } from './settings';
+import { viewsCalls } from './views';
 
 /** THE list of calls between the page and the main process. One entry per call. */
 export const contract = {
@@ -23,6 +24,7 @@ export const contract = {
   ...keyDetailCalls,
   ...keyChangesCalls,
   ...keysCalls,
+  ...viewsCalls,
 } as const satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
