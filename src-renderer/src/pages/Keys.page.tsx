@@ -9,7 +9,7 @@ import { presentError, toSerialized } from '../api/present-error';
 import { usePaletteActions } from '../components/CommandPalette/use-palette-actions';
 import { DataTable } from '../components/DataTable/DataTable';
 import type { DataTableHandle } from '../components/DataTable/data-table-types';
-import { createLocalViewStore } from '../components/DataTable/local-view-store';
+import { createMainViewStore } from '../components/DataTable/main-view-store';
 import { EmptyState } from '../components/EmptyState/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { PageHeader } from '../components/PageHeader/PageHeader';
@@ -24,12 +24,12 @@ import { useInventory } from './keys/use-inventory';
 import { useLastUsage } from './keys/use-last-usage';
 
 const scopeQueryKey = ['keys.scope'] as const;
-const viewStore = createLocalViewStore('keys');
 const noun = { one: 'key', many: 'keys' };
 const initialSorting = [{ id: 'aliases', desc: false }];
 
 export function KeysPage() {
   const api = useApi();
+  const viewStore = useMemo(() => createMainViewStore(api, 'keys'), [api]);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const table = useRef<DataTableHandle>(null);
