@@ -19,6 +19,7 @@ import { cellsInScope } from './keys/inventory-state';
 import { keyColumns } from './keys/key-columns';
 import { KeyRowActions } from './keys/KeyRowActions';
 import { keyName } from './keys/key-labels';
+import { NoProfileYet } from './keys/NoProfileYet';
 import { ScopePicker } from './keys/ScopePicker';
 import { useInventory } from './keys/use-inventory';
 import { useLastUsage } from './keys/use-last-usage';
@@ -133,11 +134,15 @@ export function KeysPage() {
             </Stack>
           }
           empty={
-            <EmptyState
-              icon={IconKey}
-              title="No keys in this scope"
-              description="None of the chosen profiles has a KMS key in the chosen regions. Choose another scope, or refresh."
-            />
+            cells.length === 0 ? (
+              <NoProfileYet />
+            ) : (
+              <EmptyState
+                icon={IconKey}
+                title="No keys in this scope"
+                description="None of the chosen profiles has a KMS key in the chosen regions. Choose another scope, or refresh."
+              />
+            )
           }
         />
       )}
