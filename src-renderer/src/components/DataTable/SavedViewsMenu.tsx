@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Menu, Text, TextInput } from '@mantine/core';
+import { Button, Group, Menu, Text, TextInput } from '@mantine/core';
 import { IconBookmark, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { presentError } from '../../api/present-error';
@@ -66,7 +66,8 @@ export function SavedViewsMenu({ store, current, onApply, onReset }: SavedViewsM
     );
   }
   return (
-    <Menu position="bottom-end" shadow="md" withinPortal>
+    // No focus placeholder: a role="presentation" div inside role="menu" fails axe.
+    <Menu position="bottom-end" shadow="md" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <Button variant="default" leftSection={<IconBookmark size={16} />}>
           Views
@@ -85,14 +86,15 @@ export function SavedViewsMenu({ store, current, onApply, onReset }: SavedViewsM
         {views.map((view) => (
           <Group key={view.name} gap={4} wrap="nowrap">
             <Menu.Item onClick={() => onApply(view)}>{view.name}</Menu.Item>
-            <ActionIcon
-              variant="subtle"
+            <Menu.Item
+              w="auto"
               color="gray"
+              closeMenuOnClick={false}
               aria-label={`Delete view ${view.name}`}
               onClick={() => remove(view.name)}
             >
               <IconTrash size={14} />
-            </ActionIcon>
+            </Menu.Item>
           </Group>
         ))}
       </Menu.Dropdown>

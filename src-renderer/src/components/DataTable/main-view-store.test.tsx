@@ -63,7 +63,7 @@ describe('saved views kept by main', () => {
       view: { ...euKeys, name: 'Prod search', search: 'prod' },
     });
     await user.click(await screen.findByRole('button', { name: 'Views' }));
-    await user.click(await screen.findByRole('button', { name: 'Delete view EU keys' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Delete view EU keys' }));
     expect(invoke).toHaveBeenCalledWith('views.delete', { table: 'keys', name: 'EU keys' });
     expect(await screen.findByRole('menuitem', { name: 'Prod search' })).toBeInTheDocument();
     await waitFor(() =>
