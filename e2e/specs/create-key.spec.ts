@@ -89,7 +89,8 @@ test('an alias already taken fails after the key exists; continuing with a new a
   await wizard.open();
   await expect(await wizard.create(taken)).toContainText('alias/e2e-retry-taken');
 
-  // The same alias again: CreateKey succeeds, CreateAlias fails.
+  // The same alias again, in a new wizard: CreateKey succeeds, CreateAlias fails.
+  await new ShellPage(page).open('Keys');
   await wizard.open();
   const retry = { type: 'Symmetric', alias: 'e2e-retry-taken' } as const;
   await wizard.chooseType(retry);
