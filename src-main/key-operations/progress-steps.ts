@@ -43,7 +43,11 @@ export function afterCreated(
       ? error
       : new KeywardError('internal', error instanceof Error ? error.message : String(error));
   return new KeywardError(base.code, `${made} was created, but ${during} failed: ${base.message}`, {
-    hint: `${base.hint ? `${base.hint} ` : ''}Finish from the key’s page (it exists now) rather than creating it again.`,
+    hint: `${base.hint ? `${base.hint} ` : ''}${
+      key
+        ? 'Continuing does only the missing steps for this key (never another key); or finish from the key’s page.'
+        : 'Finish from the key’s page (it exists now) rather than creating it again.'
+    }`,
     ...(base.aws ? { aws: base.aws } : {}),
     ...(key ? { details: { kind: 'created' as const, ...key, failedStep: during } } : {}),
     retryable: false,

@@ -32,6 +32,8 @@ export function CreatedButFailed({
         color="orange"
         variant="light"
         icon={<IconAlertTriangle />}
+        // The light variant's orange title is below 4.5:1 on its own background.
+        styles={{ title: { color: 'var(--mantine-color-text)' } }}
         title={`The key ${keyId} was created; 1 step failed: ${failedStep}`}
       >
         <Text size="sm">
