@@ -69,9 +69,7 @@ export function CreateStep({
       </Table>
       {state.status === 'idle' && (
         <Group>
-          <Button onClick={onCreate}>
-            {createdKeyId ? 'Continue with the remaining steps' : 'Create key'}
-          </Button>
+          <Button onClick={onCreate}>Create key</Button>
         </Group>
       )}
       {state.status === 'running' && (
