@@ -22,7 +22,7 @@ export const identitySideSchema = z
 
 /**
  * What an error carries for the page to act on, by kind: the two identities of an edit that
- * would change who a profile is, or where a connection failed.
+ * would change who a profile is, where a connection failed, or the key made before a step failed.
  */
 export const errorDetailsSchema = z.discriminatedUnion('kind', [
   z
@@ -42,6 +42,15 @@ export const errorDetailsSchema = z.discriminatedUnion('kind', [
       systemCode: z.string().max(100),
       /** Through the HTTPS proxy in effect. */
       viaProxy: z.boolean(),
+    })
+    .strict(),
+  z
+    .object({
+      /** A key exists in AWS now, but a later step failed: a retry continues from this key. */
+      kind: z.literal('created'),
+      keyId: z.string().max(64),
+      arn: z.string().max(2048),
+      failedStep: z.string().max(300),
     })
     .strict(),
 ]);

@@ -3,6 +3,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from '../fixtures/launch-app';
 import { CreateKeyWizardPage, type KeyChoice } from '../pages/create-key-wizard';
 import { cutTexts, layoutShot, windowSizes } from '../pages/layout';
+import { ShellPage } from '../pages/shell';
 
 // Issue 12 §4: each key type through the wizard against the sandbox; axe and layout per step.
 
@@ -78,3 +79,53 @@ for (const choice of choices) {
     );
   });
 }
+
+test('an alias already taken fails after the key exists; continuing with a new alias makes no second key', async ({
+  keyward,
+}, testInfo) => {
+  const { page } = keyward;
+  const wizard = new CreateKeyWizardPage(page);
+  const taken = { type: 'Symmetric', alias: 'e2e-retry-taken' } as const;
+  await wizard.open();
+  await expect(await wizard.create(taken)).toContainText('alias/e2e-retry-taken');
+
+  // The same alias again, in a new wizard: CreateKey succeeds, CreateAlias fails.
+  await new ShellPage(page).open('Keys');
+  await wizard.open();
+  const retry = { type: 'Symmetric', alias: 'e2e-retry-taken' } as const;
+  await wizard.chooseType(retry);
+  await wizard.next('Name and tags').click();
+  await wizard.name(retry);
+  await page.getByRole('textbox', { name: 'Description' }).fill('e2e retry after alias taken');
+  for (const step of ['Access', 'Policy', 'Create']) await wizard.next(step).click();
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const partly = page.getByTestId('create-partly-done');
+  await expect(partly).toContainText(
+    /The key [0-9a-f-]{36} was created; 1 step failed: creating the alias alias\/e2e-retry-taken/,
+    { timeout: 60_000 },
+  );
+  const keyId = /The key ([0-9a-f-]{36}) was created/.exec((await partly.textContent()) ?? '')?.[1];
+  await noSeriousAxe(page);
+  expect(await cutTexts(page)).toEqual([]);
+  for (const theme of ['light', 'dark'] as const) {
+    await layoutShot(page, testInfo, windowSizes[0], 'wizard-5-partly-done', theme);
+  }
+
+  await page.getByRole('button', { name: 'Change name and tags' }).click();
+  await page.getByRole('textbox', { name: 'Alias' }).fill('e2e-retry-free');
+  for (const step of ['Access', 'Policy', 'Create']) await wizard.next(step).click();
+  await page.getByRole('button', { name: 'Continue with the remaining steps' }).click();
+  const result = page.getByTestId('create-result');
+  await expect(result).toContainText('alias/e2e-retry-free', { timeout: 60_000 });
+  await expect(result).toContainText(`key/${keyId}`);
+
+  // One key with that description in the inventory: the retry made none.
+  await new ShellPage(page).open('Keys');
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'Description' }).check();
+  await page.keyboard.press('Escape');
+  await page.getByRole('textbox', { name: 'Search keys' }).fill('e2e retry after alias taken');
+  const rows = page.getByRole('table', { name: 'Keys' }).locator('tbody tr[data-row-id]');
+  await expect(rows).toHaveCount(1, { timeout: 60_000 });
+  await expect(rows.first()).toContainText('alias/e2e-retry-free');
+});

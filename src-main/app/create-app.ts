@@ -11,6 +11,8 @@ import { createProfilesHandlers } from '../api/profiles-handlers';
 import { createSecretsHandlers } from '../api/secrets-handlers';
 import { createSettingsHandlers } from '../api/settings-handlers';
 import { createWorkflowsHandlers } from '../api/workflows-handlers';
+import { createViewsHandlers } from '../api/views-handlers';
+import { createViewStore } from '../views/view-store';
 import { createClientFactory } from '../aws/client-factory';
 import { networkSettingsOf } from '../aws/network/network-settings';
 import { createCredentialStores } from '../credentials/credential-stores';
@@ -153,6 +155,7 @@ export function createKeywardApp(options: {
       scope: keysScope,
     }),
     ...createWorkflowsHandlers(workflows),
+    ...createViewsHandlers(createViewStore({ dataDir, logger })),
   };
 
   logger.log('info', 'keyward started', { host: host.host, version: appIdentity.version });

@@ -6,12 +6,25 @@ export type Progress = Pick<OperationContext, 'progress' | 'signal'>;
 /** Numbers the steps of a job as they start, and stops between steps once it is cancelled. */
 export function stepper(progress: Progress, stepCount: number) {
   let step = -1;
+  let current = '';
   return {
     next(title: string): void {
       if (progress.signal.aborted)
         throw new KeywardError('cancelled', 'The operation was cancelled.');
       step = Math.min(step + 1, stepCount - 1);
+      current = title;
       progress.progress(step, stepCount, title, step / stepCount);
+    },
+    /** Results so far (the operation's `partial`), reported with the step that made them. */
+    report(partial: unknown): void {
+      progress.progress(
+        Math.max(step, 0),
+        stepCount,
+        current,
+        Math.max(step, 0) / stepCount,
+        undefined,
+        partial,
+      );
     },
   };
 }
@@ -19,14 +32,24 @@ export function stepper(progress: Progress, stepCount: number) {
 /**
  * A failure after something was already made in AWS says what exists, so nobody creates it twice.
  */
-export function afterCreated(made: string, during: string, error: unknown): KeywardError {
+export function afterCreated(
+  made: string,
+  during: string,
+  error: unknown,
+  key?: { readonly keyId: string; readonly arn: string },
+): KeywardError {
   const base =
     error instanceof KeywardError
       ? error
       : new KeywardError('internal', error instanceof Error ? error.message : String(error));
   return new KeywardError(base.code, `${made} was created, but ${during} failed: ${base.message}`, {
-    hint: `${base.hint ? `${base.hint} ` : ''}Finish from the key’s page (it exists now) rather than creating it again.`,
+    hint: `${base.hint ? `${base.hint} ` : ''}${
+      key
+        ? 'Continuing does only the missing steps for this key (never another key); or finish from the key’s page.'
+        : 'Finish from the key’s page (it exists now) rather than creating it again.'
+    }`,
     ...(base.aws ? { aws: base.aws } : {}),
+    ...(key ? { details: { kind: 'created' as const, ...key, failedStep: during } } : {}),
     retryable: false,
   });
 }

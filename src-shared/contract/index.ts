@@ -11,6 +11,7 @@ import { profilesCalls } from './profiles';
 import { secretsCalls } from './secrets';
 import { settingsCalls } from './settings';
 import { workflowsCalls } from './workflows';
+import { viewsCalls } from './views';
 
 /** THE list of calls between the page and the main process. One entry per call. */
 export const contract = {
@@ -25,6 +26,7 @@ export const contract = {
   ...keyChangesCalls,
   ...keysCalls,
   ...workflowsCalls,
+  ...viewsCalls,
 } as const satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

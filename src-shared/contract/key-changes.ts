@@ -1,6 +1,7 @@
 import {
   aliasChangeSchema,
   aliasesResultSchema,
+  createKeyPartialSchema,
   createKeyResultSchema,
   deletionCancelledSchema,
   deletionScheduledSchema,
@@ -40,9 +41,10 @@ import { invoke, operation } from './define';
 export const keyChangesCalls = {
   'keys.create': operation({
     summary:
-      'Creates a key (symmetric, RSA, ECC, HMAC; KMS or imported material; single- or multi-Region with replicas), its alias and tags; progress per step.',
+      'Creates a key (symmetric, RSA, ECC, HMAC; KMS or imported material; single- or multi-Region with replicas), its alias and tags; progress per step. With continueKeyId: only the steps still missing for that key, which an earlier attempt created.',
     input: createKeyInput,
     result: createKeyResultSchema,
+    partial: createKeyPartialSchema,
   }),
   'keys.enable': invoke({
     summary: 'Enables a key (EnableKey).',

@@ -4,6 +4,13 @@ import { keyMetadataSchema } from './key-metadata';
 
 const date = z.string().max(40);
 
+/** What keys.create's progress carries once the key exists, so a retry continues from it. */
+export const createKeyPartialSchema = z
+  .object({
+    createdKey: z.object({ keyId: z.string().max(64), arn: z.string().max(2048) }).strict(),
+  })
+  .strict();
+
 export const createKeyResultSchema = z
   .object({
     metadata: keyMetadataSchema,
@@ -97,5 +104,6 @@ export const policyVersionsSchema = z.object({ versions: z.array(policyVersionSc
 export const policySavedSchema = z.object({ version: policyVersionSchema }).strict();
 
 export type CreateKeyResult = z.infer<typeof createKeyResultSchema>;
+export type CreateKeyPartial = z.infer<typeof createKeyPartialSchema>;
 export type PolicyVersion = z.infer<typeof policyVersionSchema>;
 export type ManualRotationResult = z.infer<typeof manualRotationResultSchema>;

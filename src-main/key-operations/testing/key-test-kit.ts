@@ -53,13 +53,21 @@ export function useKeyOperations() {
   };
 }
 
-/** What an operation's progress reported, for assertions. */
-export function recordProgress(): Progress & { readonly titles: string[] } {
+/** What an operation's progress reported (each step's title once, and the partials), for assertions. */
+export function recordProgress(): Progress & {
+  readonly titles: string[];
+  readonly partials: unknown[];
+} {
   const titles: string[] = [];
+  const partials: unknown[] = [];
   return {
     titles,
+    partials,
     signal: new AbortController().signal,
-    progress: (_step, _count, title) => titles.push(title),
+    progress: (_step, _count, title, _value, _detail, partial) => {
+      if (partial !== undefined) partials.push(partial);
+      else titles.push(title);
+    },
   };
 }
 

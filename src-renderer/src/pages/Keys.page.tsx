@@ -9,7 +9,7 @@ import { presentError, toSerialized } from '../api/present-error';
 import { usePaletteActions } from '../components/CommandPalette/use-palette-actions';
 import { DataTable } from '../components/DataTable/DataTable';
 import type { DataTableHandle } from '../components/DataTable/data-table-types';
-import { createLocalViewStore } from '../components/DataTable/local-view-store';
+import { createMainViewStore } from '../components/DataTable/main-view-store';
 import { EmptyState } from '../components/EmptyState/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { LazyDialog } from '../components/ModalFrame/LazyDialog';
@@ -23,12 +23,12 @@ import { KeyRowActions } from './keys/KeyRowActions';
 import { keyName } from './keys/key-labels';
 import { keyPath } from './keys/key-paths';
 import { useBulkRotation } from './keys/use-bulk-rotation';
+import { NoProfileYet } from './keys/NoProfileYet';
 import { ScopePicker } from './keys/ScopePicker';
 import { useInventory } from './keys/use-inventory';
 import { useLastUsage } from './keys/use-last-usage';
 
 const scopeQueryKey = ['keys.scope'] as const;
-const viewStore = createLocalViewStore('keys');
 const noun = { one: 'key', many: 'keys' };
 const initialSorting = [{ id: 'aliases', desc: false }];
 const RotationCompliance = lazyNamed(
@@ -46,6 +46,7 @@ const views = [
 
 export function KeysPage() {
   const api = useApi();
+  const viewStore = useMemo(() => createMainViewStore(api, 'keys'), [api]);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const table = useRef<DataTableHandle>(null);
@@ -112,13 +113,16 @@ export function KeysPage() {
       {run.status === 'failed' && <ErrorAlert error={run.error} />}
     </Stack>
   );
-  const empty = (
-    <EmptyState
-      icon={IconKey}
-      title="No keys in this scope"
-      description="None of the chosen profiles has a KMS key in the chosen regions. Choose another scope, or refresh."
-    />
-  );
+  const empty =
+    cells?.length === 0 ? (
+      <NoProfileYet />
+    ) : (
+      <EmptyState
+        icon={IconKey}
+        title="No keys in this scope"
+        description="None of the chosen profiles has a KMS key in the chosen regions. Choose another scope, or refresh."
+      />
+    );
 
   return (
     <>

@@ -6,7 +6,7 @@ import { createMockBridge } from '../../test-utils/mock-bridge';
 import { render } from '../../test-utils/render';
 import { DataTable } from './DataTable';
 import type { DataColumn, DataTableHandle } from './data-table-types';
-import { createMemoryViewStore } from './local-view-store';
+import { createMemoryViewStore } from './memory-view-store';
 
 interface Item {
   id: string;
@@ -178,7 +178,7 @@ describe('DataTable', () => {
     await userEvent.click(await screen.findByRole('menuitem', { name: 'Save current view…' }));
     await userEvent.type(await screen.findByLabelText('View name'), 'Enabled by size');
     await userEvent.click(screen.getByRole('button', { name: 'Save view' }));
-    expect(store.list()).toEqual([
+    expect(await store.list()).toEqual([
       {
         name: 'Enabled by size',
         sorting: [{ id: 'size', desc: false }],

@@ -1,6 +1,7 @@
-import { ActionIcon, Button, Group, Menu, Text, TextInput } from '@mantine/core';
+import { Button, Group, Menu, Text, TextInput } from '@mantine/core';
 import { IconBookmark, IconTrash } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { presentError } from '../../api/present-error';
 import type { SavedView, TableView, ViewStore } from './data-table-types';
 
 interface SavedViewsMenuProps {
@@ -10,23 +11,33 @@ interface SavedViewsMenuProps {
   readonly onReset: () => void;
 }
 
-/** Name the current sort, filters, columns and search; come back to them from this menu. */
+/**
+ * Name the current sort, filters, columns and search; come back to them from this menu. A store
+ * that fails (main unreachable) says so in a toast; the table itself keeps working.
+ */
 export function SavedViewsMenu({ store, current, onApply, onReset }: SavedViewsMenuProps) {
-  const [views, setViews] = useState<readonly SavedView[]>(() => store.list());
+  const [views, setViews] = useState<readonly SavedView[]>([]);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
+  useEffect(() => {
+    let live = true;
+    store.list().then((listed) => live && setViews(listed), presentError);
+    return () => {
+      live = false;
+    };
+  }, [store]);
   const save = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = name.trim();
     if (!trimmed) return;
-    store.save({ ...current, name: trimmed });
-    setViews(store.list());
-    setNaming(false);
-    setName('');
+    store.save({ ...current, name: trimmed }).then((saved) => {
+      setViews(saved);
+      setNaming(false);
+      setName('');
+    }, presentError);
   };
   const remove = (viewName: string) => {
-    store.remove(viewName);
-    setViews(store.list());
+    store.remove(viewName).then(setViews, presentError);
   };
   if (naming) {
     // Named in place of the menu: a form in the toolbar, no dialog for one field.
@@ -55,7 +66,8 @@ export function SavedViewsMenu({ store, current, onApply, onReset }: SavedViewsM
     );
   }
   return (
-    <Menu position="bottom-end" shadow="md" withinPortal>
+    // No focus placeholder: a role="presentation" div inside role="menu" fails axe.
+    <Menu position="bottom-end" shadow="md" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <Button variant="default" leftSection={<IconBookmark size={16} />}>
           Views
@@ -74,14 +86,15 @@ export function SavedViewsMenu({ store, current, onApply, onReset }: SavedViewsM
         {views.map((view) => (
           <Group key={view.name} gap={4} wrap="nowrap">
             <Menu.Item onClick={() => onApply(view)}>{view.name}</Menu.Item>
-            <ActionIcon
-              variant="subtle"
+            <Menu.Item
+              w="auto"
               color="gray"
+              closeMenuOnClick={false}
               aria-label={`Delete view ${view.name}`}
               onClick={() => remove(view.name)}
             >
               <IconTrash size={14} />
-            </ActionIcon>
+            </Menu.Item>
           </Group>
         ))}
       </Menu.Dropdown>

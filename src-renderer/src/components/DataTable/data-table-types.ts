@@ -43,12 +43,15 @@ export interface SavedView extends TableView {
   readonly name: string;
 }
 
-/** Where a table keeps its saved views (views hold no secrets; see `local-view-store.ts`). */
+/**
+ * Where a table keeps its saved views: main's data dir for the app (`main-view-store.ts`), memory
+ * for tests. Each change answers the views as they are now.
+ */
 export interface ViewStore {
-  list(): readonly SavedView[];
+  list(): Promise<readonly SavedView[]>;
   /** Adds the view, or replaces the one of the same name. */
-  save(view: SavedView): void;
-  remove(name: string): void;
+  save(view: SavedView): Promise<readonly SavedView[]>;
+  remove(name: string): Promise<readonly SavedView[]>;
 }
 
 /** What a page can ask of its table from outside it, e.g. from the command palette. */

@@ -18,8 +18,7 @@ import {
 } from '../../../../src-shared/policy/key-policy/edit-service-principals';
 import type { KeyPolicyView } from '../../../../src-shared/policy/key-policy/key-policy-view';
 import { KeptStatements } from './KeptStatements';
-import { checkAccountId, checkAccountPrincipal, checkServicePrincipal } from './principal-checks';
-import { PrincipalList } from './PrincipalList';
+import { PrincipalListField } from '../PrincipalListField/PrincipalListField';
 
 export interface PolicyVisualViewProps {
   readonly view: KeyPolicyView;
@@ -32,7 +31,6 @@ export interface PolicyVisualViewProps {
 export function PolicyVisualView({ view, onChange, suggestions = [] }: PolicyVisualViewProps) {
   const roles = describeKeyPolicyView(view);
   const accountId = view.context.accountId;
-  const inAccount = (entry: string) => checkAccountPrincipal(entry, accountId);
   return (
     <Stack gap="md" data-testid="policy-visual-view">
       {!roles.accountRootEnabled && (
@@ -44,13 +42,13 @@ export function PolicyVisualView({ view, onChange, suggestions = [] }: PolicyVis
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Card withBorder padding="sm">
           <Stack gap="sm">
-            <PrincipalList
+            <PrincipalListField
               title="Key administrators"
               hint="May manage the key and its policy, but not use it for cryptography."
               entries={roles.administrators}
-              placeholder="arn:aws:iam::…:role/…"
+              kind="account-principal"
+              accountId={accountId}
               suggestions={suggestions}
-              check={inAccount}
               emptyText="No administrators statement."
               onAdd={(arn) => onChange(addAdministrator(view, arn))}
               onRemove={(arn) => onChange(removeAdministrator(view, arn))}
@@ -66,13 +64,13 @@ export function PolicyVisualView({ view, onChange, suggestions = [] }: PolicyVis
         </Card>
         <Card withBorder padding="sm">
           <Stack gap="sm">
-            <PrincipalList
+            <PrincipalListField
               title="Key users"
               hint={`Principals of ${accountId} that may use the key for cryptography.`}
               entries={roles.users}
-              placeholder="arn:aws:iam::…:role/…"
+              kind="account-principal"
+              accountId={accountId}
               suggestions={suggestions}
-              check={inAccount}
               emptyText="No key users."
               onAdd={(arn) => onChange(addKeyUser(view, arn))}
               onRemove={(arn) => onChange(removeKeyUser(view, arn))}
@@ -86,24 +84,24 @@ export function PolicyVisualView({ view, onChange, suggestions = [] }: PolicyVis
           </Stack>
         </Card>
         <Card withBorder padding="sm">
-          <PrincipalList
+          <PrincipalListField
             title="Other AWS accounts"
             hint="Accounts whose IAM policies may then let their principals use the key."
             entries={roles.otherAccounts}
-            placeholder="123456789012"
-            check={(entry) => checkAccountId(entry, accountId)}
+            kind="account-id"
+            accountId={accountId}
             emptyText="No other accounts."
             onAdd={(id) => onChange(addOtherAccount(view, id))}
             onRemove={(id) => onChange(removeOtherAccount(view, id))}
           />
         </Card>
         <Card withBorder padding="sm">
-          <PrincipalList
+          <PrincipalListField
             title="Service principals"
             hint="AWS services allowed to use the key directly."
             entries={roles.servicePrincipals.map((s) => s.service)}
-            placeholder="logs.us-east-1.amazonaws.com"
-            check={checkServicePrincipal}
+            kind="service"
+            accountId={accountId}
             emptyText="No service principals."
             onAdd={(service) => onChange(addServicePrincipal(view, service))}
             onRemove={(service) => onChange(removeServicePrincipal(view, service))}

@@ -12,8 +12,8 @@ const regions = [
   { code: 'eu-west-1', name: 'Ireland' },
 ];
 
-function setup() {
-  const { bridge, invoke } = createMockBridge();
+function setup(answers: Parameters<typeof createMockBridge>[0] = {}) {
+  const { bridge, invoke, emit } = createMockBridge(answers);
   render(
     <CreateKeyWizard
       profiles={profiles}
@@ -23,7 +23,60 @@ function setup() {
     />,
     bridge,
   );
-  return { invoke };
+  return { invoke, emit };
+}
+
+const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
+const KEY_ARN = `arn:aws:kms:us-east-1:111111111111:key/${KEY_ID}`;
+
+/** keys.create as main runs it: the first attempt makes the key, then its alias is taken. */
+function createThatFailsOnceAfterTheKey(emit: (topic: string, payload: unknown) => void) {
+  let attempt = 0;
+  return (input: unknown) => {
+    attempt += 1;
+    const operationId = `op-${attempt}`;
+    const base = { operationId, name: 'keys.create' };
+    const alias = (input as { alias: string }).alias;
+    queueMicrotask(() => {
+      if (attempt === 1) {
+        emit('operation', {
+          ...base,
+          type: 'progress',
+          step: 0,
+          stepCount: 3,
+          title: 'Creating the key',
+          partial: { createdKey: { keyId: KEY_ID, arn: KEY_ARN } },
+        });
+        emit('operation', {
+          ...base,
+          type: 'failed',
+          error: {
+            code: 'conflict',
+            message: `The key ${KEY_ARN} was created, but creating the alias ${alias} failed: ${alias} already exists.`,
+            retryable: false,
+            details: {
+              kind: 'created',
+              keyId: KEY_ID,
+              arn: KEY_ARN,
+              failedStep: `creating the alias ${alias}`,
+            },
+          },
+        });
+      } else {
+        emit('operation', {
+          ...base,
+          type: 'done',
+          result: {
+            metadata: { keyId: KEY_ID, arn: KEY_ARN },
+            alias,
+            replicas: [],
+            importedMaterial: null,
+          },
+        });
+      }
+    });
+    return { ok: true, value: { operationId } };
+  };
 }
 
 describe('CreateKeyWizard', () => {
@@ -66,4 +119,43 @@ describe('CreateKeyWizard', () => {
     await user.click(screen.getByRole('button', { name: /Next: Name and tags/ }));
     await waitFor(() => expect(screen.getByRole('textbox', { name: /Alias/ })).toBeInTheDocument());
   });
+
+  it('after a failure that follows the key’s creation, continues with that key instead of making another', async () => {
+    const user = userEvent.setup();
+    const events = { emit: (_topic: string, _payload: unknown): void => undefined };
+    const { invoke, emit } = setup({
+      'keys.create': createThatFailsOnceAfterTheKey((topic, payload) =>
+        events.emit(topic, payload),
+      ),
+    });
+    events.emit = emit;
+    await user.click(screen.getByRole('button', { name: /Next: Name and tags/ }));
+    await user.type(screen.getByRole('textbox', { name: /Alias/ }), 'taken');
+    for (const next of [/Next: Access/, /Next: Policy/, /Next: Create/]) {
+      await user.click(screen.getByRole('button', { name: next }));
+    }
+    await user.click(screen.getByRole('button', { name: 'Create key' }));
+    expect(
+      await screen.findByText(
+        `The key ${KEY_ID} was created; 1 step failed: creating the alias alias/taken`,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open the key as it is' })).toHaveAttribute(
+      'href',
+      `/keys/sandbox%3Aprod/us-east-1/${KEY_ID}`,
+    );
+    await user.click(screen.getByRole('button', { name: 'Change name and tags' }));
+    const alias = screen.getByRole('textbox', { name: /Alias/ });
+    await user.clear(alias);
+    await user.type(alias, 'free');
+    for (const next of [/Next: Access/, /Next: Policy/, /Next: Create/]) {
+      await user.click(screen.getByRole('button', { name: next }));
+    }
+    await user.click(screen.getByRole('button', { name: 'Continue with the remaining steps' }));
+    expect(await screen.findByTestId('create-result')).toHaveTextContent('Alias: alias/free');
+    const creates = invoke.mock.calls.filter(([name]) => name === 'keys.create');
+    expect(creates).toHaveLength(2);
+    expect(creates[0]?.[1]).not.toHaveProperty('continueKeyId');
+    expect(creates[1]?.[1]).toMatchObject({ continueKeyId: KEY_ID, alias: 'alias/free' });
+  }, 60_000);
 });

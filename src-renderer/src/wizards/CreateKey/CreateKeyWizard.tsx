@@ -1,4 +1,5 @@
 import { Button, Group, Paper, Select, Stack, Stepper, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { ProfileSummary } from '../../../../src-shared/models/profile';
 import { useOperation } from '../../api/use-operation';
 import { ActionGroup } from '../../components/ActionGroup/ActionGroup';
@@ -27,9 +28,21 @@ export function CreateKeyWizard({
   activeRegion,
 }: CreateKeyWizardProps) {
   const wizard = useCreateKeyWizard(profiles, activeProfileId, activeRegion);
-  const create = useOperation('keys.create');
+  const [createdKeyId, setCreatedKeyId] = useState<string | null>(null);
+  const create = useOperation('keys.create', {
+    onPartial: (partial) => setCreatedKeyId(partial.createdKey.keyId),
+  });
   const { draft, setDraft, step } = wizard;
-  const started = create.state.status !== 'idle';
+  const status = create.state.status;
+  // After a failure the draft can be changed again (an alias that was taken); the place cannot
+  // once a key exists there.
+  const locked = status === 'running' || status === 'done';
+  const placeLocked = locked || createdKeyId !== null;
+  const startCreate = () =>
+    void create.start({
+      ...wizard.input(),
+      ...(createdKeyId ? { continueKeyId: createdKeyId } : {}),
+    });
   const regionOptions = regions.map((r) => ({ value: r.code, label: `${r.code} — ${r.name}` }));
   const stepProps = { draft, onChange: setDraft, problems: wizard.problems };
   return (
@@ -41,7 +54,7 @@ export function CreateKeyWizard({
             data={profiles.map((p) => ({ value: p.id, label: p.name }))}
             value={draft.profileId}
             allowDeselect={false}
-            disabled={started}
+            disabled={placeLocked}
             onChange={(id) => id && setDraft(withPlace(draft, id, draft.region))}
             w={240}
           />
@@ -51,7 +64,7 @@ export function CreateKeyWizard({
             value={draft.region}
             allowDeselect={false}
             searchable
-            disabled={started}
+            disabled={placeLocked}
             onChange={(region) => region && setDraft(withPlace(draft, draft.profileId, region))}
             w={280}
           />
@@ -62,7 +75,7 @@ export function CreateKeyWizard({
       </Paper>
       <Stepper
         active={step}
-        onStepClick={started ? undefined : wizard.goTo}
+        onStepClick={locked ? undefined : wizard.goTo}
         size="sm"
         allowNextStepsSelect={false}
       >
@@ -93,11 +106,13 @@ export function CreateKeyWizard({
             input={wizard.input()}
             profileName={wizard.profile?.name ?? draft.profileId}
             state={create.state}
-            onCreate={() => void create.start(wizard.input())}
+            createdKeyId={createdKeyId}
+            onCreate={startCreate}
+            onEditNaming={() => wizard.goTo(1)}
           />
         </Stepper.Step>
       </Stepper>
-      {!started && (
+      {!locked && (
         <ActionGroup justify="space-between">
           <Button variant="default" onClick={wizard.back} disabled={step === 0}>
             Back

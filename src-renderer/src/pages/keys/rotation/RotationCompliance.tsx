@@ -11,14 +11,14 @@ import {
 import type { KeyRow } from '../../../../../src-shared/models/kms-key';
 import { ActionGroup } from '../../../components/ActionGroup/ActionGroup';
 import { DataTable } from '../../../components/DataTable/DataTable';
-import { createLocalViewStore } from '../../../components/DataTable/local-view-store';
+import { createMainViewStore } from '../../../components/DataTable/main-view-store';
+import { useApi } from '../../../api/api-context';
 import { stableOrder } from '../../../components/DataTable/stable-order';
 import { keyName } from '../key-labels';
 import { keyPath, manualRotationPath } from '../key-paths';
 import { rotationColumns, type ComplianceRow } from './rotation-columns';
 import { rotationStatusOrder } from './rotation-labels';
 
-const viewStore = createLocalViewStore('keys-rotation');
 const noun = { one: 'key', many: 'keys' };
 
 function RowActions({ row }: { row: ComplianceRow }) {
@@ -60,6 +60,8 @@ export function RotationCompliance(props: {
   onEnableRotation: (rows: readonly KeyRow[], clear: () => void) => void;
 }) {
   const { rows, onEnableRotation } = props;
+  const api = useApi();
+  const viewStore = useMemo(() => createMainViewStore(api, 'keys-rotation'), [api]);
   const complianceRows = useMemo(() => {
     const now = new Date();
     const classified = rows.map((row): ComplianceRow => ({

@@ -1,9 +1,5 @@
 import { Card, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
-import { PrincipalList } from '../../../components/KeyPolicyEditor/PrincipalList';
-import {
-  checkAccountId,
-  checkAccountPrincipal,
-} from '../../../components/KeyPolicyEditor/principal-checks';
+import { PrincipalListField } from '../../../components/PrincipalListField/PrincipalListField';
 import type { StepProps } from './TypeStep';
 
 export interface AccessStepProps extends StepProps {
@@ -18,7 +14,6 @@ const remove = (list: readonly string[], entry: string) => list.filter((e) => e 
 /** Step 3: administrators (and whether they may delete), key users, other accounts. */
 export function AccessStep({ draft, onChange, accountId, suggestions }: AccessStepProps) {
   const set = (patch: Partial<typeof draft>) => onChange({ ...draft, ...patch });
-  const inAccount = (entry: string) => checkAccountPrincipal(entry, accountId);
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
@@ -28,13 +23,13 @@ export function AccessStep({ draft, onChange, accountId, suggestions }: AccessSt
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder padding="sm">
           <Stack gap="sm">
-            <PrincipalList
+            <PrincipalListField
               title="Key administrators"
               hint="Manage the key and its policy; they cannot use it for cryptography."
               entries={draft.administrators}
-              placeholder="arn:aws:iam::…:role/…"
+              kind="account-principal"
+              accountId={accountId}
               suggestions={suggestions}
-              check={inAccount}
               emptyText="None: only IAM policies in the account grant administration."
               onAdd={(arn) => set({ administrators: add(draft.administrators, arn) })}
               onRemove={(arn) => set({ administrators: remove(draft.administrators, arn) })}
@@ -48,13 +43,13 @@ export function AccessStep({ draft, onChange, accountId, suggestions }: AccessSt
         </Card>
         <Card withBorder padding="sm">
           <Stack gap="sm">
-            <PrincipalList
+            <PrincipalListField
               title="Key users"
               hint={`Principals of ${accountId} that use the key for cryptography.`}
               entries={draft.users}
-              placeholder="arn:aws:iam::…:role/…"
+              kind="account-principal"
+              accountId={accountId}
               suggestions={suggestions}
-              check={inAccount}
               emptyText="None."
               onAdd={(arn) => set({ users: add(draft.users, arn) })}
               onRemove={(arn) => set({ users: remove(draft.users, arn) })}
@@ -70,12 +65,12 @@ export function AccessStep({ draft, onChange, accountId, suggestions }: AccessSt
           </Stack>
         </Card>
         <Card withBorder padding="sm">
-          <PrincipalList
+          <PrincipalListField
             title="Other AWS accounts"
             hint="Their IAM policies may then let their principals use the key."
             entries={draft.otherAccounts}
-            placeholder="123456789012"
-            check={(entry) => checkAccountId(entry, accountId)}
+            kind="account-id"
+            accountId={accountId}
             emptyText="None."
             onAdd={(id) => set({ otherAccounts: add(draft.otherAccounts, id) })}
             onRemove={(id) => set({ otherAccounts: remove(draft.otherAccounts, id) })}

@@ -5,13 +5,18 @@ import type { CreateKeyResult } from '../../../../../src-shared/models/key-chang
 import type { CreateKeyInput } from '../../../../../src-shared/schemas/create-key-input';
 import type { OperationState } from '../../../api/use-operation';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
+import { CreatedButFailed } from './CreatedButFailed';
+import { keyPath } from './key-path';
 import { BreakableCode } from '../../../components/DataTable/BreakableCode';
 
 export interface CreateStepProps {
   readonly input: CreateKeyInput;
   readonly profileName: string;
   readonly state: OperationState<CreateKeyResult>;
+  /** The key an attempt already made (reported once it existed): a retry continues from it. */
+  readonly createdKeyId: string | null;
   readonly onCreate: () => void;
+  readonly onEditNaming: () => void;
 }
 
 function summary(input: CreateKeyInput): readonly [string, string][] {
@@ -41,12 +46,15 @@ function summary(input: CreateKeyInput): readonly [string, string][] {
   ];
 }
 
-export function keyPath(profileId: string, region: string, keyId: string): string {
-  return `/keys/${encodeURIComponent(profileId)}/${region}/${encodeURIComponent(keyId)}`;
-}
-
 /** Step 5: what will be created, then the progress of each step, then where the key is. */
-export function CreateStep({ input, profileName, state, onCreate }: CreateStepProps) {
+export function CreateStep({
+  input,
+  profileName,
+  state,
+  createdKeyId,
+  onCreate,
+  onEditNaming,
+}: CreateStepProps) {
   return (
     <Stack gap="md">
       <Table withRowBorders={false} aria-label="What will be created" data-testid="create-summary">
@@ -79,7 +87,16 @@ export function CreateStep({ input, profileName, state, onCreate }: CreateStepPr
           />
         </Stack>
       )}
-      {state.status === 'failed' && (
+      {state.status === 'failed' && createdKeyId && (
+        <CreatedButFailed
+          input={input}
+          keyId={createdKeyId}
+          error={state.error}
+          onContinue={onCreate}
+          onEditNaming={onEditNaming}
+        />
+      )}
+      {state.status === 'failed' && !createdKeyId && (
         <Stack>
           <ErrorAlert error={state.error} />
           <Group>

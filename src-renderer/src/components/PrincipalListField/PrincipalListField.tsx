@@ -2,30 +2,51 @@ import { ActionIcon, Autocomplete, Button, Group, Stack, Text } from '@mantine/c
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { BreakableCode } from '../DataTable/BreakableCode';
+import { checkAccountId, checkAccountPrincipal, checkServicePrincipal } from './principal-checks';
 
-export interface PrincipalListProps {
+/** What a list holds: IAM principals of the key's account, other account ids, or AWS services. */
+export type PrincipalKind = 'account-principal' | 'account-id' | 'service';
+
+export interface PrincipalListFieldProps {
+  readonly kind: PrincipalKind;
+  /** The key's account: principals must be in it, other accounts must not be it. */
+  readonly accountId: string;
   readonly title: string;
   readonly hint: string;
   readonly entries: readonly string[];
-  readonly placeholder: string;
   readonly suggestions?: readonly string[];
-  /** Returns why the entry cannot be added, or undefined to accept it. */
-  readonly check?: (entry: string) => string | undefined;
   readonly onAdd: (entry: string) => void;
   readonly onRemove: (entry: string) => void;
   readonly emptyText: string;
 }
 
-/** One role of the visual view: who holds it, remove buttons, and a field to add one. */
-export function PrincipalList(props: PrincipalListProps) {
-  const { title, hint, entries, placeholder, suggestions = [], check, onAdd, onRemove } = props;
+const placeholders: Readonly<Record<PrincipalKind, string>> = {
+  'account-principal': 'arn:aws:iam::…:role/…',
+  'account-id': '123456789012',
+  service: 'logs.us-east-1.amazonaws.com',
+};
+
+function checkOf(kind: PrincipalKind, accountId: string): (entry: string) => string | undefined {
+  if (kind === 'account-principal') return (entry) => checkAccountPrincipal(entry, accountId);
+  if (kind === 'account-id') return (entry) => checkAccountId(entry, accountId);
+  return checkServicePrincipal;
+}
+
+/**
+ * A list of principals holding one role in a key policy (the policy editor's visual view and the
+ * create-key wizard's access step): who holds it, remove buttons, and a checked field to add one.
+ */
+export function PrincipalListField(props: PrincipalListFieldProps) {
+  const { kind, accountId, title, hint, entries, suggestions = [], onAdd, onRemove } = props;
+  const check = checkOf(kind, accountId);
+  const placeholder = placeholders[kind];
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | undefined>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const entry = draft.trim();
     if (!entry) return;
-    const problem = check?.(entry);
+    const problem = check(entry);
     setError(problem);
     if (problem) return;
     onAdd(entry);
