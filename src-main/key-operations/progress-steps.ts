@@ -6,12 +6,23 @@ export type Progress = Pick<OperationContext, 'progress' | 'signal'>;
 /** Numbers the steps of a job as they start, and stops between steps once it is cancelled. */
 export function stepper(progress: Progress, stepCount: number) {
   let step = -1;
+  let title = '';
+  const emit = (partial: unknown) => {
+    if (partial === undefined) progress.progress(step, stepCount, title, step / stepCount);
+    else progress.progress(step, stepCount, title, step / stepCount, undefined, partial);
+  };
   return {
-    next(title: string): void {
+    /** `partial`: what the job has done so far, for the operation's partial schema. */
+    next(nextTitle: string, partial?: unknown): void {
       if (progress.signal.aborted)
         throw new KeywardError('cancelled', 'The operation was cancelled.');
       step = Math.min(step + 1, stepCount - 1);
-      progress.progress(step, stepCount, title, step / stepCount);
+      title = nextTitle;
+      emit(partial);
+    },
+    /** The same step again with what is done now (a step just finished, before the next starts). */
+    report(partial: unknown): void {
+      emit(partial);
     },
   };
 }
