@@ -1,0 +1,162 @@
+import { Alert, Anchor, Button, Group, List, Progress, Stack, Text } from '@mantine/core';
+import { IconCircleCheck, IconAlertTriangle } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import type {
+  ManualRotationPartial,
+  ManualRotationResult,
+} from '../../../../../src-shared/models/key-changes';
+import type { KeyRef } from '../../../../../src-shared/schemas/key-ref';
+import type { OperationState } from '../../../api/use-operation';
+import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
+import { StatusBadge } from '../../../components/StatusBadge/StatusBadge';
+import { stateLabel, stateTone } from '../../../pages/key-detail/key-facts';
+import { formatDate } from '../../../pages/key-detail/format';
+import { keyPath } from '../../CreateKey/steps/CreateStep';
+
+export interface RunStepProps {
+  readonly keyRef: KeyRef;
+  readonly state: OperationState<ManualRotationResult>;
+  readonly partial: ManualRotationPartial | null;
+  readonly onResume: () => void;
+  readonly onRestart: () => void;
+}
+
+const keyIdOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
+
+/** What a run has done so far: after a failure, exactly what exists in AWS now. */
+function DoneSoFar({ partial, keyRef }: { partial: ManualRotationPartial | null; keyRef: KeyRef }) {
+  if (!partial?.newKeyArn) {
+    return <Text size="sm">Nothing was changed in AWS: no new key was created.</Text>;
+  }
+  const newKey = keyIdOf(partial.newKeyArn);
+  return (
+    <List size="sm" spacing={2} data-testid="rotation-done-so-far">
+      <List.Item>
+        New key created:{' '}
+        <Anchor component={Link} to={keyPath(keyRef.profileId, keyRef.region, newKey)}>
+          {newKey}
+        </Anchor>
+      </List.Item>
+      {partial.materialImported && <List.Item>Key material imported into it</List.Item>}
+      {partial.replicated.length > 0 && (
+        <List.Item>Replicated to {partial.replicated.join(', ')}</List.Item>
+      )}
+      <List.Item>
+        {partial.aliasesMoved.length > 0
+          ? `Aliases now on the new key: ${partial.aliasesMoved.join(', ')}`
+          : 'No alias moved yet'}
+      </List.Item>
+    </List>
+  );
+}
+
+/** Step 4: the rotation's progress, then its result with the old key's check. */
+export function RunStep({ keyRef, state, partial, onResume, onRestart }: RunStepProps) {
+  if (state.status === 'idle') return null;
+  if (state.status === 'running') {
+    return (
+      <Stack gap="sm" aria-live="polite" data-testid="rotation-progress">
+        <Text size="sm">
+          {state.title ?? 'Starting…'}
+          {state.step !== undefined && state.stepCount
+            ? ` (step ${state.step + 1} of ${state.stepCount})`
+            : ''}
+        </Text>
+        <Progress
+          value={
+            state.step !== undefined && state.stepCount
+              ? (100 * (state.step + 1)) / state.stepCount
+              : 5
+          }
+          animated
+          aria-label="Rotating the key"
+        />
+        {partial?.newKeyArn && <DoneSoFar partial={partial} keyRef={keyRef} />}
+      </Stack>
+    );
+  }
+  if (state.status === 'failed') {
+    const made = Boolean(partial?.newKeyArn);
+    return (
+      <Stack gap="sm" data-testid="rotation-failed">
+        <ErrorAlert error={state.error} />
+        <Text fw={600} size="sm">
+          What is done
+        </Text>
+        <DoneSoFar partial={partial} keyRef={keyRef} />
+        <Group>
+          {made ? (
+            <Button onClick={onResume}>Continue with this new key</Button>
+          ) : (
+            <Button onClick={onRestart}>Try again</Button>
+          )}
+        </Group>
+        {made && (
+          <Text size="xs" c="dimmed">
+            Continue runs only the steps left; it does not create another key.
+          </Text>
+        )}
+      </Stack>
+    );
+  }
+  return <RotationResult keyRef={keyRef} result={state.result} />;
+}
+
+function RotationResult({ keyRef, result }: { keyRef: KeyRef; result: ManualRotationResult }) {
+  const { newKey, oldKey, verification } = result;
+  return (
+    <Stack gap="md" data-testid="rotation-result">
+      <Alert color="teal" icon={<IconCircleCheck />} title="Key rotated by hand">
+        <Stack gap={6}>
+          <Text size="sm">
+            New key:{' '}
+            <Anchor
+              component={Link}
+              to={keyPath(keyRef.profileId, keyRef.region, newKey.keyId)}
+              data-testid="new-key-link"
+            >
+              {newKey.keyId}
+            </Anchor>
+          </Text>
+          <Text size="sm">
+            {result.aliases.length > 0
+              ? `Aliases now pointing at it: ${result.aliases.join(', ')}`
+              : 'No alias was moved.'}
+          </Text>
+          <Group gap="xs">
+            <Text size="sm">
+              Old key{' '}
+              <Anchor component={Link} to={keyPath(keyRef.profileId, keyRef.region, oldKey.keyId)}>
+                {oldKey.keyId}
+              </Anchor>
+              :
+            </Text>
+            <StatusBadge tone={stateTone(oldKey.keyState)} data-testid="old-key-state">
+              {stateLabel(oldKey.keyState)}
+            </StatusBadge>
+            {result.oldKeyDeletionDate && (
+              <Text size="sm">deleted on {formatDate(result.oldKeyDeletionDate)}</Text>
+            )}
+          </Group>
+        </Stack>
+      </Alert>
+      {verification && (
+        <Alert
+          color={
+            verification.status === 'passed'
+              ? 'teal'
+              : verification.status === 'failed'
+                ? 'red'
+                : 'yellow'
+          }
+          icon={verification.status === 'passed' ? <IconCircleCheck /> : <IconAlertTriangle />}
+          title="Check with the old key"
+          data-testid="rotation-verification"
+        >
+          {verification.message}
+          {verification.status === 'passed' ? ' ✓' : ''}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
