@@ -7,6 +7,7 @@ import { PageHeader } from '../components/PageHeader/PageHeader';
 import { keyPath } from '../wizards/CreateKey/steps/CreateStep';
 import { ManualRotationWizard } from '../wizards/ManualRotation/ManualRotationWizard';
 import { useKeyDetail } from './key-detail/use-key-detail';
+import classes from './key-detail/KeyDetail.module.css';
 
 /** `/keys/rotate/:profileId/:region/:keyId`: the manual rotation wizard for one key. */
 export function ManualRotationPage() {
@@ -24,6 +25,7 @@ export function ManualRotationPage() {
   return (
     <Stack>
       <Anchor
+        className={classes.link}
         component={Link}
         to={keyPath(ref.profileId, ref.region, ref.keyId)}
         size="sm"

@@ -4,6 +4,7 @@ import type { KeyMetadata } from '../../../../src-shared/models/key-metadata';
 import type { KeyRef } from '../../../../src-shared/schemas/key-ref';
 import { usePaletteActions } from '../../components/CommandPalette/use-palette-actions';
 import { isAwsManaged, manualRotationOnly } from './key-facts';
+import classes from './KeyDetail.module.css';
 
 export const manualRotationPath = (ref: KeyRef): string =>
   `/keys/rotate/${encodeURIComponent(ref.profileId)}/${ref.region}/${encodeURIComponent(ref.keyId)}`;
@@ -59,6 +60,7 @@ export function ManualRotationEntry({
     <Text size="xs" c="dimmed">
       Need a new key id instead of new material?{' '}
       <Anchor
+        className={classes.link}
         component={Link}
         to={manualRotationPath(keyRef)}
         size="xs"

@@ -11,6 +11,7 @@ import {
   usageLabel,
 } from '../../../pages/key-detail/key-facts';
 import { keyPath } from '../../CreateKey/steps/CreateStep';
+import classes from '../../../pages/key-detail/KeyDetail.module.css';
 
 /** Step 1: what the key is, and why it is rotated by hand. */
 export function KeyTodayStep({ keyRef, detail }: { keyRef: KeyRef; detail: KeyDetail }) {
@@ -56,6 +57,7 @@ export function KeyTodayStep({ keyRef, detail }: { keyRef: KeyRef; detail: KeyDe
               Automatic rotation renews the key material on a schedule and keeps the key id, so
               nothing that uses the key has to change.{' '}
               <Anchor
+                className={classes.link}
                 component={Link}
                 to={`${keyPath(keyRef.profileId, keyRef.region, metadata.keyId)}?tab=rotation`}
               >

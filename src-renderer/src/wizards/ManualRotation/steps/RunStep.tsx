@@ -12,6 +12,7 @@ import { StatusBadge } from '../../../components/StatusBadge/StatusBadge';
 import { stateLabel, stateTone } from '../../../pages/key-detail/key-facts';
 import { formatDate } from '../../../pages/key-detail/format';
 import { keyPath } from '../../CreateKey/steps/CreateStep';
+import classes from '../../../pages/key-detail/KeyDetail.module.css';
 
 export interface RunStepProps {
   readonly keyRef: KeyRef;
@@ -33,7 +34,11 @@ function DoneSoFar({ partial, keyRef }: { partial: ManualRotationPartial | null;
     <List size="sm" spacing={2} data-testid="rotation-done-so-far">
       <List.Item>
         New key created:{' '}
-        <Anchor component={Link} to={keyPath(keyRef.profileId, keyRef.region, newKey)}>
+        <Anchor
+          className={classes.link}
+          component={Link}
+          to={keyPath(keyRef.profileId, keyRef.region, newKey)}
+        >
           {newKey}
         </Anchor>
       </List.Item>
@@ -111,6 +116,7 @@ function RotationResult({ keyRef, result }: { keyRef: KeyRef; result: ManualRota
           <Text size="sm">
             New key:{' '}
             <Anchor
+              className={classes.link}
               component={Link}
               to={keyPath(keyRef.profileId, keyRef.region, newKey.keyId)}
               data-testid="new-key-link"
@@ -126,7 +132,11 @@ function RotationResult({ keyRef, result }: { keyRef: KeyRef; result: ManualRota
           <Group gap="xs">
             <Text size="sm">
               Old key{' '}
-              <Anchor component={Link} to={keyPath(keyRef.profileId, keyRef.region, oldKey.keyId)}>
+              <Anchor
+                className={classes.link}
+                component={Link}
+                to={keyPath(keyRef.profileId, keyRef.region, oldKey.keyId)}
+              >
                 {oldKey.keyId}
               </Anchor>
               :
