@@ -1,5 +1,7 @@
 import { Anchor, Button, Skeleton, Stack } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { KeyDetail } from '../../../src-shared/models/key-detail';
 import type { KeyRef } from '../../../src-shared/schemas/key-ref';
 import { toSerialized } from '../api/present-error';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
@@ -8,6 +10,26 @@ import { keyPath } from '../wizards/CreateKey/steps/CreateStep';
 import { ManualRotationWizard } from '../wizards/ManualRotation/ManualRotationWizard';
 import { useKeyDetail } from './key-detail/use-key-detail';
 import classes from './key-detail/KeyDetail.module.css';
+
+const description =
+  'A new key like this one, its aliases moved to it, the old key kept for what it already protects.';
+
+function Header({ name }: { name: string }) {
+  return <PageHeader title={`Rotate ${name} by hand`} description={description} />;
+}
+
+/** The key as the page first saw it names the page: once its aliases move, it is still that key. */
+function Loaded({ keyRef, detail }: { keyRef: KeyRef; detail: KeyDetail }) {
+  const [name] = useState(
+    () => (detail.aliases.ok && detail.aliases.value[0]?.aliasName) || detail.metadata.keyId,
+  );
+  return (
+    <>
+      <Header name={name} />
+      <ManualRotationWizard keyRef={keyRef} detail={detail} />
+    </>
+  );
+}
 
 /** `/keys/rotate/:profileId/:region/:keyId`: the manual rotation wizard for one key. */
 export function ManualRotationPage() {
@@ -18,10 +40,6 @@ export function ManualRotationPage() {
     keyId: params.keyId ?? '',
   };
   const detail = useKeyDetail(ref);
-  const name = detail.data
-    ? (detail.data.aliases.ok && detail.data.aliases.value[0]?.aliasName) ||
-      detail.data.metadata.keyId
-    : ref.keyId;
   return (
     <Stack>
       <Anchor
@@ -33,10 +51,7 @@ export function ManualRotationPage() {
       >
         ← Back to the key
       </Anchor>
-      <PageHeader
-        title={`Rotate ${name} by hand`}
-        description="A new key like this one, its aliases moved to it, the old key kept for what it already protects."
-      />
+      {!detail.data && <Header name={ref.keyId} />}
       {detail.isPending && <Skeleton h={400} aria-label="Loading key" />}
       {detail.isError && (
         <Stack align="flex-start">
@@ -46,7 +61,7 @@ export function ManualRotationPage() {
           </Button>
         </Stack>
       )}
-      {detail.data && <ManualRotationWizard keyRef={ref} detail={detail.data} />}
+      {detail.data && <Loaded keyRef={ref} detail={detail.data} />}
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import { StatusBadge } from '../../../components/StatusBadge/StatusBadge';
 import { stateLabel, stateTone } from '../../../pages/key-detail/key-facts';
 import { formatDate } from '../../../pages/key-detail/format';
 import { keyPath } from '../../CreateKey/steps/CreateStep';
+import styles from '../ManualRotation.module.css';
 import classes from '../../../pages/key-detail/KeyDetail.module.css';
 
 export interface RunStepProps {
@@ -111,7 +112,12 @@ function RotationResult({ keyRef, result }: { keyRef: KeyRef; result: ManualRota
   const { newKey, oldKey, verification } = result;
   return (
     <Stack gap="md" data-testid="rotation-result">
-      <Alert color="teal" icon={<IconCircleCheck />} title="Key rotated by hand">
+      <Alert
+        color="teal"
+        icon={<IconCircleCheck />}
+        title="Key rotated by hand"
+        classNames={{ title: styles.successTitle }}
+      >
         <Stack gap={6}>
           <Text size="sm">
             New key:{' '}
@@ -161,6 +167,7 @@ function RotationResult({ keyRef, result }: { keyRef: KeyRef; result: ManualRota
           }
           icon={verification.status === 'passed' ? <IconCircleCheck /> : <IconAlertTriangle />}
           title="Check with the old key"
+          classNames={{ title: styles.successTitle }}
           data-testid="rotation-verification"
         >
           {verification.message}
