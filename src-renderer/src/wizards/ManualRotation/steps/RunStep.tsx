@@ -115,8 +115,7 @@ function RotationResult({ keyRef, result }: { keyRef: KeyRef; result: ManualRota
       <Alert
         color="teal"
         icon={<IconCircleCheck />}
-        title="Key rotated by hand"
-        classNames={{ title: styles.successTitle }}
+        title={<span className={styles.successTitle}>Key rotated by hand</span>}
       >
         <Stack gap={6}>
           <Text size="sm">
@@ -166,8 +165,7 @@ function RotationResult({ keyRef, result }: { keyRef: KeyRef; result: ManualRota
                 : 'yellow'
           }
           icon={verification.status === 'passed' ? <IconCircleCheck /> : <IconAlertTriangle />}
-          title="Check with the old key"
-          classNames={{ title: styles.successTitle }}
+          title={<span className={styles.successTitle}>Check with the old key</span>}
           data-testid="rotation-verification"
         >
           {verification.message}
