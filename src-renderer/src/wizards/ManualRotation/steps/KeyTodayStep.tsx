@@ -1,4 +1,4 @@
-import { Alert, Anchor, List, Stack, Text } from '@mantine/core';
+import { Alert, Button, List, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { KeyDetail } from '../../../../../src-shared/models/key-detail';
 import type { KeyRef } from '../../../../../src-shared/schemas/key-ref';
@@ -11,7 +11,6 @@ import {
   usageLabel,
 } from '../../../pages/key-detail/key-facts';
 import { keyPath } from '../../CreateKey/steps/CreateStep';
-import classes from '../../../pages/key-detail/KeyDetail.module.css';
 
 /** Step 1: what the key is, and why it is rotated by hand. */
 export function KeyTodayStep({ keyRef, detail }: { keyRef: KeyRef; detail: KeyDetail }) {
@@ -55,16 +54,17 @@ export function KeyTodayStep({ keyRef, detail }: { keyRef: KeyRef; detail: KeyDe
           <Stack gap={4}>
             <Text size="sm">
               Automatic rotation renews the key material on a schedule and keeps the key id, so
-              nothing that uses the key has to change.{' '}
-              <Anchor
-                className={classes.link}
-                component={Link}
-                to={`${keyPath(keyRef.profileId, keyRef.region, metadata.keyId)}?tab=rotation`}
-              >
-                Use the Rotation tab instead
-              </Anchor>
-              .
+              nothing that uses the key has to change.
             </Text>
+            <Button
+              variant="default"
+              size="xs"
+              w="fit-content"
+              component={Link}
+              to={`${keyPath(keyRef.profileId, keyRef.region, metadata.keyId)}?tab=rotation`}
+            >
+              Use the Rotation tab instead
+            </Button>
             <Text size="sm">
               Rotate by hand only for a key id of its own (for example to separate data by period);
               the rest of this wizard works the same.

@@ -1,4 +1,15 @@
-import { Alert, Anchor, Button, Group, List, Progress, Stack, Text } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Group,
+  List,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  ThemeIcon,
+} from '@mantine/core';
+import type { ReactNode } from 'react';
 import { IconCircleCheck, IconAlertTriangle } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type {
@@ -12,7 +23,6 @@ import { StatusBadge } from '../../../components/StatusBadge/StatusBadge';
 import { stateLabel, stateTone } from '../../../pages/key-detail/key-facts';
 import { formatDate } from '../../../pages/key-detail/format';
 import { keyPath } from '../../CreateKey/steps/CreateStep';
-import styles from '../ManualRotation.module.css';
 import classes from '../../../pages/key-detail/KeyDetail.module.css';
 
 export interface RunStepProps {
@@ -108,69 +118,86 @@ export function RunStep({ keyRef, state, partial, onResume, onRestart }: RunStep
   return <RotationResult keyRef={keyRef} result={state.result} />;
 }
 
+/** A result on the page's own background: links and titles keep their contrast in both themes. */
+function ResultCard({
+  ok,
+  title,
+  children,
+  ...rest
+}: {
+  ok: boolean;
+  title: string;
+  children: ReactNode;
+  'data-testid'?: string;
+}) {
+  const Icon = ok ? IconCircleCheck : IconAlertTriangle;
+  return (
+    <Paper withBorder radius="md" p="md" {...rest}>
+      <Group gap="sm" align="flex-start" wrap="nowrap">
+        <ThemeIcon variant="light" color={ok ? 'teal' : 'orange'} radius="xl" aria-hidden>
+          <Icon size={18} />
+        </ThemeIcon>
+        <Stack gap={6} miw={0}>
+          <Text fw={600}>{title}</Text>
+          {children}
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}
+
 function RotationResult({ keyRef, result }: { keyRef: KeyRef; result: ManualRotationResult }) {
   const { newKey, oldKey, verification } = result;
   return (
     <Stack gap="md" data-testid="rotation-result">
-      <Alert
-        color="teal"
-        icon={<IconCircleCheck />}
-        title={<span className={styles.successTitle}>Key rotated by hand</span>}
-      >
-        <Stack gap={6}>
+      <ResultCard ok title="Key rotated by hand">
+        <Text size="sm">
+          New key:{' '}
+          <Anchor
+            className={classes.link}
+            component={Link}
+            to={keyPath(keyRef.profileId, keyRef.region, newKey.keyId)}
+            data-testid="new-key-link"
+          >
+            {newKey.keyId}
+          </Anchor>
+        </Text>
+        <Text size="sm">
+          {result.aliases.length > 0
+            ? `Aliases now pointing at it: ${result.aliases.join(', ')}`
+            : 'No alias was moved.'}
+        </Text>
+        <Group gap="xs">
           <Text size="sm">
-            New key:{' '}
+            Old key{' '}
             <Anchor
               className={classes.link}
               component={Link}
-              to={keyPath(keyRef.profileId, keyRef.region, newKey.keyId)}
-              data-testid="new-key-link"
+              to={keyPath(keyRef.profileId, keyRef.region, oldKey.keyId)}
             >
-              {newKey.keyId}
+              {oldKey.keyId}
             </Anchor>
+            :
           </Text>
-          <Text size="sm">
-            {result.aliases.length > 0
-              ? `Aliases now pointing at it: ${result.aliases.join(', ')}`
-              : 'No alias was moved.'}
-          </Text>
-          <Group gap="xs">
-            <Text size="sm">
-              Old key{' '}
-              <Anchor
-                className={classes.link}
-                component={Link}
-                to={keyPath(keyRef.profileId, keyRef.region, oldKey.keyId)}
-              >
-                {oldKey.keyId}
-              </Anchor>
-              :
-            </Text>
-            <StatusBadge tone={stateTone(oldKey.keyState)} data-testid="old-key-state">
-              {stateLabel(oldKey.keyState)}
-            </StatusBadge>
-            {result.oldKeyDeletionDate && (
-              <Text size="sm">deleted on {formatDate(result.oldKeyDeletionDate)}</Text>
-            )}
-          </Group>
-        </Stack>
-      </Alert>
+          <StatusBadge tone={stateTone(oldKey.keyState)} data-testid="old-key-state">
+            {stateLabel(oldKey.keyState)}
+          </StatusBadge>
+          {result.oldKeyDeletionDate && (
+            <Text size="sm">deleted on {formatDate(result.oldKeyDeletionDate)}</Text>
+          )}
+        </Group>
+      </ResultCard>
       {verification && (
-        <Alert
-          color={
-            verification.status === 'passed'
-              ? 'teal'
-              : verification.status === 'failed'
-                ? 'red'
-                : 'yellow'
-          }
-          icon={verification.status === 'passed' ? <IconCircleCheck /> : <IconAlertTriangle />}
-          title={<span className={styles.successTitle}>Check with the old key</span>}
+        <ResultCard
+          ok={verification.status === 'passed'}
+          title="Check with the old key"
           data-testid="rotation-verification"
         >
-          {verification.message}
-          {verification.status === 'passed' ? ' ✓' : ''}
-        </Alert>
+          <Text size="sm">
+            {verification.message}
+            {verification.status === 'passed' ? ' ✓' : ''}
+          </Text>
+        </ResultCard>
       )}
     </Stack>
   );
