@@ -117,6 +117,11 @@ test('imported-material key: the alias moves to the new key, old ciphertext stil
     `Aliases now pointing at it: ${key.alias}`,
   );
   await checkStep(page, testInfo, '4-result');
+  const large = windowSizes[1];
+  await page.setViewportSize({ width: large.width, height: large.height });
+  expect(await cutTexts(page), 'result at 1400x900').toEqual([]);
+  for (const theme of ['light', 'dark'] as const)
+    await layoutShot(page, testInfo, large, 'manual-rotation-4-result', theme);
 
   // In AWS: the old ciphertext decrypts under the old key, the alias encrypts with the new one.
   const opened = await kms.send(new DecryptCommand({ CiphertextBlob: sealed.CiphertextBlob }));

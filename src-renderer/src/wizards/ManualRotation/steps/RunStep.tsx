@@ -176,8 +176,8 @@ function RotationResult({ keyRef, result }: { keyRef: KeyRef; result: ManualRota
               to={keyPath(keyRef.profileId, keyRef.region, oldKey.keyId)}
             >
               {oldKey.keyId}
-            </Anchor>
-            :
+            </Anchor>{' '}
+            (kept for what it already protects):
           </Text>
           <StatusBadge tone={stateTone(oldKey.keyState)} data-testid="old-key-state">
             {stateLabel(oldKey.keyState)}
