@@ -46,6 +46,7 @@ function DoneSoFar({ partial, keyRef }: { partial: ManualRotationPartial | null;
       <List.Item>
         New key created:{' '}
         <Anchor
+          underline="always"
           className={classes.link}
           component={Link}
           to={keyPath(keyRef.profileId, keyRef.region, newKey)}
@@ -154,6 +155,7 @@ function RotationResult({ keyRef, result }: { keyRef: KeyRef; result: ManualRota
         <Text size="sm">
           New key:{' '}
           <Anchor
+            underline="always"
             className={classes.link}
             component={Link}
             to={keyPath(keyRef.profileId, keyRef.region, newKey.keyId)}
@@ -171,6 +173,7 @@ function RotationResult({ keyRef, result }: { keyRef: KeyRef; result: ManualRota
           <Text size="sm">
             Old key{' '}
             <Anchor
+              underline="always"
               className={classes.link}
               component={Link}
               to={keyPath(keyRef.profileId, keyRef.region, oldKey.keyId)}
