@@ -47,9 +47,15 @@ export function createKeyChangesHandlers(keys: KeyContext): AreaHandlers<typeof 
     'keys.disableRotation': (ref) => disableRotation(keys, ref),
     'keys.rotateNow': (ref) => rotateNow(keys, ref),
     'keys.rotateManually': (
-      { aliases, scheduleOldKeyDeletionInDays, importMaterial, ...ref },
+      { aliases, scheduleOldKeyDeletionInDays, importMaterial, resumeNewKeyId, ...ref },
       ctx,
-    ) => rotateManually(keys, ref, { aliases, scheduleOldKeyDeletionInDays, importMaterial }, ctx),
+    ) =>
+      rotateManually(
+        keys,
+        ref,
+        { aliases, scheduleOldKeyDeletionInDays, importMaterial, resumeNewKeyId },
+        ctx,
+      ),
     'keys.putPolicy': ({ document, basedOn, force, ...ref }) =>
       putKeyPolicy(keys, ref, document, { basedOn, force }),
     'keys.revertPolicy': ({ versionId, basedOn, force, ...ref }) =>

@@ -6,25 +6,24 @@ export type Progress = Pick<OperationContext, 'progress' | 'signal'>;
 /** Numbers the steps of a job as they start, and stops between steps once it is cancelled. */
 export function stepper(progress: Progress, stepCount: number) {
   let step = -1;
-  let current = '';
+  let title = '';
+  const emit = (partial: unknown) => {
+    const at = Math.max(step, 0);
+    if (partial === undefined) progress.progress(at, stepCount, title, at / stepCount);
+    else progress.progress(at, stepCount, title, at / stepCount, undefined, partial);
+  };
   return {
-    next(title: string): void {
+    /** `partial`: what the job has done so far, for the operation's partial schema. */
+    next(nextTitle: string, partial?: unknown): void {
       if (progress.signal.aborted)
         throw new KeywardError('cancelled', 'The operation was cancelled.');
       step = Math.min(step + 1, stepCount - 1);
-      current = title;
-      progress.progress(step, stepCount, title, step / stepCount);
+      title = nextTitle;
+      emit(partial);
     },
     /** Results so far (the operation's `partial`), reported with the step that made them. */
     report(partial: unknown): void {
-      progress.progress(
-        Math.max(step, 0),
-        stepCount,
-        current,
-        Math.max(step, 0) / stepCount,
-        undefined,
-        partial,
-      );
+      emit(partial);
     },
   };
 }

@@ -96,4 +96,8 @@ export const detailRoutes: readonly DetailRoute[] = [
     path: '/keys/:profileId/:region/:keyId',
     page: lazyNamed(() => import('./pages/KeyDetail.page'), 'KeyDetailPage'),
   },
+  {
+    path: '/keys/rotate/:profileId/:region/:keyId',
+    page: lazyNamed(() => import('./pages/ManualRotation.page'), 'ManualRotationPage'),
+  },
 ];

@@ -7,6 +7,7 @@ import {
   deletionScheduledSchema,
   grantCreatedSchema,
   grantEndedSchema,
+  manualRotationPartialSchema,
   manualRotationResultSchema,
   metadataResultSchema,
   policySavedSchema,
@@ -150,9 +151,10 @@ export const keyChangesCalls = {
   }),
   'keys.rotateManually': operation({
     summary:
-      'Manual rotation: a new key with the same spec, usage, policy, tags and description, its aliases re-pointed, the old key kept enabled (deletion optional).',
+      'Manual rotation: a new key with the same spec, usage, policy, tags and description, its aliases re-pointed, the old key kept enabled (deletion optional) and checked with a probe made before; resumable from the new key after a failure.',
     input: manualRotationInput,
     result: manualRotationResultSchema,
+    partial: manualRotationPartialSchema,
   }),
   'keys.putPolicy': invoke({
     summary:

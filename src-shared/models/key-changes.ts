@@ -78,6 +78,15 @@ export const rotateNowSchema = z
   .object({ keyId: z.string().max(2048), message: z.string().max(1000) })
   .strict();
 
+/** Data made with the old key before the rotation, checked with it afterwards. */
+export const rotationProbeSchema = z
+  .object({
+    kind: z.enum(['decrypt', 'verify-signature', 'verify-mac']),
+    status: z.enum(['passed', 'failed', 'not-checked']),
+    message: z.string().max(2000),
+  })
+  .strict();
+
 export const manualRotationResultSchema = z
   .object({
     oldKey: keyMetadataSchema,
@@ -85,6 +94,17 @@ export const manualRotationResultSchema = z
     /** Aliases that now point at the new key. */
     aliases: z.array(z.string().max(256)),
     oldKeyDeletionDate: date.nullable(),
+    verification: rotationProbeSchema.nullable(),
+  })
+  .strict();
+
+/** What a manual rotation has done so far: after a failure, where a resumed run starts from. */
+export const manualRotationPartialSchema = z
+  .object({
+    newKeyArn: z.string().max(2048).nullable(),
+    materialImported: z.boolean(),
+    replicated: z.array(z.string().max(30)),
+    aliasesMoved: z.array(z.string().max(256)),
   })
   .strict();
 
@@ -107,3 +127,5 @@ export type CreateKeyResult = z.infer<typeof createKeyResultSchema>;
 export type CreateKeyPartial = z.infer<typeof createKeyPartialSchema>;
 export type PolicyVersion = z.infer<typeof policyVersionSchema>;
 export type ManualRotationResult = z.infer<typeof manualRotationResultSchema>;
+export type ManualRotationPartial = z.infer<typeof manualRotationPartialSchema>;
+export type RotationProbe = z.infer<typeof rotationProbeSchema>;

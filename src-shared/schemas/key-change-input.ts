@@ -105,6 +105,8 @@ export const manualRotationInput = z
     scheduleOldKeyDeletionInDays: z.number().int().min(7).max(30).optional(),
     /** Keys with imported material: where the new key's material comes from (default: made here, no expiry). */
     importMaterial: importMaterialInput.optional(),
+    /** Finish an earlier run that failed part-way: its new key, instead of creating another. */
+    resumeNewKeyId: z.string().min(1).max(2048).optional(),
   })
   .strict();
 

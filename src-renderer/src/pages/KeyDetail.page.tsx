@@ -1,11 +1,13 @@
 import { Button, Skeleton, Stack, Title } from '@mantine/core';
 import { useParams } from 'react-router';
+import type { KeyDetail } from '../../../src-shared/models/key-detail';
 import type { KeyRef } from '../../../src-shared/schemas/key-ref';
 import { toSerialized } from '../api/present-error';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { BackToKeys } from './key-detail/BackToKeys';
 import { KeyDetailHeader } from './key-detail/KeyDetailHeader';
 import { KeyDetailTabs } from './key-detail/KeyDetailTabs';
+import { useManualRotationPalette } from './key-detail/ManualRotationEntry';
 import { useKeyDetail } from './key-detail/use-key-detail';
 
 /** `/keys/:profileId/:region/:keyId` (the inventory's "Open"). */
@@ -46,10 +48,15 @@ export function KeyDetailPage() {
       </Stack>
     );
   }
+  return <LoadedKey keyRef={ref} detail={detail.data} />;
+}
+
+function LoadedKey({ keyRef: ref, detail }: { keyRef: KeyRef; detail: KeyDetail }) {
+  useManualRotationPalette(ref, detail.metadata);
   return (
     <Stack gap="lg">
-      <KeyDetailHeader keyRef={ref} detail={detail.data} />
-      <KeyDetailTabs keyRef={ref} detail={detail.data} />
+      <KeyDetailHeader keyRef={ref} detail={detail} />
+      <KeyDetailTabs keyRef={ref} detail={detail} />
     </Stack>
   );
 }

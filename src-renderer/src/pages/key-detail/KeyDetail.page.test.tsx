@@ -196,4 +196,28 @@ describe('KeyDetailPage', () => {
     expect(screen.queryByRole('button', { name: 'Disable…' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Schedule deletion…' })).not.toBeInTheDocument();
   });
+
+  it('offers rotation by hand on an RSA key’s Rotation tab, which opens the wizard', async () => {
+    const user = userEvent.setup();
+    const { bridge } = setup({ ...metadata, keySpec: 'RSA_2048', keyUsage: 'SIGN_VERIFY' });
+    render(<AppRoutes />, bridge, route('rotation'));
+    const entry = await screen.findByRole('link', { name: 'Rotate by hand…' }, { timeout: 10_000 });
+    expect(entry).toHaveAttribute('href', `/keys/rotate/sandbox%3Aprod/us-east-1/${keyId}`);
+    await user.click(entry);
+    expect(
+      await screen.findByRole(
+        'heading',
+        { level: 1, name: 'Rotate alias/ebs-workloads by hand' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('why-manual')).toHaveTextContent('Asymmetric keys');
+  });
+
+  it('has no rotation by hand for an AWS managed key', async () => {
+    const { bridge } = setup({ ...metadata, keyManager: 'AWS' });
+    render(<AppRoutes />, bridge, route('rotation'));
+    expect(await screen.findByTestId('rotation-status', {}, { timeout: 10_000 })).toBeVisible();
+    expect(screen.queryByTestId('rotate-by-hand')).not.toBeInTheDocument();
+  });
 });

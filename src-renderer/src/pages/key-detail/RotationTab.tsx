@@ -5,6 +5,7 @@ import { FactList } from './FactList';
 import { formatDate } from './format';
 import type { TabProps } from './KeyDetailTabs';
 import { isAwsManaged, manualRotationOnly } from './key-facts';
+import { ManualRotationEntry } from './ManualRotationEntry';
 import { RotateNowButton } from './RotateNowButton';
 import { RotationHistory } from './RotationHistory';
 import { RotationSettings } from './RotationSettings';
@@ -70,6 +71,7 @@ export function RotationTab({ keyRef, detail }: TabProps) {
                 </Group>
               </>
             )}
+            <ManualRotationEntry keyRef={keyRef} metadata={metadata} />
           </Stack>
         )}
       </Card>

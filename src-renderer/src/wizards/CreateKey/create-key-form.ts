@@ -1,5 +1,6 @@
 import type { CreateKeyInput } from '../../../../src-shared/schemas/create-key-input';
 import type { keySpecs, keyUsages } from '../../../../src-shared/schemas/create-key-input';
+import { initialMaterial, toImportMaterial, type MaterialDraft } from '../shared/material-draft';
 import { buildDefaultKeyPolicy } from '../../../../src-shared/policy/key-policy/build-default-key-policy';
 
 export type KeySpec = (typeof keySpecs)[number];
@@ -12,18 +13,13 @@ export interface TagDraft {
 }
 
 /** Everything the wizard asks, kept in one place so going back loses nothing. */
-export interface CreateKeyDraft {
+export interface CreateKeyDraft extends MaterialDraft {
   readonly profileId: string;
   readonly region: string;
   readonly kind: KeyKind;
   readonly keySpec: KeySpec;
   readonly keyUsage: KeyUsage;
   readonly origin: 'AWS_KMS' | 'EXTERNAL';
-  readonly materialSource: 'generate' | 'file';
-  readonly materialPath: string;
-  readonly materialExpires: boolean;
-  /** yyyy-mm-dd, end of that day UTC. */
-  readonly validTo: string;
   readonly multiRegion: boolean;
   readonly replicaRegions: readonly string[];
   readonly alias: string;
@@ -71,10 +67,7 @@ export function initialDraft(
     keySpec: 'SYMMETRIC_DEFAULT',
     keyUsage: 'ENCRYPT_DECRYPT',
     origin: 'AWS_KMS',
-    materialSource: 'generate',
-    materialPath: '',
-    materialExpires: false,
-    validTo: '',
+    ...initialMaterial,
     multiRegion: false,
     replicaRegions: [],
     alias: '',
@@ -140,29 +133,10 @@ export function policyText(draft: CreateKeyDraft, accountId: string): string {
   return draft.editedPolicy ?? generatedPolicy(draft, accountId);
 }
 
-/** The end of that day in UTC; an unfinished date (still being typed) gives '' for the step check. */
-function endOfDayUtc(date: string): string {
-  const end = new Date(`${date}T23:59:59.000Z`);
-  return Number.isNaN(end.getTime()) ? '' : end.toISOString();
-}
-
-function importMaterial(draft: CreateKeyDraft): CreateKeyInput['importMaterial'] {
-  if (draft.origin !== 'EXTERNAL') return undefined;
-  return {
-    source:
-      draft.materialSource === 'file'
-        ? { kind: 'file', path: draft.materialPath.trim() }
-        : { kind: 'generate' },
-    expiry: draft.materialExpires
-      ? { model: 'KEY_MATERIAL_EXPIRES', validTo: endOfDayUtc(draft.validTo) }
-      : { model: 'KEY_MATERIAL_DOES_NOT_EXPIRE' },
-  };
-}
-
 /** What keys.create receives. */
 export function toCreateInput(draft: CreateKeyDraft, policy: string): CreateKeyInput {
   const alias = draft.alias.trim();
-  const material = importMaterial(draft);
+  const material = draft.origin === 'EXTERNAL' ? toImportMaterial(draft) : undefined;
   return {
     profileId: draft.profileId,
     region: draft.region,

@@ -1,26 +1,13 @@
 import { aliasName } from '../../../../src-shared/schemas/key-ref';
+import { materialProblems } from '../shared/material-draft';
 import type { CreateKeyDraft } from './create-key-form';
 
 /** Problems that keep the user on a step, by field. */
 export type StepProblems = Readonly<Record<string, string>>;
 
-/** KMS accepts an expiry at most 365 days ahead (ImportKeyMaterial ValidTo). */
-function latestExpiry(today: string): string {
-  const latest = new Date(`${today}T00:00:00.000Z`);
-  latest.setUTCDate(latest.getUTCDate() + 364);
-  return latest.toISOString().slice(0, 10);
-}
-
 export function typeStepProblems(draft: CreateKeyDraft, today: string): StepProblems {
-  const problems: Record<string, string> = {};
-  if (draft.origin === 'EXTERNAL' && draft.materialSource === 'file' && !draft.materialPath.trim())
-    problems['materialPath'] = 'The path of a file holding the 32 bytes of key material';
-  if (draft.origin === 'EXTERNAL' && draft.materialExpires) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.validTo)) problems['validTo'] = 'Pick the day it expires';
-    else if (draft.validTo <= today) problems['validTo'] = 'A day after today';
-    else if (draft.validTo > latestExpiry(today))
-      problems['validTo'] = `At most a year ahead (${latestExpiry(today)}): KMS refuses later`;
-  }
+  const problems: Record<string, string> =
+    draft.origin === 'EXTERNAL' ? materialProblems(draft, today) : {};
   if (draft.multiRegion && draft.replicaRegions.includes(draft.region))
     problems['replicaRegions'] = 'A replica goes to another Region than the primary';
   return problems;

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
 import { CreatedButFailed } from './CreatedButFailed';
 import { keyPath } from './key-path';
 import { BreakableCode } from '../../../components/DataTable/BreakableCode';
+import { materialSummary } from '../../shared/material-draft';
 
 export interface CreateStepProps {
   readonly input: CreateKeyInput;
@@ -24,16 +25,7 @@ function summary(input: CreateKeyInput): readonly [string, string][] {
   return [
     ['Where', `${input.profileId} · ${input.region}`],
     ['Key spec', `${input.keySpec} (${input.keyUsage})`],
-    [
-      'Origin',
-      input.origin === 'EXTERNAL'
-        ? `Imported: ${material?.source.kind === 'file' ? `from ${material.source.path}` : 'generated here'}; ${
-            material?.expiry.model === 'KEY_MATERIAL_EXPIRES'
-              ? `expires ${material.expiry.validTo}`
-              : 'does not expire'
-          }`
-        : 'KMS',
-    ],
+    ['Origin', input.origin === 'EXTERNAL' ? materialSummary(material) : 'KMS'],
     [
       'Regions',
       input.multiRegion

@@ -1,14 +1,5 @@
-import {
-  MultiSelect,
-  Radio,
-  Select,
-  Stack,
-  Switch,
-  TextInput,
-  Group,
-  Text,
-  Fieldset,
-} from '@mantine/core';
+import { Group, MultiSelect, Radio, Select, Stack, Switch } from '@mantine/core';
+import { ImportedMaterialFields } from '../../shared/ImportedMaterialFields';
 import {
   kindSpecs,
   kindUsages,
@@ -107,7 +98,7 @@ export function TypeStep({ draft, onChange, problems, regions }: TypeStepProps) 
         </Group>
       </Radio.Group>
       {draft.origin === 'EXTERNAL' && (
-        <ImportedMaterial draft={draft} onChange={onChange} problems={problems} />
+        <ImportedMaterialFields value={draft} onChange={set} problems={problems} />
       )}
       <Switch
         label="Multi-Region key"
@@ -132,57 +123,5 @@ export function TypeStep({ draft, onChange, problems, regions }: TypeStepProps) 
         />
       )}
     </Stack>
-  );
-}
-
-function ImportedMaterial({ draft, onChange, problems }: StepProps) {
-  const set = (patch: Partial<CreateKeyDraft>) => onChange({ ...draft, ...patch });
-  return (
-    <Fieldset legend="Imported key material">
-      <Stack gap="sm">
-        <Text size="xs" c="dimmed">
-          Keyward fetches the wrapping key, wraps 256 bits of material with RSA-OAEP and imports it.
-          The unwrapped material never touches disk.
-        </Text>
-        <Radio.Group
-          label="Material"
-          value={draft.materialSource}
-          onChange={(value) => set({ materialSource: value === 'file' ? 'file' : 'generate' })}
-        >
-          <Group mt="xs">
-            <Radio value="generate" label="Generate it here" />
-            <Radio value="file" label="Read it from a file" />
-          </Group>
-        </Radio.Group>
-        {draft.materialSource === 'file' && (
-          <TextInput
-            label="File path"
-            description="A file of exactly 32 bytes, read by Keyward on this computer"
-            value={draft.materialPath}
-            onChange={(e) => set({ materialPath: e.currentTarget.value })}
-            error={problems['materialPath']}
-          />
-        )}
-        <Radio.Group
-          label="Expiry"
-          value={draft.materialExpires ? 'expires' : 'never'}
-          onChange={(value) => set({ materialExpires: value === 'expires' })}
-        >
-          <Group mt="xs">
-            <Radio value="never" label="Does not expire" />
-            <Radio value="expires" label="Expires on a date" />
-          </Group>
-        </Radio.Group>
-        {draft.materialExpires && (
-          <TextInput
-            type="date"
-            label="Expires at the end of (UTC)"
-            value={draft.validTo}
-            onChange={(e) => set({ validTo: e.currentTarget.value })}
-            error={problems['validTo']}
-          />
-        )}
-      </Stack>
-    </Fieldset>
   );
 }
