@@ -100,7 +100,7 @@ describe('error envelope', () => {
 describe('operation partials', () => {
   it('keep the type of the partial schema an operation declares, and unknown where none', () => {
     expectTypeOf<OperationPartial<'keys.inventory'>>().toEqualTypeOf<InventoryPartial>();
-    expectTypeOf<OperationPartial<'keys.rotateManually'>>().toBeUnknown();
+    expectTypeOf<OperationPartial<'diagnostics.run'>>().toBeUnknown();
     expect(contract['keys.inventory'].partial).toBeDefined();
   });
 });

@@ -6,7 +6,7 @@ import type { KeyRef } from '../../../src-shared/schemas/key-ref';
 import { toSerialized } from '../api/present-error';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { PageHeader } from '../components/PageHeader/PageHeader';
-import { keyPath } from '../wizards/CreateKey/steps/CreateStep';
+import { keyPath } from './keys/key-paths';
 import { ManualRotationWizard } from '../wizards/ManualRotation/ManualRotationWizard';
 import { useKeyDetail } from './key-detail/use-key-detail';
 import classes from './key-detail/KeyDetail.module.css';
@@ -42,13 +42,7 @@ export function ManualRotationPage() {
   const detail = useKeyDetail(ref);
   return (
     <Stack>
-      <Anchor
-        className={classes.link}
-        component={Link}
-        to={keyPath(ref.profileId, ref.region, ref.keyId)}
-        size="sm"
-        w="fit-content"
-      >
+      <Anchor className={classes.link} component={Link} to={keyPath(ref)} size="sm" w="fit-content">
         ← Back to the key
       </Anchor>
       {!detail.data && <Header name={ref.keyId} />}

@@ -6,7 +6,7 @@ import type { CreateKeyInput } from '../../../../../src-shared/schemas/create-ke
 import type { OperationState } from '../../../api/use-operation';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
 import { CreatedButFailed } from './CreatedButFailed';
-import { keyPath } from './key-path';
+import { keyPath } from '../../../pages/keys/key-paths';
 import { BreakableCode } from '../../../components/DataTable/BreakableCode';
 import { materialSummary } from '../../shared/material-draft';
 
@@ -124,7 +124,11 @@ function CreatedKey({ input, result }: { input: CreateKeyInput; result: CreateKe
             variant="default"
             size="xs"
             component={Link}
-            to={keyPath(input.profileId, input.region, metadata.keyId)}
+            to={keyPath({
+              profileId: input.profileId,
+              region: input.region,
+              keyId: metadata.keyId,
+            })}
           >
             Open the key
           </Button>
@@ -132,7 +136,10 @@ function CreatedKey({ input, result }: { input: CreateKeyInput; result: CreateKe
             variant="default"
             size="xs"
             component={Link}
-            to={`${keyPath(input.profileId, input.region, metadata.keyId)}?tab=policy`}
+            to={keyPath(
+              { profileId: input.profileId, region: input.region, keyId: metadata.keyId },
+              'policy',
+            )}
           >
             Edit its policy
           </Button>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { SerializedError } from '../../../../../src-shared/errors';
 import type { CreateKeyInput } from '../../../../../src-shared/schemas/create-key-input';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
-import { keyPath } from './key-path';
+import { keyPath } from '../../../pages/keys/key-paths';
 
 export interface CreatedButFailedProps {
   readonly input: CreateKeyInput;
@@ -51,7 +51,7 @@ export function CreatedButFailed({
         <Button
           variant="default"
           component={Link}
-          to={keyPath(input.profileId, input.region, keyId)}
+          to={keyPath({ profileId: input.profileId, region: input.region, keyId })}
         >
           Open the key as it is
         </Button>

@@ -10,7 +10,7 @@ import {
   originLabel,
   usageLabel,
 } from '../../../pages/key-detail/key-facts';
-import { keyPath } from '../../CreateKey/steps/CreateStep';
+import { keyPath } from '../../../pages/keys/key-paths';
 
 /** Step 1: what the key is, and why it is rotated by hand. */
 export function KeyTodayStep({ keyRef, detail }: { keyRef: KeyRef; detail: KeyDetail }) {
@@ -61,7 +61,7 @@ export function KeyTodayStep({ keyRef, detail }: { keyRef: KeyRef; detail: KeyDe
               size="xs"
               w="fit-content"
               component={Link}
-              to={`${keyPath(keyRef.profileId, keyRef.region, metadata.keyId)}?tab=rotation`}
+              to={keyPath({ ...keyRef, keyId: metadata.keyId }, 'rotation')}
             >
               Use the Rotation tab instead
             </Button>

@@ -22,7 +22,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
 import { StatusBadge } from '../../../components/StatusBadge/StatusBadge';
 import { stateLabel, stateTone } from '../../../pages/key-detail/key-facts';
 import { formatDate } from '../../../pages/key-detail/format';
-import { keyPath } from '../../CreateKey/steps/CreateStep';
+import { keyPath } from '../../../pages/keys/key-paths';
 import classes from '../../../pages/key-detail/KeyDetail.module.css';
 
 export interface RunStepProps {
@@ -49,7 +49,7 @@ function DoneSoFar({ partial, keyRef }: { partial: ManualRotationPartial | null;
           underline="always"
           className={classes.link}
           component={Link}
-          to={keyPath(keyRef.profileId, keyRef.region, newKey)}
+          to={keyPath({ ...keyRef, keyId: newKey })}
         >
           {newKey}
         </Anchor>
@@ -158,7 +158,7 @@ function RotationResult({ keyRef, result }: { keyRef: KeyRef; result: ManualRota
             underline="always"
             className={classes.link}
             component={Link}
-            to={keyPath(keyRef.profileId, keyRef.region, newKey.keyId)}
+            to={keyPath({ ...keyRef, keyId: newKey.keyId })}
             data-testid="new-key-link"
           >
             {newKey.keyId}
@@ -176,7 +176,7 @@ function RotationResult({ keyRef, result }: { keyRef: KeyRef; result: ManualRota
               underline="always"
               className={classes.link}
               component={Link}
-              to={keyPath(keyRef.profileId, keyRef.region, oldKey.keyId)}
+              to={keyPath({ ...keyRef, keyId: oldKey.keyId })}
             >
               {oldKey.keyId}
             </Anchor>{' '}
