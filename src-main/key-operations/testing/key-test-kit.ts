@@ -66,7 +66,7 @@ export function recordProgress(): Progress & {
     signal: new AbortController().signal,
     progress: (_step, _count, title, _value, _detail, partial) => {
       if (partial !== undefined) partials.push(partial);
-      else titles.push(title);
+      if (titles.at(-1) !== title) titles.push(title);
     },
   };
 }
