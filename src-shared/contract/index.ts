@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { amisCalls } from './amis';
 import { appCalls } from './app';
 import type { CallDef } from './define';
 import { keysCalls } from './keys';
@@ -10,6 +11,7 @@ import { profileImportCalls } from './profile-import';
 import { profilesCalls } from './profiles';
 import { secretsCalls } from './secrets';
 import { settingsCalls } from './settings';
+import { snapshotsCalls } from './snapshots';
 
 /** THE list of calls between the page and the main process. One entry per call. */
 export const contract = {
@@ -23,6 +25,8 @@ export const contract = {
   ...keyDetailCalls,
   ...keyChangesCalls,
   ...keysCalls,
+  ...snapshotsCalls,
+  ...amisCalls,
 } as const satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
