@@ -50,6 +50,7 @@ export interface EbsKind<Row> {
   /** "snapshots" / "AMIs", for progress titles. */
   readonly plural: string;
   readonly callName: string;
+  /** The snapshot or AMI id: unique within a cell. */
   readonly idOf: (row: Row) => string;
   readonly read: (read: {
     ec2: EC2Client;

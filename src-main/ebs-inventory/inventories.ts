@@ -1,7 +1,5 @@
 import type { AmiRow } from '../../src-shared/models/ami';
-import { amiRowId } from '../../src-shared/models/ami';
 import type { SnapshotRow } from '../../src-shared/models/snapshot';
-import { snapshotRowId } from '../../src-shared/models/snapshot';
 import { createEbsInventory, type EbsInventoryDeps } from './ebs-inventory-service';
 import { readAmis } from './read-amis';
 import { readSnapshots } from './read-snapshots';
@@ -11,7 +9,7 @@ export const createSnapshotInventory = (deps: EbsInventoryDeps) =>
   createEbsInventory<SnapshotRow>(deps, {
     plural: 'snapshots',
     callName: 'snapshots.inventory',
-    idOf: snapshotRowId,
+    idOf: (row) => row.snapshotId,
     read: readSnapshots,
   });
 
@@ -20,6 +18,6 @@ export const createAmiInventory = (deps: EbsInventoryDeps) =>
   createEbsInventory<AmiRow>(deps, {
     plural: 'AMIs',
     callName: 'amis.inventory',
-    idOf: amiRowId,
+    idOf: (row) => row.imageId,
     read: readAmis,
   });
