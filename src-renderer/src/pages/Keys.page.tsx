@@ -13,13 +13,13 @@ import { createLocalViewStore } from '../components/DataTable/local-view-store';
 import { EmptyState } from '../components/EmptyState/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { PageHeader } from '../components/PageHeader/PageHeader';
-import { CellProgress } from './keys/CellProgress';
+import { CellProgress } from '../components/Inventory/CellProgress';
 import { rowId } from '../../../src-shared/models/inventory-view';
 import { cellsInScope } from './keys/inventory-state';
 import { keyColumns } from './keys/key-columns';
 import { KeyRowActions } from './keys/KeyRowActions';
 import { keyName } from './keys/key-labels';
-import { ScopePicker } from './keys/ScopePicker';
+import { ScopePicker } from '../components/Inventory/ScopePicker';
 import { useInventory } from './keys/use-inventory';
 import { useLastUsage } from './keys/use-last-usage';
 
