@@ -31,14 +31,16 @@ export function BadgeCell({ badge }: { badge: Badge | null }) {
       </Text>
     );
   return (
-    <StatusBadge
-      tone={badge.tone}
-      tt="none"
-      maw="100%"
-      style={{ height: 'auto', whiteSpace: 'normal' }}
-    >
-      {badge.label}
-    </StatusBadge>
+    <Stack gap={2} align="flex-start">
+      <StatusBadge tone={badge.tone} tt="none">
+        {badge.short}
+      </StatusBadge>
+      {badge.detail && (
+        <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+          {badge.detail}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

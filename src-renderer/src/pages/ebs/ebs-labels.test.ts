@@ -23,7 +23,7 @@ const disk = (k: EbsKey | null, encrypted = true): AmiDisk => ({
 
 describe('EBS labels', () => {
   it('names the encryption as the user must act on it', () => {
-    expect(encryptionBadge({ encrypted: false, key: null })).toEqual({
+    expect(encryptionBadge({ encrypted: false, key: null })).toMatchObject({
       tone: 'neutral',
       label: 'Not encrypted',
     });
@@ -35,7 +35,7 @@ describe('EBS labels', () => {
         encrypted: true,
         key: key({ manager: 'aws', aliases: ['alias/aws/ebs'] }),
       }),
-    ).toEqual({
+    ).toMatchObject({
       tone: 'warning',
       label: "Encrypted · aws/ebs (can't be shared — re-encrypt first)",
     });
