@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -60,9 +60,11 @@ export function KeyCard({
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Text fw={600}>{keyLabel(ebsKey)}</Text>
           {path && (
-            <Anchor component={Link} to={path} size="sm">
+            // A subtle button, not an Anchor: the Anchor's link colour misses AA contrast on the
+            // dark drawer; the table's Details buttons do not.
+            <Button component={Link} to={path} variant="subtle" size="compact-sm">
               Open key {keyLabel(ebsKey)}
-            </Anchor>
+            </Button>
           )}
         </Group>
         <Text size="sm">

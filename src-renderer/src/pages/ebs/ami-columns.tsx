@@ -46,7 +46,7 @@ export function amiColumns(
       value: (row) => amiEncryption(row.disks).label,
       cell: (row) => <BadgeCell badge={amiEncryption(row.disks)} />,
       filter: 'select',
-      width: 250,
+      width: 280,
     },
     {
       id: 'keys',

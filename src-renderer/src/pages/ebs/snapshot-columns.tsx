@@ -62,7 +62,7 @@ export function snapshotColumns(
       value: (row) => encryptionBadge(row.encryption).label,
       cell: (row) => <BadgeCell badge={encryptionBadge(row.encryption)} />,
       filter: 'select',
-      width: 250,
+      width: 280,
     },
     {
       id: 'key',
