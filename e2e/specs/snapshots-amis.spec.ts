@@ -7,7 +7,7 @@ import { ShellPage } from '../pages/shell';
 // Issue 13: the Snapshots and AMIs pages list what each profile of the scope owns and what is
 // shared with it — key, encryption state, sharing — on the shared DataTable.
 
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 480_000 });
 test.use({ actionTimeout: 20_000 });
 
 const rows = (page: Page, name: string) =>

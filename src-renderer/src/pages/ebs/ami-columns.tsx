@@ -37,9 +37,6 @@ export function amiColumns(
       width: 230,
       hideable: false,
     },
-    place.account,
-    place.region,
-    place.ownership,
     {
       id: 'encryption',
       header: 'Encryption',
@@ -72,6 +69,9 @@ export function amiColumns(
       width: 200,
     },
     place.sharing,
+    place.ownership,
+    place.account,
+    place.region,
     {
       id: 'state',
       header: 'State',
