@@ -2,6 +2,7 @@ import type { AppInfo, HostKind } from '../../src-shared/models/app-info';
 import { createAppHandlers } from '../api/app-handlers';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import type { HandlerTable } from '../api/handler-types';
+import { createEbsInventoryHandlers } from '../api/ebs-inventory-handlers';
 import { createKeysHandlers } from '../api/keys-handlers';
 import { createKeyChangesHandlers } from '../api/key-changes-handlers';
 import { createKeyDetailHandlers } from '../api/key-detail-handlers';
@@ -18,6 +19,8 @@ import { networkSettingsOf } from '../aws/network/network-settings';
 import { createCredentialStores } from '../credentials/credential-stores';
 import type { SecretStore } from '../credentials/secret-store';
 import { createDiagnostics } from '../diagnostics/diagnostics-service';
+import { createAmiInventory, createSnapshotInventory } from '../ebs-inventory/inventories';
+import { createSharingReader } from '../ebs-inventory/sharing-reader';
 import { createInventoryService } from '../keys/inventory-service';
 import { createLastUsageReader } from '../keys/last-usage';
 import { createScopeStore } from '../keys/scope-store';
@@ -105,13 +108,14 @@ export function createKeywardApp(options: {
   const importer = createProfileImporter({ profiles, env: process.env });
   const keysScope = createScopeStore({ dataDir, settings: () => settings.get(), logger });
   const principal = (profileId: string) => profiles.resolver.principal(profileId);
-  const inventory = createInventoryService({
+  const inventoryDeps = {
     aws,
     principal,
-    profileName: async (profileId) =>
+    profileName: async (profileId: string) =>
       (await profiles.list()).find((profile) => profile.id === profileId)?.name ?? profileId,
     scope: keysScope,
-  });
+  };
+  const inventory = createInventoryService(inventoryDeps);
 
   const info = (): AppInfo => ({
     name: appIdentity.productName,
@@ -156,6 +160,11 @@ export function createKeywardApp(options: {
     }),
     ...createWorkflowsHandlers(workflows),
     ...createViewsHandlers(createViewStore({ dataDir, logger })),
+    ...createEbsInventoryHandlers({
+      snapshots: createSnapshotInventory(inventoryDeps),
+      amis: createAmiInventory(inventoryDeps),
+      sharing: createSharingReader({ aws, principal }),
+    }),
   };
 
   logger.log('info', 'keyward started', { host: host.host, version: appIdentity.version });

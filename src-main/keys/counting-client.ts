@@ -1,14 +1,15 @@
-import type { KMSClient } from '@aws-sdk/client-kms';
-
 /**
- * The same client (paginators accept it: its prototype is KMSClient's), counting the requests
+ * The same client (paginators accept it: its prototype is the client's), counting the requests
  * one inventory makes for its result.
  */
-export function countingClient(kms: KMSClient, counter: { calls: number }): KMSClient {
-  return new Proxy(kms, {
+export function countingClient<C extends { send: (...args: never[]) => unknown }>(
+  client: C,
+  counter: { calls: number },
+): C {
+  return new Proxy(client, {
     get(target, property, receiver) {
       if (property === 'send') {
-        return (...args: Parameters<KMSClient['send']>) => {
+        return (...args: Parameters<C['send']>) => {
           counter.calls += 1;
           return target.send(...args);
         };

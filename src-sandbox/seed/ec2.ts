@@ -28,6 +28,8 @@ export const PROD_AMI_LEGACY = 'ami-0a310000000000002';
 export const BACKUP_SNAPSHOT_DB_NIGHTLY = 'snap-0bac0000000000001';
 export const BACKUP_SNAPSHOT_WEB_ROOT = 'snap-0bac0000000000002';
 export const BACKUP_SNAPSHOT_WEB_DATA = 'snap-0bac0000000000003';
+/** backup us-west-2, on dr-backups, shared with prod (prod sees it there as shared with it). */
+export const BACKUP_SNAPSHOT_SHARED_REPORTS = 'snap-0bac0000000000004';
 
 /** A public Amazon-owned snapshot and AMI (DescribeSnapshots without filters shows them). */
 export const AMAZON_ACCOUNT = '137112412989';
@@ -161,6 +163,19 @@ export const ec2Seeder: Seeder = {
     drCopy(BACKUP_SNAPSHOT_DB_NIGHTLY, PROD_SNAPSHOT_DB_NIGHTLY, 200, 'dr-db-primary-nightly', 1);
     drCopy(BACKUP_SNAPSHOT_WEB_ROOT, PROD_SNAPSHOT_WEB_ROOT, 16, 'dr-web-golden-root', 13);
     drCopy(BACKUP_SNAPSHOT_WEB_DATA, PROD_SNAPSHOT_WEB_DATA, 32, 'dr-web-golden-data', 13);
+
+    w.snapshot({
+      id: BACKUP_SNAPSHOT_SHARED_REPORTS,
+      owner: B,
+      region: W2,
+      volumeId: 'vol-0bac0000000000001',
+      size: 40,
+      encryption: dr,
+      description: 'quarterly reports export for the prod account',
+      tags: tags('reports-export-q3'),
+      daysAgo: 5,
+      sharedWith: [P],
+    });
 
     w.image({
       id: PROD_AMI_WEB,

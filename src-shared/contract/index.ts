@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { amisCalls } from './amis';
 import { appCalls } from './app';
 import type { CallDef } from './define';
 import { keysCalls } from './keys';
@@ -12,6 +13,7 @@ import { secretsCalls } from './secrets';
 import { settingsCalls } from './settings';
 import { workflowsCalls } from './workflows';
 import { viewsCalls } from './views';
+import { snapshotsCalls } from './snapshots';
 
 /** THE list of calls between the page and the main process. One entry per call. */
 export const contract = {
@@ -27,6 +29,8 @@ export const contract = {
   ...keysCalls,
   ...workflowsCalls,
   ...viewsCalls,
+  ...snapshotsCalls,
+  ...amisCalls,
 } as const satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

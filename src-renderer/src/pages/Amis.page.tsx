@@ -1,21 +1,34 @@
 import { IconStack2 } from '@tabler/icons-react';
-import { EmptyState } from '../components/EmptyState/EmptyState';
-import { PageHeader } from '../components/PageHeader/PageHeader';
+import { useMemo } from 'react';
+import type { AmiRow } from '../../../src-shared/models/ami';
+import { useApi } from '../api/api-context';
+import { amiColumns, amiName } from './ebs/ami-columns';
+import { AmiDetail } from './ebs/AmiDetail';
+import { EbsInventoryPage, type EbsPageConfig } from './ebs/EbsInventoryPage';
+import { amiRowActions } from './ebs/row-actions';
 
 export function AmisPage() {
-  return (
-    <>
-      <PageHeader title="AMIs" description="Machine images backed by encrypted snapshots." />
-      <EmptyState
-        icon={IconStack2}
-        title="AMI sharing is not built yet"
-        description="This page will share encrypted AMIs with another account: the launch permission, every backing snapshot, and the key policy and grants the other account needs."
-        upcoming={[
-          'AMIs with their backing snapshots and keys',
-          'Share wizard that refuses AMIs on the AWS managed aws/ebs key and explains the way out',
-          'Undo: remove the permissions a share added',
-        ]}
-      />
-    </>
+  const api = useApi();
+  const config = useMemo(
+    (): EbsPageConfig<AmiRow> => ({
+      area: 'amis',
+      title: 'AMIs',
+      description:
+        'The AMIs each profile of the scope owns and those shared with it, with the key of every backing snapshot.',
+      noun: { one: 'AMI', many: 'AMIs' },
+      emptyIcon: IconStack2,
+      emptyDescription:
+        'None of the chosen profiles owns or has been shared an AMI in the chosen regions. Choose another scope, or refresh.',
+      list: (scope) => api.amis.list({ scope }),
+      readSharing: (resources) => api.amis.sharing({ resources }),
+      idOf: (row) => row.imageId,
+      rowLabel: amiName,
+      columns: amiColumns,
+      initialSortColumn: 'ami',
+      Detail: AmiDetail,
+      actions: amiRowActions,
+    }),
+    [api],
   );
+  return <EbsInventoryPage config={config} />;
 }

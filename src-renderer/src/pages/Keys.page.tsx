@@ -15,7 +15,7 @@ import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { LazyDialog } from '../components/ModalFrame/LazyDialog';
 import { PageHeader } from '../components/PageHeader/PageHeader';
 import { lazyNamed } from '../lazy-named';
-import { CellProgress } from './keys/CellProgress';
+import { CellProgress } from '../components/Inventory/CellProgress';
 import { rowId } from '../../../src-shared/models/inventory-view';
 import { cellsInScope } from './keys/inventory-state';
 import { keyColumns } from './keys/key-columns';
@@ -24,7 +24,7 @@ import { keyName } from './keys/key-labels';
 import { keyPath } from './keys/key-paths';
 import { useBulkRotation } from './keys/use-bulk-rotation';
 import { NoProfileYet } from './keys/NoProfileYet';
-import { ScopePicker } from './keys/ScopePicker';
+import { ScopePicker } from '../components/Inventory/ScopePicker';
 import { useInventory } from './keys/use-inventory';
 import { useLastUsage } from './keys/use-last-usage';
 

@@ -1,25 +1,34 @@
 import { IconCamera } from '@tabler/icons-react';
-import { EmptyState } from '../components/EmptyState/EmptyState';
-import { PageHeader } from '../components/PageHeader/PageHeader';
+import type { SnapshotRow } from '../../../src-shared/models/snapshot';
+import { useApi } from '../api/api-context';
+import { useMemo } from 'react';
+import { EbsInventoryPage, type EbsPageConfig } from './ebs/EbsInventoryPage';
+import { snapshotRowActions } from './ebs/row-actions';
+import { SnapshotDetail } from './ebs/SnapshotDetail';
+import { snapshotColumns, snapshotName } from './ebs/snapshot-columns';
 
 export function SnapshotsPage() {
-  return (
-    <>
-      <PageHeader
-        title="Snapshots"
-        description="Encrypted EBS snapshots and volumes, and the keys that protect them."
-      />
-      <EmptyState
-        icon={IconCamera}
-        title="Snapshot jobs are not built yet"
-        description="This page will walk you through copying encrypted snapshots across regions and accounts, with every KMS permission checked before anything runs."
-        upcoming={[
-          'Snapshots and volumes with their encryption key and sharing state',
-          'Copy wizard: cross-region and cross-account, with re-encryption under a key of your choice',
-          'A preflight that names the missing grant or policy statement and how to fix it',
-          'Resumable runs with a journal and an AWS CLI runbook',
-        ]}
-      />
-    </>
+  const api = useApi();
+  const config = useMemo(
+    (): EbsPageConfig<SnapshotRow> => ({
+      area: 'snapshots',
+      title: 'Snapshots',
+      description:
+        'The EBS snapshots each profile of the scope owns and those shared with it, with the key that encrypts each.',
+      noun: { one: 'snapshot', many: 'snapshots' },
+      emptyIcon: IconCamera,
+      emptyDescription:
+        'None of the chosen profiles owns or has been shared an EBS snapshot in the chosen regions. Choose another scope, or refresh.',
+      list: (scope) => api.snapshots.list({ scope }),
+      readSharing: (resources) => api.snapshots.sharing({ resources }),
+      idOf: (row) => row.snapshotId,
+      rowLabel: snapshotName,
+      columns: snapshotColumns,
+      initialSortColumn: 'snapshot',
+      Detail: SnapshotDetail,
+      actions: snapshotRowActions,
+    }),
+    [api],
   );
+  return <EbsInventoryPage config={config} />;
 }

@@ -51,6 +51,8 @@ export interface SeedSnapshot {
   readonly source?: { readonly snapshotId: string; readonly region: string };
   readonly public?: boolean;
   readonly ownerAlias?: string;
+  /** Accounts given createVolumePermission. */
+  readonly sharedWith?: readonly string[];
 }
 
 export interface SeedImage {
@@ -132,7 +134,7 @@ export function ec2SeedWriter(
         description: s.description,
         startTime: ago(s.daysAgo).toISOString(),
         tags: s.tags,
-        createVolumePermission: { userIds: [], public: s.public === true },
+        createVolumePermission: { userIds: [...(s.sharedWith ?? [])], public: s.public === true },
         ...(s.ownerAlias === undefined ? {} : { ownerAlias: s.ownerAlias }),
         ...(s.source
           ? { sourceSnapshotId: s.source.snapshotId, sourceRegion: s.source.region }

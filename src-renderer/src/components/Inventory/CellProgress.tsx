@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import type { CellState } from '../../../../src-shared/models/kms-key';
-import { StatusBadge, type StatusTone } from '../../components/StatusBadge/StatusBadge';
+import { StatusBadge, type StatusTone } from '../StatusBadge/StatusBadge';
 
 const tone: Readonly<Record<CellState['status'], StatusTone>> = {
   pending: 'neutral',
@@ -10,17 +10,24 @@ const tone: Readonly<Record<CellState['status'], StatusTone>> = {
   failed: 'danger',
 };
 
-function cellText(cell: CellState): string {
+/** What a cell counts: keys on the Keys page, snapshots or AMIs on theirs. */
+export interface CellNoun {
+  readonly one: string;
+  readonly many: string;
+}
+const keysNoun: CellNoun = { one: 'key', many: 'keys' };
+
+function cellText(cell: CellState, noun: CellNoun): string {
   if (cell.status === 'pending') return 'waiting';
   if (cell.status === 'loading')
     return cell.keysListed > 0 ? `${cell.keysLoaded} of ${cell.keysListed}` : 'loading';
   if (cell.status === 'failed') return 'failed';
-  return `${cell.keysListed} ${cell.keysListed === 1 ? 'key' : 'keys'}`;
+  return `${cell.keysListed} ${cell.keysListed === 1 ? noun.one : noun.many}`;
 }
 
 /** One chip per (profile, region): waiting, loading (n of m), done (n keys) or failed. */
-function CellChip({ cell }: { cell: CellState }) {
-  const label = `${cell.profileName} · ${cell.region}: ${cellText(cell)}`;
+function CellChip({ cell, noun }: { cell: CellState; noun: CellNoun }) {
+  const label = `${cell.profileName} · ${cell.region}: ${cellText(cell, noun)}`;
   const chip = (
     <StatusBadge
       tone={tone[cell.status]}
@@ -48,17 +55,19 @@ export function CellProgress({
   cells,
   onRetry,
   retrying,
+  noun = keysNoun,
 }: {
   cells: readonly CellState[];
   onRetry: (cells: readonly CellState[]) => void;
   retrying: boolean;
+  noun?: CellNoun;
 }) {
   const failed = cells.filter((cell) => cell.status === 'failed');
   return (
     <>
       <Group gap={6} aria-label="Inventory progress per profile and region" role="group">
         {cells.map((cell) => (
-          <CellChip key={`${cell.profileId}|${cell.region}`} cell={cell} />
+          <CellChip key={`${cell.profileId}|${cell.region}`} cell={cell} noun={noun} />
         ))}
       </Group>
       {failed.length > 0 && (

@@ -1,0 +1,135 @@
+import { Code, Group, Stack, Text } from '@mantine/core';
+import type { EbsOwnership } from '../../../../src-shared/models/ebs-key';
+import type { EbsSharing } from '../../../../src-shared/models/ebs-sharing';
+import { withBreaks } from '../../components/DataTable/BreakableCode';
+import type { DataColumn } from '../../components/DataTable/data-table-types';
+import { NowrapText } from '../../components/DataTable/TableCard';
+import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
+import { sharingBadge, type Badge } from './ebs-labels';
+
+/** What every EC2 inventory row has: where it was read and whose it is. */
+export interface EbsRowBase {
+  readonly profileId: string;
+  readonly profileName: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly ownerId: string;
+  readonly ownership: EbsOwnership;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export const ownershipLabels: Readonly<Record<EbsOwnership, string>> = {
+  owned: 'Owned',
+  'shared-with-me': 'Shared with you',
+};
+
+export function BadgeCell({ badge }: { badge: Badge | null }) {
+  if (!badge)
+    return (
+      <Text size="sm" c="dimmed" aria-label="Not read yet">
+        …
+      </Text>
+    );
+  return (
+    <Stack gap={2} align="flex-start">
+      <StatusBadge tone={badge.tone} tt="none">
+        {badge.short}
+      </StatusBadge>
+      {badge.detail && (
+        <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+          {badge.detail}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** The resource's Name tag (bold) over its id: how people find a snapshot or an AMI. */
+export function NamedId({ name, id }: { name: string | null; id: string }) {
+  return (
+    <Stack gap={2} align="flex-start">
+      {name && (
+        <Text size="sm" fw={600}>
+          {withBreaks(name, /(?<=[/-])/)}
+        </Text>
+      )}
+      <Code fz="xs">{id}</Code>
+    </Stack>
+  );
+}
+
+/** Account, region, ownership, sharing and tags: the columns both pages share. */
+export function placeColumns<Row extends EbsRowBase>(
+  sharingOf: (row: Row) => EbsSharing | undefined,
+): Record<'account' | 'region' | 'ownership' | 'sharing' | 'tags', DataColumn<Row>> {
+  return {
+    account: {
+      id: 'account',
+      header: 'Account',
+      value: (row) => row.accountId,
+      cell: (row) => (
+        <Stack gap={0}>
+          <NowrapText size="sm">{row.accountId}</NowrapText>
+          <Text size="xs" c="dimmed">
+            {row.profileName}
+          </Text>
+        </Stack>
+      ),
+      filter: 'select',
+      width: 150,
+    },
+    region: {
+      id: 'region',
+      header: 'Region',
+      value: (row) => row.region,
+      cell: (row) => <NowrapText size="sm">{row.region}</NowrapText>,
+      filter: 'select',
+      width: 130,
+    },
+    ownership: {
+      id: 'ownership',
+      header: 'Owner',
+      value: (row) => ownershipLabels[row.ownership],
+      cell: (row) => (
+        <Stack gap={0}>
+          <NowrapText size="sm">{ownershipLabels[row.ownership]}</NowrapText>
+          {row.ownership === 'shared-with-me' && (
+            <Text size="xs" c="dimmed">
+              by {row.ownerId}
+            </Text>
+          )}
+        </Stack>
+      ),
+      filter: 'select',
+      width: 140,
+    },
+    sharing: {
+      id: 'sharing',
+      header: 'Sharing',
+      value: (row) => sharingBadge(row, sharingOf(row))?.label ?? null,
+      cell: (row) => <BadgeCell badge={sharingBadge(row, sharingOf(row))} />,
+      filter: 'select',
+      width: 220,
+    },
+    tags: {
+      id: 'tags',
+      header: 'Tags',
+      value: (row) =>
+        Object.entries(row.tags)
+          .map(([key, value]) => `${key}=${value}`)
+          .join('; ') || null,
+      cell: (row) => (
+        <Group gap={4}>
+          {Object.entries(row.tags).map(([key, value]) => (
+            <Code key={key} fz="xs">
+              {key}={value}
+            </Code>
+          ))}
+        </Group>
+      ),
+      filter: 'text',
+      width: 220,
+      hiddenByDefault: true,
+    },
+  };
+}

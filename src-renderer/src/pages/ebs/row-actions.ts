@@ -1,0 +1,22 @@
+import type { Icon } from '@tabler/icons-react';
+import type { AmiRow } from '../../../../src-shared/models/ami';
+import type { SnapshotRow } from '../../../../src-shared/models/snapshot';
+
+/**
+ * An action on one snapshot or AMI, shown in its row and in its detail panel. THE extension
+ * point for the wizards (issue 13: "Copy to region…", "Share…", "Re-encrypt…"): each wizard adds
+ * its entry to `snapshotRowActions` / `amiRowActions`; the pages show whatever is listed and
+ * nothing when the lists are empty.
+ */
+export interface EbsRowAction<Row> {
+  readonly id: string;
+  /** Ends with "…" when it opens a wizard. */
+  readonly label: string;
+  readonly icon?: Icon;
+  /** False: not offered for this row (e.g. Share… on a snapshot shared with you). */
+  readonly available: (row: Row) => boolean;
+  readonly run: (row: Row, tools: { readonly navigate: (path: string) => void }) => void;
+}
+
+export const snapshotRowActions: readonly EbsRowAction<SnapshotRow>[] = [];
+export const amiRowActions: readonly EbsRowAction<AmiRow>[] = [];
