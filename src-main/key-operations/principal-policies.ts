@@ -1,30 +1,18 @@
-// The IAM half of a key's effective access: the inline and attached managed policies of the
-// users and roles the key policy names (and, when it trusts the account root, of the account's
-// first roles and users), each read on its own so one refusal does not hide the rest.
-import {
-  GetPolicyCommand,
-  GetPolicyVersionCommand,
-  GetRolePolicyCommand,
-  GetUserPolicyCommand,
-  IAMClient,
-  paginateListAttachedRolePolicies,
-  paginateListAttachedUserPolicies,
-  paginateListRolePolicies,
-  paginateListRoles,
-  paginateListUsers,
-  paginateListUserPolicies,
-} from '@aws-sdk/client-iam';
+// The IAM half of a key's effective access: the identity policies (inline, attached managed and,
+// for users, their groups') of the users and roles the key policy names (and, when it trusts the
+// account root, of the account's first roles and users), each read on its own so one refusal
+// does not hide the rest.
+import { IAMClient, paginateListRoles, paginateListUsers } from '@aws-sdk/client-iam';
 import { z } from 'zod';
 import type { SerializedError } from '../../src-shared/errors';
 import {
   ACCOUNT_PRINCIPALS_CAP,
-  type IdentityPolicy,
   type PrincipalPolicies,
   type PrincipalPoliciesEntry,
 } from '../../src-shared/models/principal-policies';
-import { collectPages } from '../aws/collect-pages';
 import { toSerializedError } from '../operations/to-serialized-error';
 import { parseAws } from './aws-shapes';
+import { type ManagedPolicyCache, readIdentityPolicies } from './identity-policy-reader';
 import type { KeyContext } from './key-context';
 
 /** IAM is global; its calls are signed for us-east-1 (reference §1.1). */
@@ -62,90 +50,6 @@ export function targetOf(arn: string, account: string): Target | undefined {
   return undefined;
 }
 
-const inlineAnswer = z.object({ PolicyDocument: z.string() });
-const policyAnswer = z.object({
-  Policy: z.object({ PolicyName: z.string(), DefaultVersionId: z.string() }),
-});
-const versionAnswer = z.object({ PolicyVersion: z.object({ Document: z.string() }) });
-const attachedList = z.array(z.object({ PolicyArn: z.string() }));
-const nameList = z.array(z.string());
-
-/** IAM answers documents URL-encoded (reference §1.6); the SDK leaves them so. */
-const decode = (text: string) => decodeURIComponent(text);
-
-type ManagedCache = Map<string, Promise<IdentityPolicy>>;
-
-async function managedPolicy(iam: IAMClient, arn: string): Promise<IdentityPolicy> {
-  const policy = parseAws(
-    policyAnswer,
-    await iam.send(new GetPolicyCommand({ PolicyArn: arn })),
-    'GetPolicy',
-  ).Policy;
-  const version = parseAws(
-    versionAnswer,
-    await iam.send(
-      new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: policy.DefaultVersionId }),
-    ),
-    'GetPolicyVersion',
-  );
-  return {
-    name: policy.PolicyName,
-    kind: 'managed',
-    document: decode(version.PolicyVersion.Document),
-  };
-}
-
-/** Each managed policy is read once per request, however many principals attach it. */
-function cachedManaged(iam: IAMClient, cache: ManagedCache, arn: string) {
-  let found = cache.get(arn);
-  if (found === undefined) {
-    found = managedPolicy(iam, arn);
-    cache.set(arn, found);
-  }
-  return found;
-}
-
-async function inlinePolicies(iam: IAMClient, target: Target): Promise<IdentityPolicy[]> {
-  const names =
-    target.kind === 'role'
-      ? await collectPages(
-          paginateListRolePolicies({ client: iam }, { RoleName: target.name }),
-          (p) => p.PolicyNames,
-        )
-      : await collectPages(
-          paginateListUserPolicies({ client: iam }, { UserName: target.name }),
-          (p) => p.PolicyNames,
-        );
-  return Promise.all(
-    parseAws(nameList, names, 'ListPolicies').map(async (PolicyName) => {
-      const answer =
-        target.kind === 'role'
-          ? await iam.send(new GetRolePolicyCommand({ RoleName: target.name, PolicyName }))
-          : await iam.send(new GetUserPolicyCommand({ UserName: target.name, PolicyName }));
-      const document = parseAws(inlineAnswer, answer, 'GetPolicy').PolicyDocument;
-      return { name: PolicyName, kind: 'inline' as const, document: decode(document) };
-    }),
-  );
-}
-
-async function attachedPolicies(iam: IAMClient, target: Target, cache: ManagedCache) {
-  const attached =
-    target.kind === 'role'
-      ? await collectPages(
-          paginateListAttachedRolePolicies({ client: iam }, { RoleName: target.name }),
-          (p) => p.AttachedPolicies,
-        )
-      : await collectPages(
-          paginateListAttachedUserPolicies({ client: iam }, { UserName: target.name }),
-          (p) => p.AttachedPolicies,
-        );
-  return Promise.all(
-    parseAws(attachedList, attached, 'ListAttachedPolicies').map(({ PolicyArn }) =>
-      cachedManaged(iam, cache, PolicyArn),
-    ),
-  );
-}
-
 /** AccessDenied is the expected answer for a profile without IAM read rights: said plainly. */
 function reasonOf(error: SerializedError): string {
   return error.code === 'access-denied' ? 'not readable with this profile' : error.message;
@@ -155,15 +59,12 @@ async function readTarget(
   ctx: KeyContext,
   iam: IAMClient,
   target: Target,
-  cache: ManagedCache,
+  cache: ManagedPolicyCache,
 ): Promise<PrincipalPoliciesEntry> {
   const base = { arn: target.arn, kind: target.kind, source: target.source };
   try {
-    const [inline, attached] = await Promise.all([
-      inlinePolicies(iam, target),
-      attachedPolicies(iam, target, cache),
-    ]);
-    return { ...base, policies: [...inline, ...attached], reason: null, error: null };
+    const policies = await readIdentityPolicies(iam, target, cache);
+    return { ...base, policies, reason: null, error: null };
   } catch (caught) {
     const error = toSerializedError(caught, ctx.logger, 'keys.principalPolicies');
     return { ...base, policies: null, reason: reasonOf(error), error };
@@ -218,7 +119,7 @@ export async function principalPolicies(
   }
   const seen = new Set<string>();
   const targets = [...named, ...listed].filter((t) => !seen.has(t.arn) && seen.add(t.arn));
-  const cache: ManagedCache = new Map();
+  const cache: ManagedPolicyCache = new Map();
   const principals = await Promise.all(targets.map((t) => readTarget(ctx, iam, t, cache)));
   return { accountId, principals, accountListing };
 }

@@ -27,8 +27,8 @@ export function newSessionToken(): string {
   return `IQoJb3JpZ2luX2VjSANDBOX${randomBytes(96).toString('base64')}`;
 }
 
-/** `AIDA…` (user), `AROA…` (role): prefix + 17 uppercase alphanumerics. */
-export function newUniqueId(prefix: 'AIDA' | 'AROA' | 'ANPA'): string {
+/** `AIDA…` (user), `AROA…` (role), `AGPA…` (group): prefix + 17 uppercase alphanumerics. */
+export function newUniqueId(prefix: 'AIDA' | 'AROA' | 'AGPA' | 'ANPA'): string {
   return prefix + randomChars(ALNUM, 17);
 }
 

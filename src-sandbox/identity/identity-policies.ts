@@ -8,7 +8,14 @@ import type { StoreReader } from '../state/store-types';
 import { GLOBAL_REGION } from '../state/store-types';
 import type { Caller } from './caller';
 import { attachedPolicyTexts } from './managed-policies';
-import { IAM_ROLE, IAM_USER, type IamRoleDoc, type IamUserDoc } from './model';
+import {
+  IAM_GROUP,
+  IAM_ROLE,
+  IAM_USER,
+  type IamGroupDoc,
+  type IamRoleDoc,
+  type IamUserDoc,
+} from './model';
 
 const cache = new Map<string, PolicyDocument | null>();
 
@@ -25,21 +32,33 @@ export function parsePolicyCached(text: string, kind: PolicyKind): PolicyDocumen
   return hit ?? undefined;
 }
 
+type Holder = IamUserDoc | IamRoleDoc | IamGroupDoc;
+
+const textsOf = (holder: Holder) => [
+  ...Object.values(holder.policies),
+  ...attachedPolicyTexts(holder.attachedPolicies),
+];
+
 /**
- * The caller's identity-based policies: a user's inline and attached managed policies, or those
- * of the role behind a session. IAM names are stored under their lower-case form.
+ * The caller's identity-based policies: a user's inline and attached managed policies and those
+ * of its groups, or those of the role behind a session. IAM names are stored under their
+ * lower-case form.
  */
 export function identityPoliciesOf(caller: Caller, store: StoreReader): readonly PolicyDocument[] {
   const scope = { account: caller.account, region: GLOBAL_REGION };
-  let holder: IamUserDoc | IamRoleDoc | undefined;
+  const holders: Holder[] = [];
   if (caller.kind === 'user' && caller.userName !== undefined) {
-    holder = store.get(IAM_USER, scope, caller.userName.toLowerCase());
+    const user = store.get(IAM_USER, scope, caller.userName.toLowerCase());
+    for (const name of user?.groups ?? []) {
+      const group = store.get(IAM_GROUP, scope, name.toLowerCase());
+      if (group) holders.push(group);
+    }
+    if (user) holders.push(user);
   } else if (caller.kind === 'assumed-role' && caller.role) {
-    holder = store.get(IAM_ROLE, scope, caller.role.name.toLowerCase());
+    const role = store.get(IAM_ROLE, scope, caller.role.name.toLowerCase());
+    if (role) holders.push(role);
   }
-  const texts = holder
-    ? [...Object.values(holder.policies), ...attachedPolicyTexts(holder.attachedPolicies)]
-    : [];
+  const texts = holders.flatMap(textsOf);
   const out: PolicyDocument[] = [];
   for (const text of texts) {
     const doc = parsePolicyCached(text, 'identity');

@@ -20,6 +20,20 @@ export interface IamUserDoc {
   readonly policies: Readonly<Record<string, string>>;
   /** Attached managed policy ARNs, in attach order. */
   readonly attachedPolicies?: readonly string[];
+  /** Names of the groups the user is in, in the order it was added (kept on the user so
+   * authorising a request reads only its own groups). */
+  readonly groups?: readonly string[];
+}
+
+export interface IamGroupDoc {
+  readonly groupName: string;
+  readonly groupId: string;
+  readonly arn: string;
+  readonly path: string;
+  readonly createDate: string;
+  readonly policies: Readonly<Record<string, string>>;
+  /** Attached managed policy ARNs, in attach order. */
+  readonly attachedPolicies?: readonly string[];
 }
 
 export interface IamRoleDoc {
@@ -67,6 +81,7 @@ export interface SessionDoc {
 export const ACCOUNT = defineKind<AccountDoc>('account');
 export const IAM_USER = defineKind<IamUserDoc>('iam:user');
 export const IAM_ROLE = defineKind<IamRoleDoc>('iam:role');
+export const IAM_GROUP = defineKind<IamGroupDoc>('iam:group');
 export const ACCESS_KEY = defineKind<AccessKeyDoc>('iam:access-key');
 export const MFA_DEVICE = defineKind<MfaDeviceDoc>('iam:mfa-device');
 export const STS_SESSION = defineKind<SessionDoc>('sts:session');

@@ -6,7 +6,7 @@ export const ACCOUNT_PRINCIPALS_CAP = 100;
 
 export const identityPolicySchema = z
   .object({
-    /** The inline policy's name, or the managed policy's name. */
+    /** The inline or managed policy's name; a user's group's policy: `group <group>: <policy>`. */
     name: z.string().max(300),
     kind: z.enum(['inline', 'managed']),
     /** The policy JSON as IAM stores it (decoded). */
@@ -20,7 +20,7 @@ export const principalPoliciesEntrySchema = z
     kind: z.enum(['user', 'role']),
     /** `account`: listed from the account (the key policy trusts its root), not named. */
     source: z.enum(['key-policy', 'account']),
-    /** Its inline and attached managed policies; null when they could not be read. */
+    /** Its inline and attached managed policies (a user's: its groups' too); null when unreadable. */
     policies: z.array(identityPolicySchema).nullable(),
     /** Why not: "not readable with this profile" for AccessDenied, else what AWS said. */
     reason: z.string().max(2000).nullable(),

@@ -1,30 +1,9 @@
-import {
-  GetPolicyCommand,
-  GetPolicyVersionCommand,
-  GetRolePolicyCommand,
-  GetUserPolicyCommand,
-  IAMClient,
-  ListAttachedRolePoliciesCommand,
-  ListAttachedUserPoliciesCommand,
-  ListRolePoliciesCommand,
-  ListUserPoliciesCommand,
-} from '@aws-sdk/client-iam';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { KeywardError } from '../../../src-shared/errors';
 import { parsePolicy } from '../../../src-shared/policy/parse-policy';
 import type { PolicyDocument } from '../../../src-shared/policy/types';
+import { readIdentityPolicies } from '../../key-operations/identity-policy-reader';
 import type { KeyContext } from '../../key-operations/key-context';
-
-/** IAM answers policy documents URL-encoded (reference §7.6). */
-function documentOf(encoded: string | undefined, name: string): PolicyDocument {
-  const parsed = parsePolicy(decodeURIComponent(encoded ?? ''), 'identity');
-  if (!parsed.ok) {
-    throw new KeywardError(
-      'validation',
-      `IAM policy ${name} cannot be read by Keyward's evaluator.`,
-    );
-  }
-  return parsed.policy;
-}
 
 type Owner =
   | { readonly kind: 'user'; readonly name: string }
@@ -39,47 +18,9 @@ export function ownerOf(callerArn: string): Owner | undefined {
   return undefined;
 }
 
-async function inlinePolicies(iam: IAMClient, owner: Owner): Promise<PolicyDocument[]> {
-  const names =
-    owner.kind === 'user'
-      ? ((await iam.send(new ListUserPoliciesCommand({ UserName: owner.name }))).PolicyNames ?? [])
-      : ((await iam.send(new ListRolePoliciesCommand({ RoleName: owner.name }))).PolicyNames ?? []);
-  const documents: PolicyDocument[] = [];
-  for (const PolicyName of names) {
-    const answer =
-      owner.kind === 'user'
-        ? await iam.send(new GetUserPolicyCommand({ UserName: owner.name, PolicyName }))
-        : await iam.send(new GetRolePolicyCommand({ RoleName: owner.name, PolicyName }));
-    documents.push(documentOf(answer.PolicyDocument, PolicyName));
-  }
-  return documents;
-}
-
-async function attachedPolicies(iam: IAMClient, owner: Owner): Promise<PolicyDocument[]> {
-  const attached =
-    owner.kind === 'user'
-      ? (await iam.send(new ListAttachedUserPoliciesCommand({ UserName: owner.name })))
-          .AttachedPolicies
-      : (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: owner.name })))
-          .AttachedPolicies;
-  const documents: PolicyDocument[] = [];
-  for (const { PolicyArn } of attached ?? []) {
-    if (!PolicyArn) continue;
-    const policy = await iam.send(new GetPolicyCommand({ PolicyArn }));
-    const version = await iam.send(
-      new GetPolicyVersionCommand({
-        PolicyArn,
-        VersionId: policy.Policy?.DefaultVersionId ?? 'v1',
-      }),
-    );
-    documents.push(documentOf(version.PolicyVersion?.Document, PolicyArn));
-  }
-  return documents;
-}
-
 /**
- * The identity policies of a profile's caller (inline and attached, of the user or of the role
- * behind an assumed-role session), read with that profile. Group policies are not read yet.
+ * The identity policies of a profile's caller (inline and attached, of the user and its groups or
+ * of the role behind an assumed-role session), read with that profile.
  */
 export async function identityPoliciesOf(
   ctx: KeyContext,
@@ -89,5 +30,14 @@ export async function identityPoliciesOf(
   const owner = ownerOf(callerArn);
   if (!owner) return [];
   const iam = await ctx.aws.client(IAMClient, await ctx.principal(profileId), 'us-east-1');
-  return [...(await inlinePolicies(iam, owner)), ...(await attachedPolicies(iam, owner))];
+  return (await readIdentityPolicies(iam, owner)).map(({ name, document }) => {
+    const parsed = parsePolicy(document, 'identity');
+    if (!parsed.ok) {
+      throw new KeywardError(
+        'validation',
+        `IAM policy ${name} cannot be read by Keyward's evaluator.`,
+      );
+    }
+    return parsed.policy;
+  });
 }

@@ -4,13 +4,22 @@ import {
   MAX_ATTACHED_POLICIES,
   type ManagedPolicy,
 } from '../../identity/managed-policies';
-import type { IamRoleDoc, IamUserDoc } from '../../identity/model';
 import { SandboxError } from '../../protocols/sandbox-error';
 import { defineOperation } from '../define-operation';
 import type { ServiceContext } from '../types';
 import { awsString } from '../validation';
-import { limitExceeded, MARKER, MAX_ITEMS, NAME, noSuchEntity, paginate } from './common';
 import {
+  GROUP_NAME,
+  limitExceeded,
+  MARKER,
+  MAX_ITEMS,
+  NAME,
+  noSuchEntity,
+  paginate,
+} from './common';
+import {
+  GROUP,
+  type PolicyHolderDoc,
   type PrincipalKind,
   requirePrincipal,
   ROLE,
@@ -19,7 +28,7 @@ import {
   USER,
 } from './principals';
 
-/** Attach/Detach/ListAttached{User,Role}Policies (reference §4.3). */
+/** Attach/Detach/ListAttached{User,Role,Group}Policies (reference §4.3). */
 
 export const POLICY_ARN = awsString(20, 2048);
 const POLICY_PATH_PREFIX = awsString(
@@ -42,7 +51,7 @@ export function requireManagedPolicy(arn: string) {
   return policy;
 }
 
-function attach<D extends IamUserDoc | IamRoleDoc>(
+function attach<D extends PolicyHolderDoc>(
   ctx: ServiceContext,
   h: PrincipalKind<D>,
   name: string,
@@ -62,7 +71,7 @@ function attach<D extends IamUserDoc | IamRoleDoc>(
   return {};
 }
 
-function detach<D extends IamUserDoc | IamRoleDoc>(
+function detach<D extends PolicyHolderDoc>(
   ctx: ServiceContext,
   h: PrincipalKind<D>,
   name: string,
@@ -81,7 +90,7 @@ function detach<D extends IamUserDoc | IamRoleDoc>(
   return {};
 }
 
-function listAttached<D extends IamUserDoc | IamRoleDoc>(
+function listAttached<D extends PolicyHolderDoc>(
   ctx: ServiceContext,
   h: PrincipalKind<D>,
   name: string,
@@ -139,5 +148,27 @@ export const listAttachedUserPolicies = defineOperation({
   }),
   readOnly: true,
   handler: (ctx, input) => listAttached(ctx, USER, input.UserName, input),
+  responseElements: null,
+});
+
+export const attachGroupPolicy = defineOperation({
+  input: z.object({ GroupName: GROUP_NAME, PolicyArn: POLICY_ARN }),
+  handler: (ctx, input) => attach(ctx, GROUP, input.GroupName, input.PolicyArn),
+});
+
+export const detachGroupPolicy = defineOperation({
+  input: z.object({ GroupName: GROUP_NAME, PolicyArn: POLICY_ARN }),
+  handler: (ctx, input) => detach(ctx, GROUP, input.GroupName, input.PolicyArn),
+});
+
+export const listAttachedGroupPolicies = defineOperation({
+  input: z.object({
+    GroupName: GROUP_NAME,
+    PathPrefix: POLICY_PATH_PREFIX,
+    Marker: MARKER,
+    MaxItems: MAX_ITEMS,
+  }),
+  readOnly: true,
+  handler: (ctx, input) => listAttached(ctx, GROUP, input.GroupName, input),
   responseElements: null,
 });

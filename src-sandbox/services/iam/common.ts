@@ -7,6 +7,8 @@ import { awsInt, awsString } from '../validation';
 
 export const NAME = awsString(1, 64, /^[\w+=,.@-]+$/, '[\\w+=,.@-]+');
 export const POLICY_NAME = awsString(1, 128, /^[\w+=,.@-]+$/, '[\\w+=,.@-]+');
+/** Group names follow the policy-name rule: up to 128, twice a user or role name. */
+export const GROUP_NAME = POLICY_NAME;
 export const PATH = awsString(
   1,
   512,
@@ -25,6 +27,9 @@ export const userArn = (account: string, path: string, name: string) =>
   `arn:aws:iam::${account}:user${path}${name}`;
 export const roleArn = (account: string, path: string, name: string) =>
   `arn:aws:iam::${account}:role${path}${name}`;
+
+export const groupArn = (account: string, path: string, name: string) =>
+  `arn:aws:iam::${account}:group${path}${name}`;
 
 /** IAM returns policy documents URL-encoded (RFC 3986), reference §1.6. */
 export const encodePolicy = (text: string): string => uriEncode(text);

@@ -27,4 +27,31 @@ describe('AWS CLI', () => {
       await t.stop();
     }
   });
+
+  it('iam create-group, add-user-to-group and get-group', { timeout: 60_000 }, async () => {
+    const t = await startTestSandbox();
+    try {
+      const cli = await awsCliFor(t);
+      if (!cli) {
+        console.log('skipping: aws CLI not available');
+        return;
+      }
+      const aws = (...args: string[]) => cli(['--profile', 'prod', '--output', 'json', ...args]);
+      const created = JSON.parse(await aws('iam', 'create-group', '--group-name', 'Readers')) as {
+        Group: { GroupName: string; Arn: string };
+      };
+      expect(created.Group).toMatchObject({
+        GroupName: 'Readers',
+        Arn: 'arn:aws:iam::111111111111:group/Readers',
+      });
+      await aws('iam', 'create-user', '--user-name', 'cli-reader');
+      await aws('iam', 'add-user-to-group', '--group-name', 'Readers', '--user-name', 'cli-reader');
+      const got = JSON.parse(await aws('iam', 'get-group', '--group-name', 'Readers')) as {
+        Users: { UserName: string }[];
+      };
+      expect(got.Users.map((u) => u.UserName)).toEqual(['cli-reader']);
+    } finally {
+      await t.stop();
+    }
+  });
 });

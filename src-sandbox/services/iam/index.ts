@@ -1,16 +1,32 @@
 import { QUERY_ERROR_STYLE } from '../error-styles';
 import type { ServiceDefinition } from '../types';
 import {
+  attachGroupPolicy,
   attachRolePolicy,
   attachUserPolicy,
+  detachGroupPolicy,
   detachRolePolicy,
   detachUserPolicy,
+  listAttachedGroupPolicies,
   listAttachedRolePolicies,
   listAttachedUserPolicies,
 } from './attached-policies';
 import { createAccessKey, deleteAccessKey, listAccessKeys, updateAccessKey } from './access-keys';
 import { getPolicy, getPolicyVersion } from './managed-policies';
-import { rolePolicyOperations, userPolicyOperations } from './inline-policies';
+import {
+  addUserToGroup,
+  createGroup,
+  deleteGroup,
+  getGroup,
+  listGroups,
+  listGroupsForUser,
+  removeUserFromGroup,
+} from './groups';
+import {
+  groupPolicyOperations,
+  rolePolicyOperations,
+  userPolicyOperations,
+} from './inline-policies';
 import { createRole, deleteRole, getRole, listRoles, updateAssumeRolePolicy } from './roles';
 import { createUser, deleteUser, getUser, listAccountAliases, listUsers } from './users';
 
@@ -40,14 +56,25 @@ export const iamService: ServiceDefinition = {
     DeleteRole: deleteRole,
     UpdateAssumeRolePolicy: updateAssumeRolePolicy,
     ListAccountAliases: listAccountAliases,
+    CreateGroup: createGroup,
+    GetGroup: getGroup,
+    ListGroups: listGroups,
+    DeleteGroup: deleteGroup,
+    AddUserToGroup: addUserToGroup,
+    RemoveUserFromGroup: removeUserFromGroup,
+    ListGroupsForUser: listGroupsForUser,
     ...userPolicyOperations,
     ...rolePolicyOperations,
+    ...groupPolicyOperations,
     AttachUserPolicy: attachUserPolicy,
     DetachUserPolicy: detachUserPolicy,
     ListAttachedUserPolicies: listAttachedUserPolicies,
     AttachRolePolicy: attachRolePolicy,
     DetachRolePolicy: detachRolePolicy,
     ListAttachedRolePolicies: listAttachedRolePolicies,
+    AttachGroupPolicy: attachGroupPolicy,
+    DetachGroupPolicy: detachGroupPolicy,
+    ListAttachedGroupPolicies: listAttachedGroupPolicies,
     GetPolicy: getPolicy,
     GetPolicyVersion: getPolicyVersion,
   },

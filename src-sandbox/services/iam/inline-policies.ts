@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { IamRoleDoc, IamUserDoc } from '../../identity/model';
 import { ownMember } from '../../protocols/own-member';
 import { defineOperation } from '../define-operation';
 import type { Operation } from '../types';
@@ -15,12 +14,18 @@ import {
   policySize,
   requireValidPolicy,
 } from './common';
-import { type PrincipalKind, requirePrincipal, ROLE, savePrincipal, USER } from './principals';
+import {
+  GROUP,
+  type PolicyHolderDoc,
+  type PrincipalKind,
+  requirePrincipal,
+  ROLE,
+  savePrincipal,
+  USER,
+} from './principals';
 
-/** The four inline-policy operations of users or roles. */
-function operations<D extends IamUserDoc | IamRoleDoc>(
-  h: PrincipalKind<D>,
-): Record<string, Operation> {
+/** The four inline-policy operations of users, roles or groups. */
+function operations<D extends PolicyHolderDoc>(h: PrincipalKind<D>): Record<string, Operation> {
   const noun = h.noun;
   const lower = noun.toLowerCase();
   const ownerKey = `${noun}Name`;
@@ -98,3 +103,4 @@ function operations<D extends IamUserDoc | IamRoleDoc>(
 
 export const userPolicyOperations = operations(USER);
 export const rolePolicyOperations = operations(ROLE);
+export const groupPolicyOperations = operations(GROUP);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ManagedPolicy } from '../../identity/managed-policies';
-import { IAM_ROLE, IAM_USER } from '../../identity/model';
+import { IAM_GROUP, IAM_ROLE, IAM_USER } from '../../identity/model';
 import { defineOperation } from '../define-operation';
 import type { ServiceContext } from '../types';
 import { awsString } from '../validation';
@@ -16,9 +16,13 @@ const VERSION_ID = awsString(
   'v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?',
 );
 
-/** Users and roles of the caller's account that have the policy attached. */
+/** Users, roles and groups of the caller's account that have the policy attached. */
 function attachmentCount(ctx: ServiceContext, arn: string): number {
-  const holders = [...ctx.store.list(IAM_USER, ctx.scope), ...ctx.store.list(IAM_ROLE, ctx.scope)];
+  const holders = [
+    ...ctx.store.list(IAM_USER, ctx.scope),
+    ...ctx.store.list(IAM_ROLE, ctx.scope),
+    ...ctx.store.list(IAM_GROUP, ctx.scope),
+  ];
   return holders.filter((h) => (h.attachedPolicies ?? []).includes(arn)).length;
 }
 

@@ -1,10 +1,19 @@
 import { z } from 'zod';
-import { IAM_ROLE, IAM_USER, type IamRoleDoc, type IamUserDoc } from '../../identity/model';
+import {
+  IAM_GROUP,
+  IAM_ROLE,
+  IAM_USER,
+  type IamGroupDoc,
+  type IamRoleDoc,
+  type IamUserDoc,
+} from '../../identity/model';
 import type { DocumentKind } from '../../state/store-types';
 import { defineOperation } from '../define-operation';
 import type { ServiceContext } from '../types';
 import {
   deleteConflict,
+  groupArn,
+  GROUP_NAME,
   MARKER,
   MAX_ITEMS,
   NAME,
@@ -15,18 +24,21 @@ import {
   userArn,
 } from './common';
 
+/** What holds inline and attached policies: a user, a role or a group. */
+export type PolicyHolderDoc = IamUserDoc | IamRoleDoc | IamGroupDoc;
+
 /**
- * A kind of IAM principal that holds policies: users and roles share the handlers that find,
- * list and delete them and attach, detach, put and delete their policies. Each kind names its
- * document collection, its name field and the words AWS uses for it in errors.
+ * A kind of IAM policy holder: users, roles and groups share the handlers that find, list and
+ * delete them and attach, detach, put and delete their policies. Each kind names its document
+ * collection, its name field and the words AWS uses for it in errors.
  */
-export interface PrincipalKind<D extends IamUserDoc | IamRoleDoc> {
+export interface PrincipalKind<D extends PolicyHolderDoc> {
   /** `User` or `Role`, as it stands in action names (`iam:AttachUserPolicy`) and quota names. */
-  readonly noun: 'User' | 'Role';
+  readonly noun: 'User' | 'Role' | 'Group';
   readonly collection: DocumentKind<D>;
   /** CloudTrail resource type of the principal. */
-  readonly resourceType: 'AWS::IAM::User' | 'AWS::IAM::Role';
-  /** Total size of the inline policies (users 2,048 characters, roles 10,240). */
+  readonly resourceType: 'AWS::IAM::User' | 'AWS::IAM::Role' | 'AWS::IAM::Group';
+  /** Total size of the inline policies (users 2,048 characters, roles 10,240, groups 5,120). */
   readonly inlinePolicySizeLimit: number;
   nameOf(doc: D): string;
   arn(account: string, path: string, name: string): string;
@@ -57,7 +69,18 @@ export const ROLE: PrincipalKind<IamRoleDoc> = {
   ownerInput: z.object({ RoleName: NAME }).transform((o) => ({ owner: o.RoleName })),
 };
 
-export function findPrincipal<D extends IamUserDoc | IamRoleDoc>(
+export const GROUP: PrincipalKind<IamGroupDoc> = {
+  noun: 'Group',
+  collection: IAM_GROUP,
+  resourceType: 'AWS::IAM::Group',
+  inlinePolicySizeLimit: 5120,
+  nameOf: (doc) => doc.groupName,
+  arn: groupArn,
+  notFoundMessage: (name) => `The group with name ${name} cannot be found.`,
+  ownerInput: z.object({ GroupName: GROUP_NAME }).transform((o) => ({ owner: o.GroupName })),
+};
+
+export function findPrincipal<D extends PolicyHolderDoc>(
   ctx: ServiceContext,
   kind: PrincipalKind<D>,
   name: string,
@@ -66,7 +89,7 @@ export function findPrincipal<D extends IamUserDoc | IamRoleDoc>(
 }
 
 /** The principal, or `NoSuchEntity`. */
-export function requirePrincipal<D extends IamUserDoc | IamRoleDoc>(
+export function requirePrincipal<D extends PolicyHolderDoc>(
   ctx: ServiceContext,
   kind: PrincipalKind<D>,
   name: string,
@@ -77,7 +100,7 @@ export function requirePrincipal<D extends IamUserDoc | IamRoleDoc>(
 }
 
 /** ARN for authorising an operation on a principal that may not exist yet. */
-export function targetPrincipalArn<D extends IamUserDoc | IamRoleDoc>(
+export function targetPrincipalArn<D extends PolicyHolderDoc>(
   ctx: ServiceContext,
   kind: PrincipalKind<D>,
   name: string,
@@ -85,7 +108,7 @@ export function targetPrincipalArn<D extends IamUserDoc | IamRoleDoc>(
   return findPrincipal(ctx, kind, name)?.arn ?? kind.arn(ctx.account, '/', name);
 }
 
-export function savePrincipal<D extends IamUserDoc | IamRoleDoc>(
+export function savePrincipal<D extends PolicyHolderDoc>(
   ctx: ServiceContext,
   kind: PrincipalKind<D>,
   doc: D,
@@ -94,7 +117,7 @@ export function savePrincipal<D extends IamUserDoc | IamRoleDoc>(
 }
 
 /** Records the principal as the resource of this call's CloudTrail event. */
-export function describePrincipalEvent<D extends IamUserDoc | IamRoleDoc>(
+export function describePrincipalEvent<D extends PolicyHolderDoc>(
   ctx: ServiceContext,
   kind: PrincipalKind<D>,
   arn: string,
@@ -103,7 +126,7 @@ export function describePrincipalEvent<D extends IamUserDoc | IamRoleDoc>(
 }
 
 /** `ListUsers`/`ListRoles`: the principals under `PathPrefix`, by name, one page of `view`s. */
-export function listPrincipalsOperation<D extends IamUserDoc | IamRoleDoc, V>(
+export function listPrincipalsOperation<D extends PolicyHolderDoc, V>(
   kind: PrincipalKind<D>,
   view: (doc: D) => V,
 ) {
@@ -130,7 +153,7 @@ export function listPrincipalsOperation<D extends IamUserDoc | IamRoleDoc, V>(
 }
 
 /** `DeleteConflict` while the principal still has inline or attached policies. */
-export function requireNoPolicies(doc: IamUserDoc | IamRoleDoc): void {
+export function requireNoPolicies(doc: PolicyHolderDoc): void {
   if (Object.keys(doc.policies).length > 0)
     throw deleteConflict('Cannot delete entity, must delete policies first.');
   if ((doc.attachedPolicies ?? []).length > 0)
@@ -138,7 +161,7 @@ export function requireNoPolicies(doc: IamUserDoc | IamRoleDoc): void {
 }
 
 /** Deletes the principal and records it as the event's resource. */
-export function deletePrincipal<D extends IamUserDoc | IamRoleDoc>(
+export function deletePrincipal<D extends PolicyHolderDoc>(
   ctx: ServiceContext,
   kind: PrincipalKind<D>,
   doc: D,

@@ -97,6 +97,9 @@ export const deleteUser = defineOperation({
       throw deleteConflict('Cannot delete entity, must delete access keys first.');
     }
     requireNoPolicies(user);
+    if ((user.groups ?? []).length > 0) {
+      throw deleteConflict('Cannot delete entity, must remove user from all groups first.');
+    }
     if (ctx.store.list(MFA_DEVICE, ctx.scope).some((d) => d.userName === user.userName)) {
       throw deleteConflict('Cannot delete entity, must delete MFA device first.');
     }
