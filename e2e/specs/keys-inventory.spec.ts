@@ -90,7 +90,12 @@ test('the key inventory across 2 profiles × 2 regions, with a failing region', 
   await page.getByRole('textbox', { name: 'Search keys' }).fill('signing');
   await expect(count).toHaveText(new RegExp(`^2 of ${total} keys`));
   await expect(rows(page)).toHaveCount(2);
+  // The estimated monthly total follows what the search leaves.
+  await expect(page.getByTestId('keys-cost-total')).toContainText(
+    /Estimated monthly cost of the 2 keys shown: \$\d+\.\d\d/,
+  );
   await page.getByRole('textbox', { name: 'Search keys' }).fill('');
+  await expect(page.getByTestId('keys-cost-total')).toContainText(`of the ${total} keys shown`);
   await page.getByRole('button', { name: 'Filter Account' }).click();
   await page.getByRole('checkbox', { name: /^222222222222/ }).click();
   await page.keyboard.press('Escape');

@@ -19,6 +19,7 @@ import { CellProgress } from '../components/Inventory/CellProgress';
 import { rowId } from '../../../src-shared/models/inventory-view';
 import { cellsInScope } from './keys/inventory-state';
 import { keyColumns } from './keys/key-columns';
+import { CostSummary } from './keys/CostSummary';
 import { KeyRowActions } from './keys/KeyRowActions';
 import { keyName } from './keys/key-labels';
 import { keyPath } from './keys/key-paths';
@@ -179,6 +180,7 @@ export function KeysPage() {
           toolbar={toolbar}
           status={status}
           empty={empty}
+          summary={(shown) => <CostSummary rows={shown} />}
         />
       )}
       {cells && view === 'rotation' && (

@@ -126,6 +126,19 @@ describe('DataTable', () => {
     expect(screen.getByText('No keys match the search and filters.')).toBeInTheDocument();
   });
 
+  it('sums what the search leaves in the summary line', async () => {
+    show({
+      summary: (shown) => (
+        <p>
+          {shown.length} shown, size {shown.reduce((sum, row) => sum + row.size, 0)}
+        </p>
+      ),
+    });
+    expect(screen.getByText('3 shown, size 42')).toBeInTheDocument();
+    await userEvent.type(screen.getByRole('textbox', { name: 'Search keys' }), 'eu-west');
+    expect(screen.getByText('2 shown, size 32')).toBeInTheDocument();
+  });
+
   it('shows and hides columns from the column chooser', async () => {
     show();
     expect(screen.queryByRole('columnheader', { name: /Note/ })).toBeNull();

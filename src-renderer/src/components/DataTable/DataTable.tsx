@@ -51,6 +51,8 @@ export interface DataTableProps<Row extends RowData> {
   readonly loading?: boolean;
   /** Shown instead of the table when there are no rows at all and none are coming. */
   readonly empty?: ReactNode;
+  /** A line under the table about the rows the search and filters leave (e.g. their total). */
+  readonly summary?: (shown: readonly Row[]) => ReactNode;
   /** The page's own controls at the start of the toolbar. */
   readonly toolbar?: ReactNode;
   /** The table's height: its body scrolls under a sticky header. */
@@ -221,6 +223,7 @@ export function DataTable<Row extends RowData>({
           noMatches={noMatches}
         />
       </TableCard>
+      {props.summary?.(shownRows.map((row) => row.original))}
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import { useApi } from '../../api/api-context';
 import { toSerialized } from '../../api/present-error';
 import { FactList, type Fact } from './FactList';
 import { countOf } from './activity-text';
+import { usd } from '../../format/usd';
 
 /** A month of requests is estimated from this many days of CloudTrail history. */
 const REQUEST_DAYS = 30;
@@ -23,7 +24,6 @@ const usdFine = new Intl.NumberFormat('en-US', {
   minimumFractionDigits: 2,
   maximumFractionDigits: 4,
 });
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
 function costFacts(detail: KeyDetail): KeyCostFacts {
   const { metadata } = detail;

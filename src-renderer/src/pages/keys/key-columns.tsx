@@ -16,8 +16,7 @@ import {
   usageLabels,
 } from './key-labels';
 import { rowId } from '../../../../src-shared/models/inventory-view';
-
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+import { usd } from '../../format/usd';
 
 function lastUsedText(usage: KeyLastUsage | undefined): string | null {
   if (!usage) return null;
