@@ -1,9 +1,10 @@
-import { Code, Group, Stack, Text } from '@mantine/core';
+import { Code, Stack, Text } from '@mantine/core';
 import type { EbsOwnership } from '../../../../src-shared/models/ebs-key';
 import type { EbsSharing } from '../../../../src-shared/models/ebs-sharing';
 import { withBreaks } from '../../components/DataTable/BreakableCode';
 import type { DataColumn } from '../../components/DataTable/data-table-types';
 import { NowrapText } from '../../components/DataTable/TableCard';
+import { tagsColumn } from '../../components/DataTable/tags-column';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
 import { sharingBadge, type Badge } from './ebs-labels';
 
@@ -111,25 +112,6 @@ export function placeColumns<Row extends EbsRowBase>(
       filter: 'select',
       width: 220,
     },
-    tags: {
-      id: 'tags',
-      header: 'Tags',
-      value: (row) =>
-        Object.entries(row.tags)
-          .map(([key, value]) => `${key}=${value}`)
-          .join('; ') || null,
-      cell: (row) => (
-        <Group gap={4}>
-          {Object.entries(row.tags).map(([key, value]) => (
-            <Code key={key} fz="xs">
-              {key}={value}
-            </Code>
-          ))}
-        </Group>
-      ),
-      filter: 'text',
-      width: 220,
-      hiddenByDefault: true,
-    },
+    tags: tagsColumn<Row>(),
   };
 }

@@ -1,8 +1,9 @@
-import { Code, Group, Stack, Text } from '@mantine/core';
+import { Code, Stack, Text } from '@mantine/core';
 import type { KeyLastUsage, KeyRow } from '../../../../src-shared/models/kms-key';
 import { withBreaks } from '../../components/DataTable/BreakableCode';
 import type { DataColumn } from '../../components/DataTable/data-table-types';
 import { NowrapText } from '../../components/DataTable/TableCard';
+import { tagsColumn } from '../../components/DataTable/tags-column';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
 import {
   day,
@@ -219,26 +220,7 @@ export function keyColumns(lastUsage: ReadonlyMap<string, KeyLastUsage>): DataCo
       width: 240,
       hiddenByDefault: true,
     },
-    {
-      id: 'tags',
-      header: 'Tags',
-      value: (row) =>
-        Object.entries(row.tags)
-          .map(([key, value]) => `${key}=${value}`)
-          .join('; ') || null,
-      cell: (row) => (
-        <Group gap={4}>
-          {Object.entries(row.tags).map(([key, value]) => (
-            <Code key={key} fz="xs">
-              {key}={value}
-            </Code>
-          ))}
-        </Group>
-      ),
-      filter: 'text',
-      width: 220,
-      hiddenByDefault: true,
-    },
+    tagsColumn<KeyRow>(),
     {
       id: 'cost',
       header: 'Est. monthly cost',
