@@ -74,7 +74,7 @@ test('copy a snapshot to another Region under a key of that Region', async ({
   );
 
   await expect(page.getByText(/KMS keys are regional/)).toBeVisible();
-  await page.getByRole('combobox', { name: 'Destination Region' }).click();
+  await page.getByRole('combobox', { name: 'Destination Region', exact: true }).click();
   await page.getByRole('option', { name: /^eu-west-1/ }).click();
   const key = page.getByRole('combobox', { name: /^Key in eu-west-1/ });
   await expect(key).toHaveAttribute('placeholder', 'Choose a key', { timeout: 60_000 });

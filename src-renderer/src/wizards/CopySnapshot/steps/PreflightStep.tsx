@@ -31,7 +31,7 @@ function CheckItem({
       data-testid="copy-preflight-check"
       data-status={check.status}
       icon={
-        <ThemeIcon color={color} variant="light" size="sm" radius="xl" aria-label={label}>
+        <ThemeIcon color={color} variant="light" size="sm" radius="xl" aria-hidden>
           <Icon size={14} />
         </ThemeIcon>
       }

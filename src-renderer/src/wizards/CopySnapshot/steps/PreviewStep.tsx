@@ -16,6 +16,9 @@ export interface PreviewStepProps {
   readonly runbook: UseQueryResult<Runbook>;
 }
 
+/** Long ARNs and CLI lines wrap instead of scrolling sideways (nothing hidden at 1024 px). */
+const wrapped = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
+
 function PlanStepCard({ step, index }: { step: PlanStep; index: number }) {
   return (
     <Paper withBorder p="sm" data-testid="copy-plan-step">
@@ -23,7 +26,14 @@ function PlanStepCard({ step, index }: { step: PlanStep; index: number }) {
         <Text fw={600} size="sm">
           {index + 1}. {step.title}
         </Text>
-        <Table variant="vertical" withTableBorder={false} fz="sm" layout="fixed">
+        <Table
+          variant="vertical"
+          withTableBorder={false}
+          fz="sm"
+          layout="fixed"
+          verticalSpacing={6}
+          styles={{ th: { verticalAlign: 'top' } }}
+        >
           <Table.Tbody>
             <Table.Tr>
               <Table.Th w={120}>Where</Table.Th>
@@ -40,7 +50,9 @@ function PlanStepCard({ step, index }: { step: PlanStep; index: number }) {
             <Table.Tr>
               <Table.Th>Parameters</Table.Th>
               <Table.Td>
-                <Code block>{JSON.stringify(step.action.params, null, 2)}</Code>
+                <Code block style={wrapped}>
+                  {JSON.stringify(step.action.params, null, 2)}
+                </Code>
               </Table.Td>
             </Table.Tr>
             <Table.Tr>
@@ -75,7 +87,7 @@ function RunbookPanel({ runbook, runId }: { runbook: Runbook; runId: string }) {
           </Button>
         </Group>
       </Group>
-      <Code block data-testid="copy-runbook" style={{ whiteSpace: 'pre-wrap' }}>
+      <Code block data-testid="copy-runbook" style={wrapped}>
         {runbook.text}
       </Code>
     </Stack>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { WorkflowPlan, WorkflowRun } from '../../../../../src-shared/models/workflow-plan';
 import type { OperationState } from '../../../api/use-operation';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
+import classes from '../../../pages/key-detail/KeyDetail.module.css';
 
 export interface RunStepProps {
   readonly plan: WorkflowPlan | undefined;
@@ -27,6 +28,7 @@ function StepList({ plan, state }: { plan: WorkflowPlan; state: Running }) {
               radius="xl"
               variant="light"
               color={index < current ? 'green' : 'gray'}
+              role="img"
               aria-label={index < current ? 'Done' : index === current ? 'Running' : 'Waiting'}
             >
               {index < current ? <IconCircleCheck size={14} /> : <IconLoader2 size={14} />}
@@ -87,7 +89,14 @@ export function RunStep({ plan, destinationRegion, state, onRetry }: RunStepProp
         <strong>{destinationRegion}</strong>. Run id:{' '}
         <span data-testid="copy-run-id">{state.result.runId}</span>.
       </Text>
-      <Anchor component={Link} to="/snapshots" size="sm" underline="always" w="fit-content">
+      <Anchor
+        className={classes.link}
+        component={Link}
+        to="/snapshots"
+        size="sm"
+        underline="always"
+        w="fit-content"
+      >
         Open the Snapshots page (refresh it to see the copy)
       </Anchor>
     </Stack>
