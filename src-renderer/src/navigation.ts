@@ -100,4 +100,8 @@ export const detailRoutes: readonly DetailRoute[] = [
     path: '/keys/rotate/:profileId/:region/:keyId',
     page: lazyNamed(() => import('./pages/ManualRotation.page'), 'ManualRotationPage'),
   },
+  {
+    path: '/snapshots/copy/:profileId/:region/:snapshotId',
+    page: lazyNamed(() => import('./pages/CopySnapshot.page'), 'CopySnapshotPage'),
+  },
 ];

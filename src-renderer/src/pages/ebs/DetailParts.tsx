@@ -1,4 +1,15 @@
-import { Button, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Code,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -176,17 +187,30 @@ export function RegisteredActions<Row>({
   if (offered.length === 0) return null;
   return (
     <ActionGroup nowrap gap={4} aria-label={label}>
-      {offered.map((action) => (
-        <Button
-          key={action.id}
-          variant={compact ? 'subtle' : 'default'}
-          size={compact ? 'compact-sm' : 'sm'}
-          leftSection={action.icon ? <action.icon size={14} /> : undefined}
-          onClick={() => action.run(row, { navigate: (path) => void navigate(path) })}
-        >
-          {action.label}
-        </Button>
-      ))}
+      {offered.map((action) => {
+        const run = () => action.run(row, { navigate: (path) => void navigate(path) });
+        // In a table row the label would widen the actions column past a small window: the
+        // icon, named by the label (and its tooltip).
+        if (compact && action.icon)
+          return (
+            <Tooltip key={action.id} label={action.label} withinPortal>
+              <ActionIcon variant="subtle" aria-label={action.label} onClick={run}>
+                <action.icon size={16} />
+              </ActionIcon>
+            </Tooltip>
+          );
+        return (
+          <Button
+            key={action.id}
+            variant={compact ? 'subtle' : 'default'}
+            size={compact ? 'compact-sm' : 'sm'}
+            leftSection={action.icon ? <action.icon size={14} /> : undefined}
+            onClick={run}
+          >
+            {action.label}
+          </Button>
+        );
+      })}
     </ActionGroup>
   );
 }

@@ -1,4 +1,4 @@
-import type { Icon } from '@tabler/icons-react';
+import { IconWorldUpload, type Icon } from '@tabler/icons-react';
 import type { AmiRow } from '../../../../src-shared/models/ami';
 import type { SnapshotRow } from '../../../../src-shared/models/snapshot';
 
@@ -18,5 +18,17 @@ export interface EbsRowAction<Row> {
   readonly run: (row: Row, tools: { readonly navigate: (path: string) => void }) => void;
 }
 
-export const snapshotRowActions: readonly EbsRowAction<SnapshotRow>[] = [];
+/** `/snapshots/copy/…`: the copy wizard for one snapshot. */
+export const copySnapshotPath = (row: Pick<SnapshotRow, 'profileId' | 'region' | 'snapshotId'>) =>
+  `/snapshots/copy/${encodeURIComponent(row.profileId)}/${row.region}/${row.snapshotId}`;
+
+export const snapshotRowActions: readonly EbsRowAction<SnapshotRow>[] = [
+  {
+    id: 'copy-to-region',
+    label: 'Copy to another Region…',
+    icon: IconWorldUpload,
+    available: (row) => row.ownership === 'owned' && row.state === 'completed',
+    run: (row, { navigate }) => navigate(copySnapshotPath(row)),
+  },
+];
 export const amiRowActions: readonly EbsRowAction<AmiRow>[] = [];

@@ -1,0 +1,83 @@
+import { Checkbox, List, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type {
+  PreflightCheck,
+  PreflightResult,
+} from '../../../../../src-shared/models/workflow-plan';
+import { toSerialized } from '../../../api/present-error';
+import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
+
+export interface PreflightStepProps {
+  readonly preflight: UseQueryResult<PreflightResult>;
+  readonly fixIds: ReadonlySet<string>;
+  readonly onToggleFix: (id: string) => void;
+}
+
+const statusIcon = {
+  ok: { color: 'green', Icon: IconCircleCheck, label: 'Passed' },
+  warning: { color: 'yellow', Icon: IconAlertTriangle, label: 'Warning' },
+  failed: { color: 'red', Icon: IconCircleX, label: 'Failed' },
+} as const;
+
+function CheckItem({
+  check,
+  fixIds,
+  onToggleFix,
+}: { check: PreflightCheck } & Omit<PreflightStepProps, 'preflight'>) {
+  const { color, Icon, label } = statusIcon[check.status];
+  return (
+    <List.Item
+      data-testid="copy-preflight-check"
+      data-status={check.status}
+      icon={
+        <ThemeIcon color={color} variant="light" size="sm" radius="xl" aria-hidden>
+          <Icon size={14} />
+        </ThemeIcon>
+      }
+    >
+      <Stack gap={4}>
+        <Text size="sm">
+          <Text span fw={600} size="sm">
+            {label}:
+          </Text>{' '}
+          {check.message}
+        </Text>
+        {check.fix && (
+          <Checkbox
+            size="sm"
+            label={`Fix it first: ${check.fix.title}`}
+            checked={fixIds.has(check.fix.step.id)}
+            onChange={() => check.fix && onToggleFix(check.fix.step.id)}
+          />
+        )}
+      </Stack>
+    </List.Item>
+  );
+}
+
+/** Step 3: the engine's read-only checks; a failed one blocks the run unless its fix is ticked. */
+export function PreflightStep({ preflight, fixIds, onToggleFix }: PreflightStepProps) {
+  if (preflight.isPending) return <Skeleton h={160} aria-label="Checking before the copy" />;
+  if (preflight.isError) return <ErrorAlert error={toSerialized(preflight.error)} />;
+  const failed = preflight.data.checks.filter((c) => c.status === 'failed').length;
+  return (
+    <Stack gap="sm">
+      <Text size="sm" aria-live="polite">
+        {failed === 0
+          ? 'Every check passed: nothing stands in the way of the copy.'
+          : `${failed} check${failed === 1 ? '' : 's'} failed: fix ${failed === 1 ? 'it' : 'them'} (or tick the fix offered) before the run.`}
+      </Text>
+      <List spacing="xs" center>
+        {preflight.data.checks.map((check, index) => (
+          <CheckItem
+            key={`${check.stepId}-${index}`}
+            check={check}
+            fixIds={fixIds}
+            onToggleFix={onToggleFix}
+          />
+        ))}
+      </List>
+    </Stack>
+  );
+}
