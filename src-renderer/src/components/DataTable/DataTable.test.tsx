@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createRef } from 'react';
+import { createRef, useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockBridge } from '../../test-utils/mock-bridge';
 import { render } from '../../test-utils/render';
@@ -137,6 +137,36 @@ describe('DataTable', () => {
     expect(screen.getByText('3 shown, size 42')).toBeInTheDocument();
     await userEvent.type(screen.getByRole('textbox', { name: 'Search keys' }), 'eu-west');
     expect(screen.getByText('2 shown, size 32')).toBeInTheDocument();
+  });
+
+  it("keeps the state of the page's toolbar controls when the first rows arrive", async () => {
+    function Counter() {
+      const [clicks, setClicks] = useState(0);
+      return <button onClick={() => setClicks(clicks + 1)}>Opened {clicks}</button>;
+    }
+    function Page() {
+      const [rows, setRows] = useState<Item[]>([]);
+      return (
+        <>
+          <button onClick={() => setRows(items)}>Load</button>
+          <DataTable<Item>
+            aria-label="Keys"
+            rows={rows}
+            columns={columns}
+            getRowId={getRowId}
+            noun={noun}
+            toolbar={<Counter />}
+            empty={<p>No keys yet</p>}
+          />
+        </>
+      );
+    }
+    render(<Page />, createMockBridge().bridge);
+    await userEvent.click(screen.getByRole('button', { name: 'Opened 0' }));
+    expect(screen.getByText('No keys yet')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Load' }));
+    expect(names()).toEqual(['app-data', 'backup', 'logs']);
+    expect(screen.getByRole('button', { name: 'Opened 1' })).toBeInTheDocument();
   });
 
   it('shows and hides columns from the column chooser', async () => {

@@ -122,7 +122,19 @@ export function DataTable<Row extends RowData>({
   if (rows.length === 0 && !loading && props.empty) {
     return (
       <Stack gap="sm" data-testid={props['data-testid']}>
-        {props.toolbar && <Group gap="sm">{props.toolbar}</Group>}
+        {/* The same toolbar element as with rows, so the page's controls (an open scope picker)
+            keep their state when the first rows arrive. */}
+        <DataTableToolbar
+          bare
+          noun={noun}
+          search=""
+          onSearch={() => undefined}
+          shown={0}
+          total={0}
+          selected={0}
+          start={props.toolbar}
+          end={null}
+        />
         {props.status}
         {props.empty}
       </Stack>

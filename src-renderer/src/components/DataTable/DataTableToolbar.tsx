@@ -23,6 +23,8 @@ interface DataTableToolbarProps {
   readonly start?: ReactNode;
   /** Views, columns and export menus, last on the line. */
   readonly end: ReactNode;
+  /** Only the page's controls (no rows at all): they keep their state when the rows come. */
+  readonly bare?: boolean;
 }
 
 /** Search, the row count, and the table's menus; the line wraps rather than squeeze them. */
@@ -35,34 +37,39 @@ export function DataTableToolbar({
   selected,
   start,
   end,
+  bare = false,
 }: DataTableToolbarProps) {
   return (
     <Group justify="space-between" gap="sm" wrap="wrap">
       <Group gap="sm" wrap="wrap">
         {start}
-        <TextInput
-          aria-label={`Search ${noun.many}`}
-          placeholder={`Search ${noun.many}`}
-          leftSection={<IconSearch size={16} />}
-          rightSection={
-            search ? (
-              <CloseButton size="sm" aria-label="Clear search" onClick={() => onSearch('')} />
-            ) : null
-          }
-          value={search}
-          onChange={(event) => onSearch(event.currentTarget.value)}
-          w={260}
-        />
-        <Text
-          size="sm"
-          c="dimmed"
-          aria-live="polite"
-          data-testid="row-count"
-          className={classes.nowrap}
-        >
-          {rowCountText(shown, total, noun)}
-          {selected > 0 && ` · ${count(selected)} selected`}
-        </Text>
+        {!bare && (
+          <TextInput
+            aria-label={`Search ${noun.many}`}
+            placeholder={`Search ${noun.many}`}
+            leftSection={<IconSearch size={16} />}
+            rightSection={
+              search ? (
+                <CloseButton size="sm" aria-label="Clear search" onClick={() => onSearch('')} />
+              ) : null
+            }
+            value={search}
+            onChange={(event) => onSearch(event.currentTarget.value)}
+            w={260}
+          />
+        )}
+        {!bare && (
+          <Text
+            size="sm"
+            c="dimmed"
+            aria-live="polite"
+            data-testid="row-count"
+            className={classes.nowrap}
+          >
+            {rowCountText(shown, total, noun)}
+            {selected > 0 && ` · ${count(selected)} selected`}
+          </Text>
+        )}
       </Group>
       <Group gap="xs" wrap="wrap">
         {end}
