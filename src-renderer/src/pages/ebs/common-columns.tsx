@@ -5,6 +5,7 @@ import { withBreaks } from '../../components/DataTable/BreakableCode';
 import type { DataColumn } from '../../components/DataTable/data-table-types';
 import { NowrapText } from '../../components/DataTable/TableCard';
 import { tagsColumn } from '../../components/DataTable/tags-column';
+import { accountColumn, regionColumn } from '../../components/Inventory/place-columns';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
 import { sharingBadge, type Badge } from './ebs-labels';
 
@@ -64,29 +65,8 @@ export function placeColumns<Row extends EbsRowBase>(
   sharingOf: (row: Row) => EbsSharing | undefined,
 ): Record<'account' | 'region' | 'ownership' | 'sharing' | 'tags', DataColumn<Row>> {
   return {
-    account: {
-      id: 'account',
-      header: 'Account',
-      value: (row) => row.accountId,
-      cell: (row) => (
-        <Stack gap={0}>
-          <NowrapText size="sm">{row.accountId}</NowrapText>
-          <Text size="xs" c="dimmed">
-            {row.profileName}
-          </Text>
-        </Stack>
-      ),
-      filter: 'select',
-      width: 150,
-    },
-    region: {
-      id: 'region',
-      header: 'Region',
-      value: (row) => row.region,
-      cell: (row) => <NowrapText size="sm">{row.region}</NowrapText>,
-      filter: 'select',
-      width: 130,
-    },
+    account: accountColumn<Row>(),
+    region: regionColumn<Row>(130),
     ownership: {
       id: 'ownership',
       header: 'Owner',

@@ -4,6 +4,7 @@ import { withBreaks } from '../../components/DataTable/BreakableCode';
 import type { DataColumn } from '../../components/DataTable/data-table-types';
 import { NowrapText } from '../../components/DataTable/TableCard';
 import { tagsColumn } from '../../components/DataTable/tags-column';
+import { accountColumn, regionColumn } from '../../components/Inventory/place-columns';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
 import {
   day,
@@ -93,29 +94,8 @@ export function keyColumns(lastUsage: ReadonlyMap<string, KeyLastUsage>): DataCo
       filter: 'text',
       width: 170,
     },
-    {
-      id: 'account',
-      header: 'Account',
-      value: (row) => row.accountId,
-      cell: (row) => (
-        <Stack gap={0}>
-          <NowrapText size="sm">{row.accountId}</NowrapText>
-          <Text size="xs" c="dimmed">
-            {row.profileName}
-          </Text>
-        </Stack>
-      ),
-      filter: 'select',
-      width: 150,
-    },
-    {
-      id: 'region',
-      header: 'Region',
-      value: (row) => row.region,
-      cell: (row) => <NowrapText size="sm">{row.region}</NowrapText>,
-      filter: 'select',
-      width: 140,
-    },
+    accountColumn<KeyRow>(),
+    regionColumn<KeyRow>(140),
     {
       id: 'type',
       header: 'Type',
