@@ -1,23 +1,9 @@
 import type { ScopeCell } from '../../../src-shared/models/kms-key';
 import type { ClientFactory } from '../../aws/client-factory';
 import type { SandboxForTests } from '../../aws/testing/use-sandbox';
-import { silentLogger } from '../../log/logger';
-import type { OperationContext } from '../../operations/operation-context';
 import type { EbsInventoryDeps } from '../ebs-inventory-service';
 
-/** An operation context that keeps every partial an inventory reports. */
-export function recordingContext<Partial>(signal: AbortSignal = new AbortController().signal) {
-  const partials: Partial[] = [];
-  const ctx: OperationContext = {
-    correlationId: 'test',
-    logger: silentLogger,
-    signal,
-    progress: (_step, _count, _title, _value, _detail, partial) => {
-      if (partial !== undefined) partials.push(partial as Partial);
-    },
-  };
-  return { ctx, partials };
-}
+export { recordingContext } from '../../keys/testing/inventory-kit';
 
 /** Inventory deps over the test sandbox's demo administrators (`prod`, `backup`). */
 export function sandboxDeps(

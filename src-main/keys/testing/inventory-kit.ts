@@ -6,15 +6,17 @@ import { silentLogger } from '../../log/logger';
 import type { OperationContext } from '../../operations/operation-context';
 import { createInventoryService } from '../inventory-service';
 
-/** An operation context that keeps every partial the inventory reports. */
-export function recordingContext(signal: AbortSignal = new AbortController().signal) {
-  const partials: InventoryPartial[] = [];
+/** An operation context that keeps every partial an inventory reports. */
+export function recordingContext<Partial = InventoryPartial>(
+  signal: AbortSignal = new AbortController().signal,
+) {
+  const partials: Partial[] = [];
   const ctx: OperationContext = {
     correlationId: 'test',
     logger: silentLogger,
     signal,
     progress: (_step, _count, _title, _value, _detail, partial) => {
-      if (partial !== undefined) partials.push(partial as InventoryPartial);
+      if (partial !== undefined) partials.push(partial as Partial);
     },
   };
   return { ctx, partials };
