@@ -83,8 +83,8 @@ test('copy a snapshot to another Region under a key of that Region', async ({
   await checkStep(page, testInfo, 'destination');
 
   await page.getByRole('button', { name: 'Next: Preview' }).click();
-  await expect(page.getByTestId('copy-plan-step').first()).toContainText('ec2:CopySnapshot');
-  await expect(page.getByTestId('copy-runbook')).toContainText('aws ec2 copy-snapshot');
+  await expect(page.getByTestId('workflow-plan-step').first()).toContainText('ec2:CopySnapshot');
+  await expect(page.getByTestId('workflow-runbook')).toContainText('aws ec2 copy-snapshot');
   await checkStep(page, testInfo, 'preview');
 
   await page.getByRole('button', { name: 'Next: Preflight' }).click();
@@ -92,7 +92,7 @@ test('copy a snapshot to another Region under a key of that Region', async ({
   await checkStep(page, testInfo, 'preflight');
 
   await page.getByRole('button', { name: 'Copy the snapshot' }).click();
-  await expect(page.getByTestId('copy-done')).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByTestId('workflow-done')).toBeVisible({ timeout: 180_000 });
   const copy = (await page.getByTestId('copy-new-snapshot').textContent()) ?? '';
   expect(copy).toMatch(/^snap-/);
   await checkStep(page, testInfo, 'done');

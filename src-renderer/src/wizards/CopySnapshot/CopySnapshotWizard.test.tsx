@@ -193,14 +193,16 @@ describe('CopySnapshotWizard', () => {
       kmsKeyId: keyArn('k-backup'),
       copyTags: false,
     };
-    expect(await screen.findAllByTestId('copy-plan-step')).toHaveLength(2);
+    expect(await screen.findAllByTestId('workflow-plan-step')).toHaveLength(2);
     expect(screen.getAllByText('ec2:CopySnapshot')).toHaveLength(2);
     expect(calls('workflows.preview')).toEqual([{ request, fixes: [] }]);
-    expect(await screen.findByTestId('copy-runbook')).toHaveTextContent('aws ec2 copy-snapshot');
+    expect(await screen.findByTestId('workflow-runbook')).toHaveTextContent(
+      'aws ec2 copy-snapshot',
+    );
     expect(screen.getByRole('button', { name: 'Download .sh' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: /Next: Preflight/ }));
-    const checks = await screen.findAllByTestId('copy-preflight-check');
+    const checks = await screen.findAllByTestId('workflow-preflight-check');
     expect(within(checks[1] as HTMLElement).getByText(/The key is disabled/)).toBeInTheDocument();
     const run = screen.getByRole('button', { name: 'Copy the snapshot' });
     expect(run).toBeDisabled();
@@ -219,7 +221,7 @@ describe('CopySnapshotWizard', () => {
       value: 0.7,
       detail: { progress: '45%' },
     });
-    expect(screen.getByTestId('copy-progress')).toHaveTextContent('Wait for the copy — 45%');
+    expect(screen.getByTestId('workflow-progress')).toHaveTextContent('Wait for the copy — 45%');
     await event('op-run', 'workflows.start', {
       type: 'done',
       result: {
@@ -254,7 +256,7 @@ describe('CopySnapshotWizard', () => {
     await user.click(screen.getByRole('combobox', { name: /Key in eu-west-1/ }));
     await user.click(screen.getByRole('option', { name: 'alias/aws/ebs (AWS managed)' }));
     await user.click(screen.getByRole('button', { name: /Next: Preview/ }));
-    await screen.findAllByTestId('copy-plan-step');
+    await screen.findAllByTestId('workflow-plan-step');
     await user.click(screen.getByRole('button', { name: /Next: Preflight/ }));
     await user.click(await screen.findByRole('checkbox', { name: 'Fix it first: Enable the key' }));
     await user.click(screen.getByRole('button', { name: 'Copy the snapshot' }));

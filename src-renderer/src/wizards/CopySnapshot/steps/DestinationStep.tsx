@@ -2,8 +2,9 @@ import { Alert, Checkbox, Loader, Select, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useRegions } from '../../../api/queries';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
-import { keyLabel, usableKeys, type CopyChoices, type CopySource } from '../copy-snapshot-form';
-import { useRegionKeys } from '../use-region-keys';
+import { keyLabel, usableKeys } from '../../workflow/usable-keys';
+import type { CopyChoices, CopySource } from '../copy-snapshot-form';
+import { useRegionKeys } from '../../workflow/use-region-keys';
 
 export interface DestinationStepProps {
   readonly source: CopySource;

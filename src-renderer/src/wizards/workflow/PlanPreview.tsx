@@ -1,19 +1,17 @@
 import { Button, Code, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type {
-  PlanStep,
-  Runbook,
-  WorkflowPlan,
-} from '../../../../../src-shared/models/workflow-plan';
-import { toSerialized } from '../../../api/present-error';
-import { CopyDetailsButton } from '../../../components/CopyButton/CopyDetailsButton';
-import { downloadText } from '../../../components/DataTable/export-rows';
-import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
+import type { PlanStep, Runbook, WorkflowPlan } from '../../../../src-shared/models/workflow-plan';
+import { toSerialized } from '../../api/present-error';
+import { CopyDetailsButton } from '../../components/CopyButton/CopyDetailsButton';
+import { downloadText } from '../../components/DataTable/export-rows';
+import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 
-export interface PreviewStepProps {
+export interface PlanPreviewProps {
   readonly plan: UseQueryResult<WorkflowPlan>;
   readonly runbook: UseQueryResult<Runbook>;
+  /** What the job is, for "Planning <noun>" ("the copy"). */
+  readonly noun: string;
 }
 
 /** Long ARNs and CLI lines wrap instead of scrolling sideways (nothing hidden at 1024 px). */
@@ -21,7 +19,7 @@ const wrapped = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 
 function PlanStepCard({ step, index }: { step: PlanStep; index: number }) {
   return (
-    <Paper withBorder p="sm" data-testid="copy-plan-step">
+    <Paper withBorder p="sm" data-testid="workflow-plan-step">
       <Stack gap={6}>
         <Text fw={600} size="sm">
           {index + 1}. {step.title}
@@ -66,7 +64,7 @@ function PlanStepCard({ step, index }: { step: PlanStep; index: number }) {
   );
 }
 
-function RunbookPanel({ runbook, runId }: { runbook: Runbook; runId: string }) {
+function RunbookPanel({ runbook, plan }: { runbook: Runbook; plan: WorkflowPlan }) {
   return (
     <Stack gap="xs">
       <Group justify="space-between" wrap="wrap">
@@ -80,23 +78,23 @@ function RunbookPanel({ runbook, runId }: { runbook: Runbook; runId: string }) {
             variant="default"
             leftSection={<IconDownload size={14} />}
             onClick={() =>
-              downloadText(`keyward-copy-snapshot-${runId}.sh`, runbook.script, 'text/x-sh')
+              downloadText(`keyward-${plan.job}-${plan.runId}.sh`, runbook.script, 'text/x-sh')
             }
           >
             Download .sh
           </Button>
         </Group>
       </Group>
-      <Code block data-testid="copy-runbook" style={wrapped}>
+      <Code block data-testid="workflow-runbook" style={wrapped}>
         {runbook.text}
       </Code>
     </Stack>
   );
 }
 
-/** Step 2: every AWS call the run will make, and the same job as a CLI runbook. */
-export function PreviewStep({ plan, runbook }: PreviewStepProps) {
-  if (plan.isPending) return <Skeleton h={240} aria-label="Planning the copy" />;
+/** The Preview step: every AWS call the run will make, and the same job as a CLI runbook. */
+export function PlanPreview({ plan, runbook, noun }: PlanPreviewProps) {
+  if (plan.isPending) return <Skeleton h={240} aria-label={`Planning ${noun}`} />;
   if (plan.isError) return <ErrorAlert error={toSerialized(plan.error)} />;
   return (
     <Stack gap="md">
@@ -106,7 +104,7 @@ export function PreviewStep({ plan, runbook }: PreviewStepProps) {
       ))}
       {runbook.isPending && <Skeleton h={120} aria-label="Writing the runbook" />}
       {runbook.isError && <ErrorAlert error={toSerialized(runbook.error)} />}
-      {runbook.data && <RunbookPanel runbook={runbook.data} runId={plan.data.runId} />}
+      {runbook.data && <RunbookPanel runbook={runbook.data} plan={plan.data} />}
     </Stack>
   );
 }

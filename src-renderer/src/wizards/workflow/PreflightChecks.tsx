@@ -1,17 +1,16 @@
 import { Checkbox, List, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type {
-  PreflightCheck,
-  PreflightResult,
-} from '../../../../../src-shared/models/workflow-plan';
-import { toSerialized } from '../../../api/present-error';
-import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
+import type { PreflightCheck, PreflightResult } from '../../../../src-shared/models/workflow-plan';
+import { toSerialized } from '../../api/present-error';
+import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 
-export interface PreflightStepProps {
+export interface PreflightChecksProps {
   readonly preflight: UseQueryResult<PreflightResult>;
   readonly fixIds: ReadonlySet<string>;
   readonly onToggleFix: (id: string) => void;
+  /** What the job is ("the copy"). */
+  readonly noun: string;
 }
 
 const statusIcon = {
@@ -24,11 +23,11 @@ function CheckItem({
   check,
   fixIds,
   onToggleFix,
-}: { check: PreflightCheck } & Omit<PreflightStepProps, 'preflight'>) {
+}: { check: PreflightCheck } & Pick<PreflightChecksProps, 'fixIds' | 'onToggleFix'>) {
   const { color, Icon, label } = statusIcon[check.status];
   return (
     <List.Item
-      data-testid="copy-preflight-check"
+      data-testid="workflow-preflight-check"
       data-status={check.status}
       icon={
         <ThemeIcon color={color} variant="light" size="sm" radius="xl" aria-hidden>
@@ -56,16 +55,16 @@ function CheckItem({
   );
 }
 
-/** Step 3: the engine's read-only checks; a failed one blocks the run unless its fix is ticked. */
-export function PreflightStep({ preflight, fixIds, onToggleFix }: PreflightStepProps) {
-  if (preflight.isPending) return <Skeleton h={160} aria-label="Checking before the copy" />;
+/** The Preflight step: the engine's read-only checks; a failed one blocks the run unless its fix is ticked. */
+export function PreflightChecks({ preflight, fixIds, onToggleFix, noun }: PreflightChecksProps) {
+  if (preflight.isPending) return <Skeleton h={160} aria-label={`Checking before ${noun}`} />;
   if (preflight.isError) return <ErrorAlert error={toSerialized(preflight.error)} />;
   const failed = preflight.data.checks.filter((c) => c.status === 'failed').length;
   return (
     <Stack gap="sm">
       <Text size="sm" aria-live="polite">
         {failed === 0
-          ? 'Every check passed: nothing stands in the way of the copy.'
+          ? `Every check passed: nothing stands in the way of ${noun}.`
           : `${failed} check${failed === 1 ? '' : 's'} failed: fix ${failed === 1 ? 'it' : 'them'} (or tick the fix offered) before the run.`}
       </Text>
       <List spacing="xs" center>

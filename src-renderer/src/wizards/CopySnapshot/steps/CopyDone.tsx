@@ -1,0 +1,41 @@
+import { Anchor, Group, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import type { WorkflowRun } from '../../../../../src-shared/models/workflow-plan';
+import classes from '../../../pages/key-detail/KeyDetail.module.css';
+import { runOutput } from '../../workflow/RunProgress';
+
+/** The finished copy: the new snapshot, where it is, the run id. */
+export function CopyDone({
+  run,
+  destinationRegion,
+}: {
+  run: WorkflowRun;
+  destinationRegion: string;
+}) {
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        <ThemeIcon color="green" variant="light" radius="xl" aria-hidden>
+          <IconCircleCheck size={18} />
+        </ThemeIcon>
+        <Text fw={600}>The copy is complete</Text>
+      </Group>
+      <Text size="sm">
+        New snapshot <strong data-testid="copy-new-snapshot">{runOutput(run, 'snapshotId')}</strong>{' '}
+        in <strong>{destinationRegion}</strong>. Run id:{' '}
+        <span data-testid="copy-run-id">{run.runId}</span>.
+      </Text>
+      <Anchor
+        className={classes.link}
+        component={Link}
+        to="/snapshots"
+        size="sm"
+        underline="always"
+        w="fit-content"
+      >
+        Open the Snapshots page (refresh it to see the copy)
+      </Anchor>
+    </Stack>
+  );
+}
