@@ -7,6 +7,9 @@ import { copyTagsKind } from './kinds/copy-tags';
 import { createVolumeKind } from './kinds/create-volume';
 import { enableKeyKind } from './kinds/enable-key';
 import { waitSnapshotCompletedKind } from './kinds/wait-snapshot-completed';
+import { addLaunchPermissionKind } from './kinds/add-launch-permission';
+import { copyImageKind } from './kinds/copy-image';
+import { launchInstanceKind } from './kinds/launch-instance';
 import type { AnyStepKind } from './step-kind';
 
 export interface StepRegistry {
@@ -55,4 +58,7 @@ export const stepKinds = createStepRegistry([
   addCreateVolumePermissionKind,
   addIdentityPolicyKind,
   createVolumeKind,
+  addLaunchPermissionKind,
+  copyImageKind,
+  launchInstanceKind,
 ]);
