@@ -102,7 +102,11 @@ async function addLaunchOnlyProfile(): Promise<string> {
       PolicyDocument: JSON.stringify({
         Version: '2012-10-17',
         Statement: [
-          { Effect: 'Allow', Action: ['ec2:*', 'iam:Get*', 'iam:List*', 'iam:Put*'], Resource: '*' },
+          {
+            Effect: 'Allow',
+            Action: ['ec2:*', 'iam:Get*', 'iam:List*', 'iam:Put*'],
+            Resource: '*',
+          },
           { Effect: 'Allow', Action: 'kms:*', Resource: 'arn:aws:kms:*:222222222222:key/*' },
         ],
       }),

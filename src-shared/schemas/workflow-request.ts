@@ -59,9 +59,19 @@ export const shareAmiRequest = z
     targetKmsKeyId: kmsKeyRef,
     viaEc2Only: z.boolean().default(true),
     then: z.enum(['copy-image', 'launch', 'none']),
-    instanceType: z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/).max(40).optional(),
-    subnetId: z.string().regex(/^subnet-[0-9a-f]{8,17}$/).optional(),
-    availabilityZone: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/).optional(),
+    instanceType: z
+      .string()
+      .regex(/^[a-z0-9-]+\.[a-z0-9-]+$/)
+      .max(40)
+      .optional(),
+    subnetId: z
+      .string()
+      .regex(/^subnet-[0-9a-f]{8,17}$/)
+      .optional(),
+    availabilityZone: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/)
+      .optional(),
   })
   .strict()
   .refine((r) => r.then !== 'launch' || r.instanceType !== undefined, {

@@ -168,7 +168,8 @@ export const launchInstanceKind: StepKind<Params> = {
       env.checkpoint('sent');
       instanceId = answer.Instances?.[0]?.InstanceId;
     }
-    if (!instanceId) throw new KeywardError('internal', 'RunInstances answered without an instance id.');
+    if (!instanceId)
+      throw new KeywardError('internal', 'RunInstances answered without an instance id.');
     await waitRunning(env, ec2, instanceId);
     env.progress(1, 'running');
     return { instanceId };
@@ -178,7 +179,10 @@ export const launchInstanceKind: StepKind<Params> = {
     const id = outputs['instanceId'] ?? '';
     const [instance] = await describeInstances(ec2, { InstanceIds: [id] });
     if (instance?.State?.Name !== 'running') {
-      throw new KeywardError('invalid-state', `Instance ${id} is ${instance?.State?.Name ?? 'gone'}.`);
+      throw new KeywardError(
+        'invalid-state',
+        `Instance ${id} is ${instance?.State?.Name ?? 'gone'}.`,
+      );
     }
   },
   undo: {
