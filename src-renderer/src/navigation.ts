@@ -104,4 +104,8 @@ export const detailRoutes: readonly DetailRoute[] = [
     path: '/snapshots/copy/:profileId/:region/:snapshotId',
     page: lazyNamed(() => import('./pages/CopySnapshot.page'), 'CopySnapshotPage'),
   },
+  {
+    path: '/amis/share/:profileId/:region/:imageId',
+    page: lazyNamed(() => import('./pages/ShareAmi.page'), 'ShareAmiPage'),
+  },
 ];
