@@ -65,7 +65,8 @@ test('the target ends with its own copy of the AMI, encrypted under its own key'
   await page.getByRole('button', { name: 'Next: Then' }).click();
   const keys = page.getByTestId('share-ami-keys');
   await expect(keys).toContainText('alias/ebs-workloads', { timeout: 60_000 });
-  await expect(keys).toContainText('snap-0d15c000000000002, snap-0d15c000000000003');
+  await expect(keys).toContainText('snap-0d15c000000000002');
+  await expect(keys).toContainText('snap-0d15c000000000003');
   await expect(page.getByRole('radio', { name: /^Copy the AMI into the target/ })).toBeChecked();
   await checkWizardStep(page, testInfo, 'share-ami-then');
 
@@ -87,6 +88,10 @@ test('the target ends with its own copy of the AMI, encrypted under its own key'
   expect(copyId).toMatch(/^ami-/);
   await expect(page.getByTestId('share-ami-run-id')).not.toBeEmpty();
   await checkWizardStep(page, testInfo, 'share-ami-done');
+  await expect(page.getByRole('link', { name: /^Open the AMIs page/ })).toHaveAttribute(
+    'href',
+    '/amis',
+  );
 
   // In "AWS": the copy is backup's, and every one of its snapshots is on backup's own key.
   const backup = new EC2Client(

@@ -186,7 +186,7 @@ describe('ShareAmiWizard', () => {
     const keys = within(screen.getByTestId('share-ami-keys')).getAllByRole('row').slice(1);
     expect(keys.map((r) => r.textContent)).toEqual([
       expect.stringMatching(
-        /^alias\/ebs-workloads.*snap-0000000000000000a, snap-0000000000000000c$/,
+        /^alias\/ebs-workloads.*snap-0000000000000000a.*snap-0000000000000000c$/,
       ),
       expect.stringMatching(/^alias\/app-data.*snap-0000000000000000b$/),
     ]);

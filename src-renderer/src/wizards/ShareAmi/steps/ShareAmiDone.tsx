@@ -1,6 +1,8 @@
-import { Group, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Anchor, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import type { WorkflowRun } from '../../../../../src-shared/models/workflow-plan';
+import classes from '../../../pages/key-detail/KeyDetail.module.css';
 import { runOutput } from '../../workflow/RunProgress';
 import type { ShareAmiChoices } from '../share-ami-form';
 
@@ -37,6 +39,16 @@ export function ShareAmiDone({ run, choices }: { run: WorkflowRun; choices: Shar
       <Text size="sm">
         Run id: <span data-testid="share-ami-run-id">{run.runId}</span>
       </Text>
+      <Anchor
+        className={classes.link}
+        component={Link}
+        to="/amis"
+        size="sm"
+        underline="always"
+        w="fit-content"
+      >
+        Open the AMIs page (read the target’s profile there to see its AMI)
+      </Anchor>
     </Stack>
   );
 }

@@ -49,7 +49,8 @@ export function TargetStep(props: ShareAmiStepProps) {
   const { source, choices, onChange, problems } = props;
   const { data: profiles = [] } = useProfiles();
   const { data: regions = [] } = useRegions();
-  const sourceAccount = profiles.find((p) => p.id === source.profileId)?.accountId ?? null;
+  const owner = profiles.find((p) => p.id === source.profileId);
+  const sourceAccount = owner?.accountId ?? null;
   const targets = profiles
     .filter((p) => p.id !== source.profileId && p.accountId !== sourceAccount)
     .map((p) => ({
@@ -60,7 +61,7 @@ export function TargetStep(props: ShareAmiStepProps) {
     <Stack gap="md" maw={640}>
       <Text size="sm">
         Share <strong>{source.imageId}</strong> ({source.region}) of profile{' '}
-        <strong>{source.profileId}</strong>
+        <strong>{owner?.name ?? source.profileId}</strong>
         {sourceAccount ? ` (account ${sourceAccount})` : ''} with another account.
       </Text>
       <Select

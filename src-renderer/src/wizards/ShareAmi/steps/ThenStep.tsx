@@ -2,6 +2,7 @@ import { Alert, Loader, Radio, Stack, Table, Text, TextInput } from '@mantine/co
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { AmiRow } from '../../../../../src-shared/models/ami';
 import { BreakableCode } from '../../../components/DataTable/BreakableCode';
+import { NowrapText } from '../../../components/DataTable/TableCard';
 import { amiKeys, type ShareAmiThen } from '../share-ami-form';
 import type { ShareAmiStepProps } from './TargetStep';
 
@@ -59,7 +60,13 @@ function BackingKeys({ row }: { row: AmiRow | undefined }) {
                 </Text>
                 <BreakableCode>{key.keyArn}</BreakableCode>
               </Table.Td>
-              <Table.Td>{key.snapshots.join(', ')}</Table.Td>
+              <Table.Td>
+                {key.snapshots.map((id) => (
+                  <NowrapText key={id} size="sm">
+                    {id}
+                  </NowrapText>
+                ))}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
