@@ -88,10 +88,8 @@ test('the target ends with its own copy of the AMI, encrypted under its own key'
   expect(copyId).toMatch(/^ami-/);
   await expect(page.getByTestId('share-ami-run-id')).not.toBeEmpty();
   await checkWizardStep(page, testInfo, 'share-ami-done');
-  await expect(page.getByRole('link', { name: /^Open the AMIs page/ })).toHaveAttribute(
-    'href',
-    '/amis',
-  );
+  await page.getByRole('link', { name: /^Open the AMIs page/ }).click();
+  await expect(new ShellPage(page).heading('AMIs')).toBeVisible();
 
   // In "AWS": the copy is backup's, and every one of its snapshots is on backup's own key.
   const backup = new EC2Client(
