@@ -57,6 +57,8 @@ describe('workflows handlers', () => {
         status: 'done',
         stepsDone: 3,
         resumable: false,
+        profileIds: ['backup'],
+        regions: ['us-east-1'],
       }),
     );
     const run = await handlers['workflows.get']({ runId: 'run-handlers-1' }, ctx);

@@ -43,5 +43,4 @@ describe('the CloudTrail events of a run', () => {
     expect(tagEvents).toHaveLength(1);
     expect(found.events.every((e) => e.time >= found.start && e.time <= found.end)).toBe(true);
   });
-
 });

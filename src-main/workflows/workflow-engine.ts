@@ -260,6 +260,9 @@ export function createWorkflowEngine(options: WorkflowEngineOptions): WorkflowEn
       updatedAt: run.updatedAt,
       stepsDone: run.steps.filter((s) => s.status === 'done').length,
       stepCount: run.steps.length,
+      ...(run.endedAt === undefined ? {} : { endedAt: run.endedAt }),
+      profileIds: [...new Set(run.plan.steps.map((s) => s.profileId))],
+      regions: [...new Set(run.plan.steps.map((s) => s.region))],
     };
   }
 
