@@ -50,6 +50,7 @@ export function InterruptedRunNotice() {
       icon={<IconPlayerPause aria-hidden />}
       title={run.status === 'running' ? 'A run was interrupted' : 'A run stopped on a failed step'}
       data-testid="interrupted-run"
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
       role="region"
       aria-label="Unfinished run"
     >

@@ -91,6 +91,7 @@ export function RunEventsPanel({ runId }: { runId: string }) {
         <Alert
           key={`${gap.profileId}-${gap.region}`}
           color="yellow"
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
           title={`CloudTrail of ${gap.profileId} in ${gap.region} could not be read`}
         >
           <Text size="sm">{gap.error.message}</Text>
