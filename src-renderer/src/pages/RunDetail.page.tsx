@@ -88,8 +88,8 @@ export function RunDetailPage() {
       <Stack gap={0}>
         {back}
         <PageHeader
-          title={run.data.plan.title}
-          description={`${jobLabel(run.data.plan.job)} · run ${runId}`}
+          title={`${jobLabel(run.data.plan.job)}: run of ${formatDate(run.data.createdAt)}`}
+          description={`${run.data.plan.title}. Run id ${runId}.`}
         />
       </Stack>
       <Section title="Outcome">

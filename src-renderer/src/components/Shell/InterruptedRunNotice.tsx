@@ -52,7 +52,6 @@ export function InterruptedRunNotice() {
       data-testid="interrupted-run"
       styles={{ title: { color: 'var(--mantine-color-text)' } }}
       role="region"
-      aria-label="Unfinished run"
     >
       <Text size="sm" mb="xs" style={{ overflowWrap: 'anywhere' }}>
         {run.title} — {run.stepsDone} of {run.stepCount} steps done.

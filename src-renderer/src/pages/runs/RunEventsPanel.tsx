@@ -10,27 +10,42 @@ import classes from '../key-detail/KeyDetail.module.css';
 import { formatDate } from '../key-detail/format';
 import { auditLink } from './audit-link';
 
+/** Long ARNs, ids and event names wrap in their column instead of being cut. */
+const wrap = { overflowWrap: 'anywhere' } as const;
+
 function EventRow({ event }: { event: RunEvent }) {
   return (
     <Table.Tr data-testid="run-event">
       <Table.Td>
-        <Text size="sm">{formatDate(event.time)}</Text>
+        {/* To the second: a run's events are seconds apart. */}
+        <Text size="sm">{event.time.slice(11, 19)} UTC</Text>
+        <Text size="xs" c="dimmed">
+          {event.time.slice(0, 10)}
+        </Text>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" fw={600}>
+        <Text size="sm" fw={600} style={wrap}>
           {event.eventName}
         </Text>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" style={wrap}>
           {event.eventSource} · {event.profileId} in {event.region}
           {event.errorCode ? ` · ${event.errorCode}` : ''}
         </Text>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" style={wrap}>
           {event.who}
         </Text>
       </Table.Td>
-      <Table.Td>{event.requestId ? <Code fz="xs">{event.requestId}</Code> : '—'}</Table.Td>
+      <Table.Td>
+        {event.requestId ? (
+          <Code fz="xs" style={wrap}>
+            {event.requestId}
+          </Code>
+        ) : (
+          '—'
+        )}
+      </Table.Td>
     </Table.Tr>
   );
 }
@@ -45,13 +60,13 @@ function EventsTable({ found }: { found: RunEvents }) {
     );
   }
   return (
-    <TableCard aria-label="CloudTrail events of the run" layout="fixed" minWidth={760}>
+    <TableCard aria-label="CloudTrail events of the run" layout="fixed" minWidth={680}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={160}>Time</Table.Th>
-          <Table.Th w={220}>Event</Table.Th>
+          <Table.Th w={120}>Time</Table.Th>
+          <Table.Th w={200}>Event</Table.Th>
           <Table.Th>Who</Table.Th>
-          <Table.Th w={190}>Request id</Table.Th>
+          <Table.Th w={170}>Request id</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

@@ -17,7 +17,7 @@ function StepResult({ state }: { state: StepState }) {
   return (
     <Stack gap={4}>
       {outputs.map(([name, value]) => (
-        <Text size="sm" key={name}>
+        <Text size="sm" key={name} style={{ overflowWrap: 'anywhere' }}>
           {name}: <Code>{value}</Code>
         </Text>
       ))}
@@ -82,13 +82,13 @@ function StepRow({ step, state, index }: { step: PlanStep; state: StepState; ind
 /** Each step of a run as the journal has it: its state, how long it took, what it made or why it failed. */
 export function RunSteps({ run }: { run: WorkflowRun }) {
   return (
-    <TableCard aria-label="Steps" layout="fixed" minWidth={760}>
+    <TableCard aria-label="Steps" layout="fixed" minWidth={640}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Step</Table.Th>
-          <Table.Th w={130}>State</Table.Th>
-          <Table.Th w={110}>Took</Table.Th>
-          <Table.Th w={260}>Made / error</Table.Th>
+          <Table.Th w={120}>State</Table.Th>
+          <Table.Th w={80}>Took</Table.Th>
+          <Table.Th w={230}>Made / error</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
