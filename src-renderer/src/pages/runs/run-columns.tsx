@@ -4,6 +4,7 @@ import type { WorkflowRunSummary } from '../../../../src-shared/models/workflow-
 import type { DataColumn } from '../../components/DataTable/data-table-types';
 import { NowrapText } from '../../components/DataTable/TableCard';
 import { StatusBadge } from '../../components/StatusBadge/StatusBadge';
+import classes from '../key-detail/KeyDetail.module.css';
 import { formatDate } from '../key-detail/format';
 import { formatDuration, jobLabel, runDurationMs, runStatusBadge } from './run-labels';
 
@@ -16,7 +17,7 @@ export const runColumns: readonly DataColumn<WorkflowRunSummary>[] = [
     header: 'Job',
     value: (row) => jobLabel(row.job),
     filter: 'select',
-    width: 150,
+    width: 120,
   },
   {
     id: 'title',
@@ -39,7 +40,7 @@ export const runColumns: readonly DataColumn<WorkflowRunSummary>[] = [
     ),
     filter: 'text',
     hideable: false,
-    width: 360,
+    width: 280,
   },
   {
     id: 'status',
@@ -54,7 +55,7 @@ export const runColumns: readonly DataColumn<WorkflowRunSummary>[] = [
       );
     },
     filter: 'select',
-    width: 120,
+    width: 110,
   },
   {
     id: 'started',
@@ -72,7 +73,7 @@ export const runColumns: readonly DataColumn<WorkflowRunSummary>[] = [
       const ms = runDurationMs(row);
       return <NowrapText size="sm">{ms === null ? '—' : formatDuration(ms)}</NowrapText>;
     },
-    width: 110,
+    width: 90,
   },
   {
     id: 'where',
@@ -87,6 +88,6 @@ export const runColumns: readonly DataColumn<WorkflowRunSummary>[] = [
       </Stack>
     ),
     filter: 'text',
-    width: 180,
+    width: 140,
   },
 ];
