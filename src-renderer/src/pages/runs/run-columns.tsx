@@ -26,6 +26,7 @@ export const runColumns: readonly DataColumn<WorkflowRunSummary>[] = [
     cell: (row) => (
       <Stack gap={2} align="flex-start">
         <Anchor
+          className={classes.link}
           component={Link}
           to={runPath(row.runId)}
           size="sm"
