@@ -41,7 +41,7 @@ export const runColumns: readonly DataColumn<WorkflowRunSummary>[] = [
     ),
     filter: 'text',
     hideable: false,
-    width: 280,
+    width: 260,
   },
   {
     id: 'status',
@@ -64,7 +64,7 @@ export const runColumns: readonly DataColumn<WorkflowRunSummary>[] = [
     value: (row) => row.createdAt,
     cell: (row) => <NowrapText size="sm">{formatDate(row.createdAt)}</NowrapText>,
     sortable: true,
-    width: 160,
+    width: 180,
   },
   {
     id: 'duration',
@@ -74,7 +74,7 @@ export const runColumns: readonly DataColumn<WorkflowRunSummary>[] = [
       const ms = runDurationMs(row);
       return <NowrapText size="sm">{ms === null ? '—' : formatDuration(ms)}</NowrapText>;
     },
-    width: 90,
+    width: 110,
   },
   {
     id: 'where',
