@@ -7,7 +7,7 @@ import {
   SOURCE_SNAPSHOT,
   startCopy,
 } from '../pages/copy-snapshot-wizard';
-import { windowSizes } from '../pages/layout';
+import { cutTexts, saveShot, windowSizes } from '../pages/layout';
 import { ShellPage } from '../pages/shell';
 
 // Issue 13 "Crash": the host process is killed (SIGKILL) while the snapshot copy is in progress,
@@ -58,6 +58,8 @@ test('a run cut off by killing the host mid-copy is offered at the next start, c
     page.getByTestId('run-event').filter({ hasText: 'CopySnapshot' }).first(),
   ).toBeVisible();
   await checkA11yAndLayout(page, testInfo, 'run-detail');
+  await page.getByRole('table', { name: 'CloudTrail events of the run' }).scrollIntoViewIfNeeded();
+  await saveShot(page, testInfo, '1024x700-run-detail-events.png');
 
   const { config } = await sandboxAdmin(keyward.host!, keyward.dataDir, 'prod');
   const ec2 = new EC2Client({ ...config, region: 'eu-west-1' });
@@ -79,4 +81,8 @@ test('a run cut off by killing the host mid-copy is offered at the next start, c
   await expect(row).toContainText('Done');
   await expect(row).toContainText('3 of 3 steps done');
   await checkA11yAndLayout(page, testInfo, 'runs-list');
+  const large = windowSizes[1];
+  await page.setViewportSize({ width: large.width, height: large.height });
+  expect(await cutTexts(page)).toEqual([]);
+  await saveShot(page, testInfo, `${large.name}-runs-list.png`);
 });
