@@ -1,7 +1,9 @@
 import { IconListCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { useApi } from '../api/api-context';
+import { useProfiles } from '../api/queries';
 import { toSerialized } from '../api/present-error';
 import { DataTable } from '../components/DataTable/DataTable';
 import { EmptyState } from '../components/EmptyState/EmptyState';
@@ -14,6 +16,11 @@ export function RunsPage() {
   const api = useApi();
   const navigate = useNavigate();
   const runs = useQuery({ queryKey: ['workflows.list'], queryFn: () => api.workflows.list() });
+  const profiles = useProfiles().data;
+  const columns = useMemo(() => {
+    const names = new Map(profiles?.map((p) => [p.id, p.name]));
+    return runColumns((id) => names.get(id) ?? id);
+  }, [profiles]);
   return (
     <>
       <PageHeader
@@ -27,7 +34,7 @@ export function RunsPage() {
           aria-label="Runs"
           data-testid="runs-table"
           rows={runs.data ?? []}
-          columns={runColumns}
+          columns={columns}
           getRowId={(row) => row.runId}
           noun={{ one: 'run', many: 'runs' }}
           initialSorting={[{ id: 'started', desc: true }]}

@@ -11,7 +11,9 @@ import { formatDuration, jobLabel, runDurationMs, runStatusBadge } from './run-l
 export const runPath = (runId: string) => `/runs/${encodeURIComponent(runId)}`;
 
 /** The Runs table: what each run did, how it ended, when, how long, and as whom where. */
-export const runColumns: readonly DataColumn<WorkflowRunSummary>[] = [
+export const runColumns = (
+  profileName: (id: string) => string,
+): readonly DataColumn<WorkflowRunSummary>[] => [
   {
     id: 'job',
     header: 'Job',
@@ -79,10 +81,10 @@ export const runColumns: readonly DataColumn<WorkflowRunSummary>[] = [
   {
     id: 'where',
     header: 'Profiles and Regions',
-    value: (row) => `${row.profileIds.join(', ')} · ${row.regions.join(', ')}`,
+    value: (row) => `${row.profileIds.map(profileName).join(', ')} · ${row.regions.join(', ')}`,
     cell: (row) => (
       <Stack gap={2}>
-        <Text size="sm">{row.profileIds.join(', ')}</Text>
+        <Text size="sm">{row.profileIds.map(profileName).join(', ')}</Text>
         <Text size="xs" c="dimmed">
           {row.regions.join(', ')}
         </Text>
