@@ -6,6 +6,10 @@ import { copySnapshotKind } from './kinds/copy-snapshot';
 import { copyTagsKind } from './kinds/copy-tags';
 import { enableKeyKind } from './kinds/enable-key';
 import { waitSnapshotCompletedKind } from './kinds/wait-snapshot-completed';
+import { removeCreateVolumePermissionKind } from './kinds/remove-create-volume-permission';
+import { removeKeyPolicyPrincipalKind } from './kinds/remove-key-policy-principal';
+import { removeLaunchPermissionKind } from './kinds/remove-launch-permission';
+import { revokeGrantKind } from './kinds/revoke-grant';
 import type { AnyStepKind } from './step-kind';
 
 export interface StepRegistry {
@@ -53,4 +57,8 @@ export const stepKinds = createStepRegistry([
   addKeyPolicyStatementKind,
   addCreateVolumePermissionKind,
   addIdentityPolicyKind,
+  removeCreateVolumePermissionKind,
+  removeLaunchPermissionKind,
+  removeKeyPolicyPrincipalKind,
+  revokeGrantKind,
 ]);

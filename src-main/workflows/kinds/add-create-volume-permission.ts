@@ -22,12 +22,18 @@ const params = z
   .strict();
 type Params = z.output<typeof params>;
 
-const change = (p: Params, operation: 'Add' | 'Remove') => ({
+export const change = (
+  p: Pick<Params, 'snapshotId' | 'accountId'>,
+  operation: 'Add' | 'Remove',
+) => ({
   SnapshotId: p.snapshotId,
   CreateVolumePermission: { [operation]: [{ UserId: p.accountId }] },
 });
 
-async function sharedWith(ec2: EC2Client, p: Params): Promise<boolean> {
+export async function sharedWith(
+  ec2: EC2Client,
+  p: Pick<Params, 'snapshotId' | 'accountId'>,
+): Promise<boolean> {
   const answer = await ec2.send(
     new DescribeSnapshotAttributeCommand({
       SnapshotId: p.snapshotId,
