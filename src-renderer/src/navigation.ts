@@ -104,4 +104,8 @@ export const detailRoutes: readonly DetailRoute[] = [
     path: '/snapshots/copy/:profileId/:region/:snapshotId',
     page: lazyNamed(() => import('./pages/CopySnapshot.page'), 'CopySnapshotPage'),
   },
+  {
+    path: '/sharing/revoke',
+    page: lazyNamed(() => import('./pages/RevokeSharing.page'), 'RevokeSharingPage'),
+  },
 ];
