@@ -68,7 +68,8 @@ export const revokeGrantKind: StepKind<Params> = {
   name: 'revoke-grant',
   params,
   outputs: [],
-  title: (p) => `Revoke grant ${p.grantId} for ${p.granteePrincipal} on key ${p.keyId}`,
+  title: (p) =>
+    `Revoke the grant${p.name ? ` “${p.name}”` : ''} for ${p.granteePrincipal} on key ${p.keyId}`,
   action: (p) => ({
     service: 'kms',
     operation: 'RevokeGrant',

@@ -63,6 +63,15 @@ const plan: WorkflowPlan = {
   ],
 };
 
+const finished = (status: 'done' | 'undone') => ({
+  runId: 'run-revoke-1',
+  plan,
+  status,
+  createdAt: 'x',
+  updatedAt: 'x',
+  steps: plan.steps.map((s) => ({ id: s.id, status, attempts: 1, outputs: {} })),
+});
+
 function setup(found: SharedFindings = findings) {
   const { bridge, invoke, emit } = createMockBridge({
     'keys.getScope': okAnswer({ cells: [cell], isDefault: false }),
@@ -73,12 +82,13 @@ function setup(found: SharedFindings = findings) {
     'workflows.runbook': okAnswer({ text: '# runbook', script: '#!/bin/bash' }),
     'workflows.preflight': okAnswer({ ok: true, checks: [] }),
     'workflows.start': okAnswer({ operationId: 'op-run' }),
+    'workflows.undo': okAnswer({ operationId: 'op-undo' }),
   });
   render(<RevokeSharingWizard />, bridge);
   const calls = (name: string) =>
     invoke.mock.calls.filter(([n]) => n === name).map(([, input]) => input);
-  const event = (payload: Record<string, unknown>) =>
-    act(() => emit('operation', { operationId: 'op-run', name: 'workflows.start', ...payload }));
+  const event = (payload: Record<string, unknown>, operationId = 'op-run') =>
+    act(() => emit('operation', { operationId, name: 'workflows.start', ...payload }));
   return { calls, event };
 }
 
@@ -104,12 +114,12 @@ describe('RevokeSharingWizard', () => {
     const items = await screen.findAllByTestId('revoke-item');
     expect(items).toHaveLength(3);
     expect(
-      within(screen.getByTestId('revoke-group-ami')).getByText('ami-0b web-golden'),
+      within(screen.getByTestId('revoke-group-ami')).getByText('ami-0b (web-golden)'),
     ).toBeInTheDocument();
     expect(
       within(screen.getByTestId('revoke-group-key-policy')).getByText(/“Allow use of the key”/),
     ).toBeInTheDocument();
-    await user.click(screen.getByRole('checkbox', { name: 'ami-0b web-golden' }));
+    await user.click(screen.getByRole('checkbox', { name: 'ami-0b (web-golden)' }));
     await user.click(screen.getByRole('button', { name: 'Next: Preview' }));
 
     const request = {
@@ -128,21 +138,18 @@ describe('RevokeSharingWizard', () => {
     await screen.findByText(/Every check passed/);
     await user.click(screen.getByRole('button', { name: 'Revoke the sharing' }));
     expect(calls('workflows.start')).toEqual([{ request, runId: 'run-revoke-1', fixes: [] }]);
-    await event({
-      type: 'done',
-      result: {
-        runId: 'run-revoke-1',
-        plan,
-        status: 'done',
-        createdAt: 'x',
-        updatedAt: 'x',
-        steps: plan.steps.map((s) => ({ id: s.id, status: 'done', attempts: 1, outputs: {} })),
-      },
-    });
+    await event({ type: 'done', result: finished('done') });
     expect(screen.getByTestId('revoke-removed')).toHaveTextContent(
       'Stop sharing snapshot snap-0a with account 222222222222',
     );
     expect(screen.getByTestId('revoke-run-id')).toHaveTextContent('run-revoke-1');
+
+    await user.click(screen.getByRole('button', { name: 'Undo: share it all again' }));
+    expect(calls('workflows.undo')).toEqual([{ runId: 'run-revoke-1', confirmDeletes: false }]);
+    await event({ type: 'done', result: finished('undone') }, 'op-undo');
+    expect(screen.getByTestId('revoke-undone')).toHaveTextContent(
+      'Shared with account 222222222222 again',
+    );
   });
 
   it('says when nothing is shared with the account and goes no further', async () => {

@@ -55,14 +55,19 @@ export const itemGroups: readonly { kind: SharedItem['kind']; title: string }[] 
   { kind: 'key-policy', title: 'Key policy statements' },
 ];
 
-/** How an item reads in the list: what it is, and where and why it is shared. */
-export function itemText(item: SharedItem): { label: string; detail: string } {
-  const where = `${item.profileId} · ${item.region}`;
+const named = (id: string, name: string) => (name ? `${id} (${name})` : id);
+
+/** How an item reads in the list: what it is, and where (profile name, Region) and how. */
+export function itemText(
+  item: SharedItem,
+  profileName: (profileId: string) => string,
+): { label: string; detail: string } {
+  const where = `${profileName(item.profileId)} · ${item.region}`;
   switch (item.kind) {
     case 'snapshot':
-      return { label: `${item.snapshotId} ${item.name}`.trim(), detail: where };
+      return { label: named(item.snapshotId, item.name), detail: where };
     case 'ami':
-      return { label: `${item.imageId} ${item.name}`.trim(), detail: where };
+      return { label: named(item.imageId, item.name), detail: where };
     case 'grant':
       return {
         label: `Grant to ${item.granteePrincipal} on ${item.alias ?? item.keyArn}`,

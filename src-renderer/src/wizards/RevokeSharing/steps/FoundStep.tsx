@@ -1,6 +1,7 @@
 import { Alert, Checkbox, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { toSerialized } from '../../../api/present-error';
+import { useProfiles } from '../../../api/queries';
 import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
 import { itemGroups, itemText } from '../revoke-sharing-form';
 import type { RevokeSharing } from '../use-revoke-sharing';
@@ -8,6 +9,8 @@ import type { RevokeSharing } from '../use-revoke-sharing';
 /** Step 2: everything found, grouped by kind; unticking an item keeps it shared. */
 export function FoundStep({ revoke }: { revoke: RevokeSharing }) {
   const { find, accountId, unticked, toggle, wizard } = revoke;
+  const { data: profiles = [] } = useProfiles();
+  const profileName = (id: string) => profiles.find((p) => p.id === id)?.name ?? id;
   if (find.isPending) return <Skeleton h={200} aria-label="Searching the scope" />;
   if (find.isError) return <ErrorAlert error={toSerialized(find.error)} />;
   const { items, problems } = find.data;
@@ -16,7 +19,7 @@ export function FoundStep({ revoke }: { revoke: RevokeSharing }) {
       {problems.map((p) => (
         <Stack key={`${p.profileId}|${p.region}`} gap={4}>
           <Text size="sm">
-            {p.profileId} in {p.region} could not be searched; the run leaves it out.
+            {profileName(p.profileId)} in {p.region} could not be searched; the run leaves it out.
           </Text>
           <ErrorAlert error={p.error} />
         </Stack>
@@ -47,7 +50,7 @@ export function FoundStep({ revoke }: { revoke: RevokeSharing }) {
                 {group.title} ({inGroup.length})
               </Title>
               {inGroup.map((item) => {
-                const text = itemText(item);
+                const text = itemText(item, profileName);
                 return (
                   <Checkbox
                     key={item.id}

@@ -1,8 +1,34 @@
-import { Anchor, Group, List, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Anchor, Button, Group, List, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { useOperation } from '../../../api/use-operation';
+import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
 import type { WorkflowRun } from '../../../../../src-shared/models/workflow-plan';
 import classes from '../../../pages/key-detail/KeyDetail.module.css';
+
+/** Shares it all again: the run's undo (a revoked grant is made anew, with a new id). */
+function UndoRevoke({ runId, accountId }: { runId: string; accountId: string }) {
+  const undo = useOperation('workflows.undo');
+  if (undo.state.status === 'done') {
+    return (
+      <Text size="sm" data-testid="revoke-undone">
+        Shared with account {accountId} again, as before the run.
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="xs" align="flex-start">
+      <Button
+        variant="default"
+        loading={undo.state.status === 'running'}
+        onClick={() => void undo.start({ runId, confirmDeletes: false })}
+      >
+        Undo: share it all again
+      </Button>
+      {undo.state.status === 'failed' && <ErrorAlert error={undo.state.error} />}
+    </Stack>
+  );
+}
 
 /** The finished run: what no longer is shared with the account, and the run id. */
 export function RevokeDone({ run, accountId }: { run: WorkflowRun; accountId: string }) {
@@ -21,9 +47,10 @@ export function RevokeDone({ run, accountId }: { run: WorkflowRun; accountId: st
         ))}
       </List>
       <Text size="sm">
-        Run id: <span data-testid="revoke-run-id">{run.runId}</span>. Undoing the run shares it all
-        again (a revoked grant comes back with a new grant id).
+        Run id: <span data-testid="revoke-run-id">{run.runId}</span>. Undoing it shares everything
+        again; a revoked grant comes back with a new grant id.
       </Text>
+      <UndoRevoke runId={run.runId} accountId={accountId} />
       <Anchor
         className={classes.link}
         component={Link}
