@@ -22,7 +22,7 @@ import { ShellPage } from '../pages/shell';
 test.describe.configure({ timeout: 600_000 });
 test.use({ actionTimeout: 20_000 });
 
-const small = windowSizes[0];
+const [small, large] = windowSizes;
 const BACKUP = '222222222222';
 const PARTNER = '333333333333';
 const SHARED_SNAPSHOT = 'snap-0d15c000000000001';
@@ -142,6 +142,10 @@ test('revoke everything prod shares with backup, and nothing it shares with part
   await expect(page.getByTestId('revoke-group-key-policy')).toContainText('alias/ebs-workloads');
   await expect(page.getByText(PARTNER_SNAPSHOT)).toHaveCount(0);
   await checkStep(page, testInfo, 'found');
+  await page.setViewportSize({ width: large.width, height: large.height });
+  expect(await cutTexts(page), 'found at 1400×900').toEqual([]);
+  await layoutShot(page, testInfo, large, 'revoke-sharing-found', 'light');
+  await page.setViewportSize({ width: small.width, height: small.height });
 
   await page.getByRole('button', { name: 'Next: Preview' }).click();
   await expect(page.getByTestId('workflow-plan-step')).toHaveCount(4, { timeout: 90_000 });
@@ -168,4 +172,10 @@ test('revoke everything prod shares with backup, and nothing it shares with part
     }),
   );
   expect(partner.CreateVolumePermissions).toEqual([{ UserId: PARTNER }]);
+
+  // Undo shares it all again: backup sees the snapshot and may use the key once more.
+  await page.getByRole('button', { name: 'Undo: share it all again' }).click();
+  await expect(page.getByTestId('revoke-undone')).toBeVisible({ timeout: 120_000 });
+  expect(await backupSeesSnapshot(backup)).toBe(true);
+  expect(await backupUsesKey(backup)).toBe(true);
 });
