@@ -24,6 +24,9 @@ const params = z
   .strict();
 type Params = z.output<typeof params>;
 
+/** Statement names as the user reads them: “Allow use of the key”, “#3”. */
+const quoted = (sids: readonly string[]) => sids.map((sid) => `“${sid}”`).join(', ');
+
 function planned(p: Params): { before: string; after: string } {
   if (p.policyAtPlanning === undefined) {
     throw new Error('remove-key-policy-principal was described before it was prepared');
@@ -72,7 +75,7 @@ async function keyCheck(place: StepPlace, p: Params): Promise<PreflightCheck> {
     : {
         stepId,
         status: 'ok',
-        message: `The policy of ${key.arn} names account ${p.accountId} in ${naming.join(', ')}.`,
+        message: `The policy of ${key.arn} names account ${p.accountId} in ${quoted(naming)}.`,
       };
 }
 
@@ -117,13 +120,13 @@ export const removeKeyPolicyPrincipalKind: StepKind<Params> = {
     if (left.length > 0) {
       throw new KeywardError(
         'invalid-state',
-        `The policy of ${p.keyId} still names account ${p.accountId} in ${left.join(', ')}.`,
+        `The policy of ${p.keyId} still names account ${p.accountId} in ${quoted(left)}.`,
       );
     }
   },
   undo: {
     describe: (p) =>
-      `Puts the statements naming account ${p.accountId} back as they were (${statementsNaming(planned(p).before, p.accountId).join(', ')}).`,
+      `Puts the statements naming account ${p.accountId} back as they were (${quoted(statementsNaming(planned(p).before, p.accountId))}).`,
     deletes: false,
     run: (env, p) =>
       putChanged(env, p, (policy) =>
