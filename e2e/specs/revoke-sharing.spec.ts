@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import {
   DescribeSnapshotAttributeCommand,
   DescribeSnapshotsCommand,
@@ -7,11 +6,11 @@ import {
   ModifySnapshotAttributeCommand,
 } from '@aws-sdk/client-ec2';
 import { CreateGrantCommand, DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import type { Page, TestInfo } from '@playwright/test';
 import { expect, test, type Keyward } from '../fixtures/launch-app';
 import { sandboxAdmin } from '../fixtures/sandbox-admin';
 import { cutTexts, layoutShot, windowSizes } from '../pages/layout';
 import { ShellPage } from '../pages/shell';
+import { checkWizardStep, chooseInMultiSelect } from '../pages/wizard-checks';
 
 // Issue 13 wizard 5: prod shares a snapshot and an AMI with backup (222222222222) and lets it use
 // ebs-workloads through its key policy (the seed) and a grant; it also shares a snapshot with
@@ -29,20 +28,6 @@ const SHARED_SNAPSHOT = 'snap-0d15c000000000001';
 const PARTNER_SNAPSHOT = 'snap-0d15c000000000002';
 const SHARED_AMI = 'ami-0a310000000000001';
 const EBS_WORKLOADS = 'arn:aws:kms:us-east-1:111111111111:key/1a2b3c4d-0003-4aaa-8bbb-111111110003';
-
-async function checkStep(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    const results = await new AxeBuilder({ page }).analyze();
-    const blocking = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    expect(blocking, `${name} (${theme})`).toEqual([]);
-    await page.mouse.move(0, 0);
-    await layoutShot(page, testInfo, small, `revoke-sharing-${name}`, theme);
-  }
-  expect(await cutTexts(page), name).toEqual([]);
-}
 
 async function clients(keyward: Keyward, profile: string) {
   if (!keyward.host) throw new Error('browser mode only');
@@ -93,18 +78,6 @@ async function backupUsesKey(backup: { kms: KMSClient }): Promise<boolean> {
   }
 }
 
-/** Empties a multi-select (Backspace takes its last choice), then picks `values` in it. */
-async function choose(page: Page, name: string, values: string[]): Promise<void> {
-  const input = page.getByRole('combobox', { name, exact: true });
-  await input.click();
-  for (let index = 0; index < 8; index += 1) await input.press('Backspace');
-  for (const value of values) {
-    await input.fill(value);
-    await page.getByRole('option', { name: new RegExp(`^${value}( ·|$)`) }).click();
-  }
-  await input.press('Tab');
-}
-
 test('revoke everything prod shares with backup, and nothing it shares with partner', async ({
   keyward,
 }, testInfo) => {
@@ -119,8 +92,8 @@ test('revoke everything prod shares with backup, and nothing it shares with part
   const shell = new ShellPage(page);
   await shell.open('Snapshots');
   await page.getByRole('button', { name: /^Scope:/ }).click();
-  await choose(page, 'Profiles', ['Sandbox · prod']);
-  await choose(page, 'Regions', ['us-east-1']);
+  await chooseInMultiSelect(page, 'Profiles', ['Sandbox · prod']);
+  await chooseInMultiSelect(page, 'Regions', ['us-east-1']);
   await page.getByRole('button', { name: 'Read this scope' }).click();
   await page.getByRole('link', { name: 'Revoke sharing with an account…' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -129,7 +102,7 @@ test('revoke everything prod shares with backup, and nothing it shares with part
 
   await expect(page.getByTestId('revoke-scope')).toHaveText('Sandbox · prod in us-east-1');
   await page.getByRole('textbox', { name: 'Account id' }).fill(BACKUP);
-  await checkStep(page, testInfo, 'account');
+  await checkWizardStep(page, testInfo, 'revoke-sharing', 'account');
 
   await page.getByRole('button', { name: 'Next: Found' }).click();
   const items = page.getByTestId('revoke-item');
@@ -141,7 +114,7 @@ test('revoke everything prod shares with backup, and nothing it shares with part
   );
   await expect(page.getByTestId('revoke-group-key-policy')).toContainText('alias/ebs-workloads');
   await expect(page.getByText(PARTNER_SNAPSHOT)).toHaveCount(0);
-  await checkStep(page, testInfo, 'found');
+  await checkWizardStep(page, testInfo, 'revoke-sharing', 'found');
   await page.setViewportSize({ width: large.width, height: large.height });
   expect(await cutTexts(page), 'found at 1400×900').toEqual([]);
   await layoutShot(page, testInfo, large, 'revoke-sharing-found', 'light');
@@ -151,17 +124,17 @@ test('revoke everything prod shares with backup, and nothing it shares with part
   await expect(page.getByTestId('workflow-plan-step')).toHaveCount(4, { timeout: 90_000 });
   await expect(page.getByTestId('policy-diff')).toContainText('removed');
   await expect(page.getByTestId('workflow-runbook')).toContainText('aws kms revoke-grant');
-  await checkStep(page, testInfo, 'preview');
+  await checkWizardStep(page, testInfo, 'revoke-sharing', 'preview');
 
   await page.getByRole('button', { name: 'Next: Preflight' }).click();
   await expect(page.getByText('Every check passed')).toBeVisible({ timeout: 90_000 });
-  await checkStep(page, testInfo, 'preflight');
+  await checkWizardStep(page, testInfo, 'revoke-sharing', 'preflight');
 
   await page.getByRole('button', { name: 'Revoke the sharing' }).click();
   await expect(page.getByTestId('workflow-done')).toBeVisible({ timeout: 180_000 });
   await expect(page.getByTestId('revoke-removed').locator('li')).toHaveCount(4);
   await expect(page.getByTestId('revoke-run-id')).not.toBeEmpty();
-  await checkStep(page, testInfo, 'done');
+  await checkWizardStep(page, testInfo, 'revoke-sharing', 'done');
 
   expect(await backupSeesSnapshot(backup)).toBe(false);
   expect(await backupUsesKey(backup)).toBe(false);
