@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { KeywardError } from '../../../src-shared/errors';
 import { ec2Of } from '../../key-operations/key-context';
 import type { StepKind } from '../step-kind';
-import { change, sharedWith } from './add-create-volume-permission';
+import { change, permissionCall, sharedWith } from './add-create-volume-permission';
 import { dryRunCheck } from './dry-run';
 
 const params = z
@@ -20,25 +20,7 @@ export const removeCreateVolumePermissionKind: StepKind<Params> = {
   params,
   outputs: [],
   title: (p) => `Stop sharing snapshot ${p.snapshotId} with account ${p.accountId}`,
-  action: (p) => ({
-    service: 'ec2',
-    operation: 'ModifySnapshotAttribute',
-    params: change(p, 'Remove'),
-  }),
-  cli: (p) => ({
-    args: [
-      'ec2',
-      'modify-snapshot-attribute',
-      '--snapshot-id',
-      p.snapshotId,
-      '--attribute',
-      'createVolumePermission',
-      '--operation-type',
-      'remove',
-      '--user-ids',
-      p.accountId,
-    ],
-  }),
+  ...permissionCall('Remove'),
   async check(place, p) {
     const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
     return [

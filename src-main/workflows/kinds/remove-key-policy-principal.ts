@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { KeywardError } from '../../../src-shared/errors';
 import type { PreflightCheck } from '../../../src-shared/models/workflow-plan';
 import { describeKey } from '../../key-operations/describe-key';
-import { readPolicy } from '../../key-operations/key-detail';
-import { kmsOf } from '../../key-operations/key-context';
-import { putKeyPolicy, samePolicy } from '../../key-operations/key-policy';
-import type { StepEnv, StepKind, StepPlace } from '../step-kind';
+import type { StepKind, StepPlace } from '../step-kind';
+import { currentPolicy, keyPlace, putWith } from './add-key-policy-statement';
 import {
   policyWithoutAccount,
   restoreAccountStatements,
@@ -35,24 +33,6 @@ function planned(p: Params): { before: string; after: string } {
     before: p.policyAtPlanning,
     after: policyWithoutAccount(p.policyAtPlanning, p.accountId),
   };
-}
-
-const keyPlace = (place: StepPlace, p: Params) => ({
-  profileId: place.profileId,
-  region: place.region,
-  keyId: p.keyId,
-});
-
-async function currentPolicy(place: StepPlace, p: Params): Promise<string> {
-  return readPolicy(await kmsOf(place.ctx, place.profileId, place.region), p.keyId);
-}
-
-async function putChanged(env: StepEnv, p: Params, change: (policy: string) => string) {
-  const before = await currentPolicy(env, p);
-  const after = change(before);
-  if (samePolicy(after, before)) return;
-  await putKeyPolicy(env.ctx, keyPlace(env, p), after, { basedOn: before, force: false });
-  env.checkpoint('sent');
 }
 
 async function keyCheck(place: StepPlace, p: Params): Promise<PreflightCheck> {
@@ -112,7 +92,8 @@ export const removeKeyPolicyPrincipalKind: StepKind<Params> = {
   policyDiff: (p) => ({ keyArn: p.keyId, ...planned(p), addedSid: '' }),
   check: async (place, p) => [await keyCheck(place, p)],
   async run(env, p) {
-    await putChanged(env, p, (policy) => policyWithoutAccount(policy, p.accountId));
+    await putWith(env, p, (policy) => policyWithoutAccount(policy, p.accountId));
+    env.checkpoint('sent');
     return {};
   },
   async verify(env, p) {
@@ -129,8 +110,6 @@ export const removeKeyPolicyPrincipalKind: StepKind<Params> = {
       `Puts the statements naming account ${p.accountId} back as they were (${quoted(statementsNaming(planned(p).before, p.accountId))}).`,
     deletes: false,
     run: (env, p) =>
-      putChanged(env, p, (policy) =>
-        restoreAccountStatements(policy, planned(p).before, p.accountId),
-      ),
+      putWith(env, p, (policy) => restoreAccountStatements(policy, planned(p).before, p.accountId)),
   },
 };
