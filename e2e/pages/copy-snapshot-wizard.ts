@@ -1,50 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
-import { cutTexts, layoutShot, windowSizes } from './layout';
+import { expect, type Page } from '@playwright/test';
 import { ShellPage } from './shell';
+import { chooseInMultiSelect } from './wizard-checks';
 
 /** prod's db-primary-nightly in us-east-1: wizard 1's source in the e2e specs. */
 export const SOURCE_SNAPSHOT = 'snap-0d15c000000000001';
 
-/**
- * Axe (serious and critical) in light and dark, a 1024×700 layout shot of each
- * (test-results/layout/small-<name>-<theme>.png) and no cut text.
- */
-export async function checkA11yAndLayout(
-  page: Page,
-  testInfo: TestInfo,
-  name: string,
-): Promise<void> {
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    const results = await new AxeBuilder({ page }).analyze();
-    const blocking = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    expect(blocking, `${name} (${theme})`).toEqual([]);
-    await page.mouse.move(0, 0);
-    await layoutShot(page, testInfo, windowSizes[0], name, theme);
-  }
-  expect(await cutTexts(page), name).toEqual([]);
-}
-
-/** Empties a multi-select (Backspace takes its last choice), then picks `values` in it. */
-async function choose(page: Page, name: string, values: string[]): Promise<void> {
-  const input = page.getByRole('combobox', { name, exact: true });
-  await input.click();
-  for (let index = 0; index < 8; index += 1) await input.press('Backspace');
-  for (const value of values) {
-    await input.fill(value);
-    await page.getByRole('option', { name: new RegExp(`^${value}( ·|$)`) }).click();
-  }
-  await input.press('Tab');
-}
-
 /** Reads prod's snapshots in `region` on the Snapshots page. */
 export async function readScope(page: Page, region: string): Promise<void> {
   await page.getByRole('button', { name: /^Scope:/ }).click();
-  await choose(page, 'Profiles', ['Sandbox · prod']);
-  await choose(page, 'Regions', [region]);
+  await chooseInMultiSelect(page, 'Profiles', ['Sandbox · prod']);
+  await chooseInMultiSelect(page, 'Regions', [region]);
   await page.getByRole('button', { name: 'Read this scope' }).click();
   await expect(page.getByTestId(`cell-Sandbox · prod-${region}`)).toHaveAttribute(
     'data-status',

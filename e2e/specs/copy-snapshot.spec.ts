@@ -1,13 +1,8 @@
-import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from '../fixtures/launch-app';
-import {
-  checkA11yAndLayout,
-  readScope,
-  snapshotRow,
-  SOURCE_SNAPSHOT,
-} from '../pages/copy-snapshot-wizard';
+import { readScope, snapshotRow, SOURCE_SNAPSHOT } from '../pages/copy-snapshot-wizard';
 import { windowSizes } from '../pages/layout';
 import { ShellPage } from '../pages/shell';
+import { checkWizardStep } from '../pages/wizard-checks';
 
 // Issue 13 wizard 1: copy prod's db-primary-nightly from us-east-1 to eu-west-1 under prod's
 // key there (the global-orders replica); the copy then shows on the Snapshots page encrypted with
@@ -17,8 +12,6 @@ test.describe.configure({ timeout: 600_000 });
 test.use({ actionTimeout: 20_000 });
 
 const snapshotId = SOURCE_SNAPSHOT;
-const checkStep = (page: Page, testInfo: TestInfo, name: string) =>
-  checkA11yAndLayout(page, testInfo, `copy-snapshot-${name}`);
 
 test('copy a snapshot to another Region under a key of that Region', async ({
   keyward,
@@ -43,22 +36,22 @@ test('copy a snapshot to another Region under a key of that Region', async ({
   await expect(key).toHaveAttribute('placeholder', 'Choose a key', { timeout: 60_000 });
   await key.click();
   await page.getByRole('option', { name: 'alias/global-orders' }).click();
-  await checkStep(page, testInfo, 'destination');
+  await checkWizardStep(page, testInfo, 'copy-snapshot', 'destination');
 
   await page.getByRole('button', { name: 'Next: Preview' }).click();
   await expect(page.getByTestId('workflow-plan-step').first()).toContainText('ec2:CopySnapshot');
   await expect(page.getByTestId('workflow-runbook')).toContainText('aws ec2 copy-snapshot');
-  await checkStep(page, testInfo, 'preview');
+  await checkWizardStep(page, testInfo, 'copy-snapshot', 'preview');
 
   await page.getByRole('button', { name: 'Next: Preflight' }).click();
   await expect(page.getByText('Every check passed')).toBeVisible({ timeout: 60_000 });
-  await checkStep(page, testInfo, 'preflight');
+  await checkWizardStep(page, testInfo, 'copy-snapshot', 'preflight');
 
   await page.getByRole('button', { name: 'Copy the snapshot' }).click();
   await expect(page.getByTestId('workflow-done')).toBeVisible({ timeout: 180_000 });
   const copy = (await page.getByTestId('copy-new-snapshot').textContent()) ?? '';
   expect(copy).toMatch(/^snap-/);
-  await checkStep(page, testInfo, 'done');
+  await checkWizardStep(page, testInfo, 'copy-snapshot', 'done');
 
   await page.getByRole('link', { name: /Open the Snapshots page/ }).click();
   await readScope(page, 'eu-west-1');

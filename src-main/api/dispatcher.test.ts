@@ -8,6 +8,7 @@ import { createDispatcher } from './dispatcher';
 import type { HandlerTable } from './handler-types';
 import { createKeyChangesHandlers } from './key-changes-handlers';
 import { createKeyDetailHandlers } from './key-detail-handlers';
+import { createSharingHandlers } from './sharing-handlers';
 import type { KeyContext } from '../key-operations/key-context';
 import type { WorkflowEngine } from '../workflows/workflow-engine';
 import { createWorkflowsHandlers } from './workflows-handlers';
@@ -132,6 +133,7 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     ...createKeyDetailHandlers(unusedKeys),
     ...createKeyChangesHandlers(unusedKeys),
     ...createWorkflowsHandlers(unusedWorkflows),
+    ...createSharingHandlers(unusedKeys),
     ...overrides,
   };
   const dispatcher = createDispatcher({ handlers, operations, logger });

@@ -12,6 +12,7 @@ import { createProfilesHandlers } from '../api/profiles-handlers';
 import { createSecretsHandlers } from '../api/secrets-handlers';
 import { createSettingsHandlers } from '../api/settings-handlers';
 import { createWorkflowsHandlers } from '../api/workflows-handlers';
+import { createSharingHandlers } from '../api/sharing-handlers';
 import { createViewsHandlers } from '../api/views-handlers';
 import { createViewStore } from '../views/view-store';
 import { createClientFactory } from '../aws/client-factory';
@@ -159,6 +160,7 @@ export function createKeywardApp(options: {
       scope: keysScope,
     }),
     ...createWorkflowsHandlers(workflows),
+    ...createSharingHandlers(keys),
     ...createViewsHandlers(createViewStore({ dataDir, logger })),
     ...createEbsInventoryHandlers({
       snapshots: createSnapshotInventory(inventoryDeps),

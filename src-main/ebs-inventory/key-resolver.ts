@@ -12,7 +12,7 @@ const KEYS_AT_ONCE = 8;
 /** Resolved keys of one (profile, region), by key ARN: kept between reads of the cell. */
 export type ResolvedKeys = Map<string, EbsKey>;
 
-async function aliasesOfRegion(
+export async function aliasesOfRegion(
   kms: KMSClient,
   signal: AbortSignal | undefined,
 ): Promise<Map<string, string[]>> {

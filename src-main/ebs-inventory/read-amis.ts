@@ -23,7 +23,7 @@ export interface AmisRead {
   readonly keys: ResolvedKeys;
 }
 
-function describeAllImages(
+export function describeAllImages(
   ec2: EC2Client,
   input: { Owners?: string[]; ExecutableUsers?: string[] },
   signal: AbortSignal | undefined,

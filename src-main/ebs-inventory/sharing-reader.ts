@@ -35,7 +35,7 @@ function sharingOf(ref: EbsResourceRef, permissions: readonly Permission[]): Ebs
   };
 }
 
-async function readPermissions(ec2: EC2Client, ref: EbsResourceRef): Promise<Permission[]> {
+export async function readPermissions(ec2: EC2Client, ref: EbsResourceRef): Promise<Permission[]> {
   if (ref.id.startsWith('snap-')) {
     const out = await call(() =>
       ec2.send(

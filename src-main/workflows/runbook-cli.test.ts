@@ -3,11 +3,22 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DescribeSnapshotAttributeCommand } from '@aws-sdk/client-ec2';
-import { BACKUP_SNAPSHOT_DB_NIGHTLY, PROD_SNAPSHOT_WEB_ROOT } from '../../src-sandbox/seed/ec2';
+import {
+  DescribeImageAttributeCommand,
+  DescribeSnapshotAttributeCommand,
+  ModifyImageAttributeCommand,
+  ModifySnapshotAttributeCommand,
+} from '@aws-sdk/client-ec2';
+import { CreateGrantCommand } from '@aws-sdk/client-kms';
+import {
+  BACKUP_SNAPSHOT_DB_NIGHTLY,
+  PROD_AMI_WEB,
+  PROD_SNAPSHOT_WEB_ROOT,
+} from '../../src-sandbox/seed/ec2';
 import { workflowRequest } from '../../src-shared/schemas/workflow-request';
 import { readPolicy } from '../key-operations/key-detail';
 import { ec2Of, kmsOf } from '../key-operations/key-context';
+import { listGrants } from '../key-operations/key-lists';
 import { recordRun, useWorkflows } from './testing/workflow-test-kit';
 
 const run = promisify(execFile);
@@ -163,6 +174,84 @@ describe('the exported script', () => {
       expect(script).toContain('--profile "$TARGET_PROFILE"');
       await runScript(cli, byScript.runId, script);
       expect(await shareState(byScript.runId)).toEqual(expected);
+    },
+  );
+});
+
+describe('the revoke-sharing script', () => {
+  const BACKUP = '222222222222';
+  const revokeRequest = workflowRequest.parse({
+    job: 'revoke-sharing',
+    accountId: BACKUP,
+    scope: [{ profileId: 'prod', region: 'us-east-1' }],
+  });
+
+  /** What backup is given in prod: snapshot and AMI permissions, grants, key policy. */
+  async function revokeState() {
+    const ec2 = await ec2Of(kit.ctx, 'prod', 'us-east-1');
+    const kms = await kmsOf(kit.ctx, 'prod', 'us-east-1');
+    const snapshot = await ec2.send(
+      new DescribeSnapshotAttributeCommand({
+        SnapshotId: PROD_SNAPSHOT_WEB_ROOT,
+        Attribute: 'createVolumePermission',
+      }),
+    );
+    const image = await ec2.send(
+      new DescribeImageAttributeCommand({ ImageId: PROD_AMI_WEB, Attribute: 'launchPermission' }),
+    );
+    return {
+      snapshot: snapshot.CreateVolumePermissions,
+      image: image.LaunchPermissions,
+      grantees: (await listGrants(kms, EBS_WORKLOADS)).map((g) => g.granteePrincipal),
+      policy: JSON.parse(await readPolicy(kms, EBS_WORKLOADS)) as unknown,
+    };
+  }
+
+  it(
+    'removes the same permissions, grants and key policy principals as the engine',
+    { timeout: 300_000 },
+    async () => {
+      const cli = CLIS[0];
+      if (!cli || !(await cliAvailable(cli.bin))) {
+        console.log('skipping: /usr/bin/aws not installed');
+        return;
+      }
+      const ec2 = await ec2Of(kit.ctx, 'prod', 'us-east-1');
+      await ec2.send(
+        new ModifySnapshotAttributeCommand({
+          SnapshotId: PROD_SNAPSHOT_WEB_ROOT,
+          CreateVolumePermission: { Add: [{ UserId: BACKUP }] },
+        }),
+      );
+      await ec2.send(
+        new ModifyImageAttributeCommand({
+          ImageId: PROD_AMI_WEB,
+          LaunchPermission: { Add: [{ UserId: BACKUP }] },
+        }),
+      );
+      await (
+        await kmsOf(kit.ctx, 'prod', 'us-east-1')
+      ).send(
+        new CreateGrantCommand({
+          KeyId: EBS_WORKLOADS,
+          GranteePrincipal: `arn:aws:iam::${BACKUP}:role/BackupOperator`,
+          Operations: ['Decrypt'],
+        }),
+      );
+      const engine = kit.engine();
+      const byEngine = await engine.preview(revokeRequest);
+      await engine.start(byEngine, recordRun());
+      const expected = await revokeState();
+      expect(expected.snapshot).toEqual([]);
+      expect(expected.image).toEqual([]);
+      expect(JSON.stringify(expected)).not.toContain(BACKUP);
+      await engine.undo(byEngine.runId, false, recordRun());
+
+      const byScript = await engine.preview(revokeRequest);
+      expect(byScript.steps).toHaveLength(byEngine.steps.length);
+      const { script } = await engine.runbook(byScript);
+      await runScript(cli, byScript.runId, script);
+      expect(await revokeState()).toEqual(expected);
     },
   );
 });

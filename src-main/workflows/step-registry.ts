@@ -10,6 +10,10 @@ import { waitSnapshotCompletedKind } from './kinds/wait-snapshot-completed';
 import { addLaunchPermissionKind } from './kinds/add-launch-permission';
 import { copyImageKind } from './kinds/copy-image';
 import { launchInstanceKind } from './kinds/launch-instance';
+import { removeCreateVolumePermissionKind } from './kinds/remove-create-volume-permission';
+import { removeKeyPolicyPrincipalKind } from './kinds/remove-key-policy-principal';
+import { removeLaunchPermissionKind } from './kinds/remove-launch-permission';
+import { revokeGrantKind } from './kinds/revoke-grant';
 import type { AnyStepKind } from './step-kind';
 
 export interface StepRegistry {
@@ -61,4 +65,8 @@ export const stepKinds = createStepRegistry([
   addLaunchPermissionKind,
   copyImageKind,
   launchInstanceKind,
+  removeCreateVolumePermissionKind,
+  removeLaunchPermissionKind,
+  removeKeyPolicyPrincipalKind,
+  revokeGrantKind,
 ]);

@@ -121,4 +121,8 @@ export const detailRoutes: readonly DetailRoute[] = [
     path: '/runs/:runId',
     page: lazyNamed(() => import('./pages/RunDetail.page'), 'RunDetailPage'),
   },
+  {
+    path: '/sharing/revoke',
+    page: lazyNamed(() => import('./pages/RevokeSharing.page'), 'RevokeSharingPage'),
+  },
 ];

@@ -12,6 +12,7 @@ import { profilesCalls } from './profiles';
 import { secretsCalls } from './secrets';
 import { settingsCalls } from './settings';
 import { workflowsCalls } from './workflows';
+import { sharingCalls } from './sharing';
 import { viewsCalls } from './views';
 import { snapshotsCalls } from './snapshots';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...keyChangesCalls,
   ...keysCalls,
   ...workflowsCalls,
+  ...sharingCalls,
   ...viewsCalls,
   ...snapshotsCalls,
   ...amisCalls,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scopeCellSchema } from '../models/kms-key';
 import { stepSpecSchema } from '../models/workflow-plan';
 import { regionCode } from './regions';
 
@@ -82,12 +83,28 @@ export const shareAmiRequest = z
     message: 'A shared AMI launches only in its own Region.',
     path: ['targetRegion'],
   });
+/** Wizard 5: what the scope (profiles × Regions) shares with an account. */
+export const findSharedInput = z
+  .object({
+    accountId: z.string().regex(/^\d{12}$/, 'a 12-digit account id'),
+    scope: z.array(scopeCellSchema).min(1).max(100),
+  })
+  .strict();
+
+/** Wizard 5: revoke all of it as one run, but the items the user unticked (their ids). */
+export const revokeSharingRequest = findSharedInput
+  .extend({
+    job: z.literal('revoke-sharing'),
+    exclusions: z.array(z.string().min(1).max(2200)).max(5000).default([]),
+  })
+  .strict();
 
 /** What a wizard asks the engine to plan; more jobs join this union. */
 export const workflowRequest = z.discriminatedUnion('job', [
   copySnapshotRequest,
   shareSnapshotRequest,
   shareAmiRequest,
+  revokeSharingRequest,
 ]);
 export type WorkflowRequest = z.output<typeof workflowRequest>;
 

@@ -22,12 +22,18 @@ const params = z
   .strict();
 type Params = z.output<typeof params>;
 
-const change = (p: Params, operation: 'Add' | 'Remove') => ({
+export const change = (
+  p: Pick<Params, 'snapshotId' | 'accountId'>,
+  operation: 'Add' | 'Remove',
+) => ({
   SnapshotId: p.snapshotId,
   CreateVolumePermission: { [operation]: [{ UserId: p.accountId }] },
 });
 
-async function sharedWith(ec2: EC2Client, p: Params): Promise<boolean> {
+export async function sharedWith(
+  ec2: EC2Client,
+  p: Pick<Params, 'snapshotId' | 'accountId'>,
+): Promise<boolean> {
   const answer = await ec2.send(
     new DescribeSnapshotAttributeCommand({
       SnapshotId: p.snapshotId,
@@ -59,18 +65,14 @@ async function shareableCheck(place: StepPlace, p: Params): Promise<PreflightChe
       };
 }
 
-/** Shares a snapshot with an account (createVolumePermission); undo removes just that account. */
-export const addCreateVolumePermissionKind: StepKind<Params> = {
-  name: 'add-create-volume-permission',
-  params,
-  outputs: [],
-  title: (p) => `Share ${p.snapshotId} with account ${p.accountId}`,
-  action: (p) => ({
+/** The API call and the AWS CLI line that add or remove one account's createVolumePermission. */
+export const permissionCall = (operation: 'Add' | 'Remove') => ({
+  action: (p: Pick<Params, 'snapshotId' | 'accountId'>) => ({
     service: 'ec2',
     operation: 'ModifySnapshotAttribute',
-    params: change(p, 'Add'),
+    params: change(p, operation),
   }),
-  cli: (p) => ({
+  cli: (p: Pick<Params, 'snapshotId' | 'accountId'>) => ({
     args: [
       'ec2',
       'modify-snapshot-attribute',
@@ -79,11 +81,20 @@ export const addCreateVolumePermissionKind: StepKind<Params> = {
       '--attribute',
       'createVolumePermission',
       '--operation-type',
-      'add',
+      operation.toLowerCase(),
       '--user-ids',
       p.accountId,
     ],
   }),
+});
+
+/** Shares a snapshot with an account (createVolumePermission); undo removes just that account. */
+export const addCreateVolumePermissionKind: StepKind<Params> = {
+  name: 'add-create-volume-permission',
+  params,
+  outputs: [],
+  title: (p) => `Share ${p.snapshotId} with account ${p.accountId}`,
+  ...permissionCall('Add'),
   async prepare(place, p) {
     const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
     return { ...p, sharedAtPlanning: await sharedWith(ec2, p) };

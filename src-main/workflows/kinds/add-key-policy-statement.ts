@@ -4,7 +4,7 @@ import type { PreflightCheck } from '../../../src-shared/models/workflow-plan';
 import { describeKey } from '../../key-operations/describe-key';
 import { readPolicy } from '../../key-operations/key-detail';
 import { kmsOf } from '../../key-operations/key-context';
-import { putKeyPolicy } from '../../key-operations/key-policy';
+import { putKeyPolicy, samePolicy } from '../../key-operations/key-policy';
 import type { StepAt, StepEnv, StepKind, StepPlace } from '../step-kind';
 import { hasStatement, withoutStatement, withStatement } from './policy-statements';
 import { targetKeyAccessCheck } from './target-key-access';
@@ -64,13 +64,16 @@ function plannedAfter(p: Params, at: StepAt): string {
   return withStatement(p.policyAtPlanning, statementFor(p, at));
 }
 
-const keyPlace = (place: StepPlace, p: Params) => ({
+export const keyPlace = (place: StepPlace, p: { readonly keyId: string }) => ({
   profileId: place.profileId,
   region: place.region,
   keyId: p.keyId,
 });
 
-async function currentPolicy(place: StepPlace, p: Params): Promise<string> {
+export async function currentPolicy(
+  place: StepPlace,
+  p: { readonly keyId: string },
+): Promise<string> {
   return readPolicy(await kmsOf(place.ctx, place.profileId, place.region), p.keyId);
 }
 
@@ -90,10 +93,15 @@ async function keyCheck(place: StepPlace, p: Params): Promise<PreflightCheck> {
   return { stepId, status: 'ok', message: `Key ${key.arn} is customer managed and enabled.` };
 }
 
-async function putWith(env: StepEnv, p: Params, change: (policy: string) => string) {
+/** Puts the policy `change` makes of the current one, unless it means the same. */
+export async function putWith(
+  env: StepEnv,
+  p: { readonly keyId: string },
+  change: (policy: string) => string,
+) {
   const before = await currentPolicy(env, p);
   const after = change(before);
-  if (after === before) return;
+  if (samePolicy(after, before)) return;
   await putKeyPolicy(env.ctx, keyPlace(env, p), after, { basedOn: before, force: false });
 }
 

@@ -1,7 +1,7 @@
 import { KeywardError } from '../../../src-shared/errors';
 import { readRawPolicy, type RawPolicy } from '../../../src-shared/policy/key-policy/raw-policy';
 
-function read(policy: string): RawPolicy {
+export function read(policy: string): RawPolicy {
   const raw = readRawPolicy(policy);
   if (!raw.ok) {
     throw new KeywardError(
@@ -12,7 +12,7 @@ function read(policy: string): RawPolicy {
   return raw.value;
 }
 
-const emit = (raw: RawPolicy, statements: readonly unknown[]) =>
+export const emit = (raw: RawPolicy, statements: readonly unknown[]) =>
   JSON.stringify({ ...raw.header, Statement: statements }, null, 2);
 
 export function hasStatement(policy: string, sid: string): boolean {

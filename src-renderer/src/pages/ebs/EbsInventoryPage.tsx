@@ -1,6 +1,7 @@
-import { Button, Skeleton, Stack } from '@mantine/core';
-import { IconDownload, IconRefresh, type Icon } from '@tabler/icons-react';
+import { Button, Group, Skeleton, Stack } from '@mantine/core';
+import { IconDownload, IconRefresh, IconShareOff, type Icon } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState, type ComponentType } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { EbsOwnership } from '../../../../src-shared/models/ebs-key';
 import {
   ebsSharingRefKey,
@@ -71,6 +72,7 @@ export function EbsInventoryPage<Row extends EbsRow>({ config }: { config: EbsPa
   const api = useApi();
   const viewStore = useMemo(() => createMainViewStore(api, area), [api, area]);
   const { scope, setScope } = useInventoryScope();
+  const navigate = useNavigate();
   const cells = scope.data?.cells;
   const { view, run, start } = useEbsInventory(cells, {
     operation: area === 'snapshots' ? 'snapshots.inventory' : 'amis.inventory',
@@ -137,6 +139,14 @@ export function EbsInventoryPage<Row extends EbsRow>({ config }: { config: EbsPa
       keywords: ['download'],
       run: () => table.current?.exportJson(),
     },
+    {
+      id: 'sharing.revoke',
+      label: 'Revoke sharing with an account…',
+      description: 'Find the snapshots, AMIs, key policy statements and grants naming an account',
+      icon: IconShareOff,
+      keywords: ['unshare', 'stop sharing', 'cross-account', 'permission'],
+      run: () => void navigate('/sharing/revoke'),
+    },
   ]);
 
   return (
@@ -145,15 +155,25 @@ export function EbsInventoryPage<Row extends EbsRow>({ config }: { config: EbsPa
         title={config.title}
         description={config.description}
         actions={
-          <Button
-            variant="default"
-            leftSection={<IconRefresh size={16} />}
-            loading={running}
-            disabled={!cells}
-            onClick={refresh}
-          >
-            Refresh
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              component={Link}
+              to="/sharing/revoke"
+              leftSection={<IconShareOff size={16} />}
+            >
+              Revoke sharing with an account…
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconRefresh size={16} />}
+              loading={running}
+              disabled={!cells}
+              onClick={refresh}
+            >
+              Refresh
+            </Button>
+          </Group>
         }
       />
       {scope.error && <ErrorAlert error={toSerialized(scope.error)} />}
