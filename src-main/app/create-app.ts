@@ -13,6 +13,7 @@ import { createSecretsHandlers } from '../api/secrets-handlers';
 import { createSettingsHandlers } from '../api/settings-handlers';
 import { createWorkflowsHandlers } from '../api/workflows-handlers';
 import { createViewsHandlers } from '../api/views-handlers';
+import { createVolumesHandlers } from '../api/volumes-handlers';
 import { createViewStore } from '../views/view-store';
 import { createClientFactory } from '../aws/client-factory';
 import { networkSettingsOf } from '../aws/network/network-settings';
@@ -165,6 +166,7 @@ export function createKeywardApp(options: {
       amis: createAmiInventory(inventoryDeps),
       sharing: createSharingReader({ aws, principal }),
     }),
+    ...createVolumesHandlers(keys),
   };
 
   logger.log('info', 'keyward started', { host: host.host, version: appIdentity.version });

@@ -14,6 +14,7 @@ import { settingsCalls } from './settings';
 import { workflowsCalls } from './workflows';
 import { viewsCalls } from './views';
 import { snapshotsCalls } from './snapshots';
+import { volumesCalls } from './volumes';
 
 /** THE list of calls between the page and the main process. One entry per call. */
 export const contract = {
@@ -31,6 +32,7 @@ export const contract = {
   ...viewsCalls,
   ...snapshotsCalls,
   ...amisCalls,
+  ...volumesCalls,
 } as const satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
