@@ -1,4 +1,8 @@
-import { DescribeVolumesCommand, paginateDescribeVolumes, type EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DescribeVolumesCommand,
+  paginateDescribeVolumes,
+  type EC2Client,
+} from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import { KeywardError } from '../../src-shared/errors';
 import type { VolumeRow } from '../../src-shared/models/volume';
@@ -48,7 +52,10 @@ export async function describeVolume(ec2: EC2Client, volumeId: string): Promise<
 /** Every volume of the profile in the client's Region (500 a page). */
 export async function listVolumes(ec2: EC2Client): Promise<VolumeFacts[]> {
   const volumes = await call(() =>
-    collectPages(paginateDescribeVolumes({ client: ec2, pageSize: 500 }, {}), (page) => page.Volumes),
+    collectPages(
+      paginateDescribeVolumes({ client: ec2, pageSize: 500 }, {}),
+      (page) => page.Volumes,
+    ),
   );
   return volumes.map((v) => parseAws(volumeShape, v, 'DescribeVolumes'));
 }

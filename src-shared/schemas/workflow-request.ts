@@ -42,10 +42,33 @@ export const shareSnapshotRequest = z
   })
   .strict();
 
+/**
+ * Wizard 4: a copy of a snapshot, or a new volume from a volume, encrypted under another key of
+ * the same Region (e.g. off aws/ebs so that it can be shared); the original stays untouched.
+ */
+export const reencryptRequest = z
+  .object({
+    job: z.literal('reencrypt'),
+    profileId: z.string().min(1).max(200),
+    region: regionCode,
+    source: z.union([
+      z.object({ snapshotId }).strict(),
+      z
+        .object({ volumeId: z.string().regex(/^vol-[0-9a-f]{8,17}$/, 'a volume id (vol-…)') })
+        .strict(),
+    ]),
+    kmsKeyId: kmsKeyRef,
+    copyTags: z.boolean().default(true),
+    /** Volume only: delete the intermediate snapshots once the new volume exists. */
+    deleteIntermediate: z.boolean().default(false),
+  })
+  .strict();
+
 /** What a wizard asks the engine to plan; more jobs join this union. */
 export const workflowRequest = z.discriminatedUnion('job', [
   copySnapshotRequest,
   shareSnapshotRequest,
+  reencryptRequest,
 ]);
 export type WorkflowRequest = z.output<typeof workflowRequest>;
 

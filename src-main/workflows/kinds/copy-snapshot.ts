@@ -139,25 +139,20 @@ export const copySnapshotKind: StepKind<Params> = {
   }),
   async check(place, p) {
     const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
+    const source = p.sourceSnapshotId;
+    const waitsFor = p.sharedBy ? 'is shared with this account' : 'exists';
     return [
       await sourceCheck(place, p),
       await destinationKeyCheck(place, p.kmsKeyId),
       await quotaCheck(place),
-      p.sharedBy || isRef(p.sourceSnapshotId)
+      p.sharedBy || isRef(source)
         ? {
             stepId: place.stepId,
             status: 'warning',
-            message: p.sharedBy
-              ? `CopySnapshot cannot be tried (DryRun) before ${valueText(p.sourceSnapshotId)} is shared with this account; the copy step checks it when it runs.`
-              : `CopySnapshot cannot be tried (DryRun) before ${valueText(p.sourceSnapshotId)} exists; the copy step checks it when it runs.`,
+            message: `CopySnapshot cannot be tried (DryRun) before ${valueText(source)} ${waitsFor}; the copy step checks it when it runs.`,
           }
         : await dryRunCheck(place.stepId, 'CopySnapshot', () =>
-            ec2.send(
-              new CopySnapshotCommand({
-                ...request(p, place, p.sourceSnapshotId),
-                DryRun: true,
-              }),
-            ),
+            ec2.send(new CopySnapshotCommand({ ...request(p, place, source), DryRun: true })),
           ),
     ];
   },

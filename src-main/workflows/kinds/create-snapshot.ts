@@ -58,7 +58,11 @@ async function volumeCheck(place: StepPlace, p: Params): Promise<PreflightCheck>
       message: `Volume ${p.volumeId} is ${volume.State ?? 'in an unknown state'}: EBS snapshots only available or in-use volumes.`,
     };
   }
-  return { stepId, status: 'ok', message: `Volume ${p.volumeId} exists in ${region} and is available.` };
+  return {
+    stepId,
+    status: 'ok',
+    message: `Volume ${p.volumeId} exists in ${region} and is available.`,
+  };
 }
 
 /**

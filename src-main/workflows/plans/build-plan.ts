@@ -2,6 +2,7 @@ import type { WorkflowRequest } from '../../../src-shared/schemas/workflow-reque
 import type { KeyContext } from '../../key-operations/key-context';
 import { planCopySnapshot } from './copy-snapshot';
 import type { PlanDraft } from './plan-draft';
+import { planReencrypt } from './reencrypt';
 import { planShareSnapshot } from './share-snapshot';
 
 /** The plan of a wizard's request. */
@@ -11,5 +12,7 @@ export function buildPlan(ctx: KeyContext, request: WorkflowRequest): Promise<Pl
       return planCopySnapshot(ctx, request);
     case 'share-snapshot':
       return planShareSnapshot(ctx, request);
+    case 'reencrypt':
+      return planReencrypt(ctx, request);
   }
 }
