@@ -104,4 +104,16 @@ export const detailRoutes: readonly DetailRoute[] = [
     path: '/snapshots/copy/:profileId/:region/:snapshotId',
     page: lazyNamed(() => import('./pages/CopySnapshot.page'), 'CopySnapshotPage'),
   },
+  {
+    path: '/snapshots/reencrypt/:profileId/:region/:snapshotId',
+    page: lazyNamed(() => import('./pages/ReencryptSnapshot.page'), 'ReencryptSnapshotPage'),
+  },
+  {
+    path: '/volumes/reencrypt/:profileId/:region/:volumeId',
+    page: lazyNamed(() => import('./pages/ReencryptVolume.page'), 'ReencryptVolumePage'),
+  },
+  {
+    path: '/volumes/reencrypt',
+    page: lazyNamed(() => import('./pages/ChooseVolume.page'), 'ChooseVolumePage'),
+  },
 ];

@@ -1,6 +1,6 @@
-import { Button, Skeleton, Stack } from '@mantine/core';
+import { Button, Group, Skeleton, Stack } from '@mantine/core';
 import { IconDownload, IconRefresh, type Icon } from '@tabler/icons-react';
-import { useCallback, useMemo, useRef, useState, type ComponentType } from 'react';
+import { useCallback, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import type { EbsOwnership } from '../../../../src-shared/models/ebs-key';
 import {
   ebsSharingRefKey,
@@ -58,6 +58,8 @@ export interface EbsPageConfig<Row extends EbsRow> {
   readonly initialSortColumn: string;
   readonly Detail: ComponentType<DetailProps<Row>>;
   readonly actions: readonly EbsRowAction<Row>[];
+  /** Page-wide actions shown before Refresh ("Re-encrypt a volume…"). */
+  readonly headerActions?: ReactNode;
 }
 
 /**
@@ -145,15 +147,18 @@ export function EbsInventoryPage<Row extends EbsRow>({ config }: { config: EbsPa
         title={config.title}
         description={config.description}
         actions={
-          <Button
-            variant="default"
-            leftSection={<IconRefresh size={16} />}
-            loading={running}
-            disabled={!cells}
-            onClick={refresh}
-          >
-            Refresh
-          </Button>
+          <Group gap="xs">
+            {config.headerActions}
+            <Button
+              variant="default"
+              leftSection={<IconRefresh size={16} />}
+              loading={running}
+              disabled={!cells}
+              onClick={refresh}
+            >
+              Refresh
+            </Button>
+          </Group>
         }
       />
       {scope.error && <ErrorAlert error={toSerialized(scope.error)} />}
