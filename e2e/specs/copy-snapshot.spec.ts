@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from '../fixtures/launch-app';
-import { cutTexts, layoutShot, windowSizes } from '../pages/layout';
+import { checkWizardStep, readProdScope, snapshotRow } from '../pages/ebs-wizard';
+import { windowSizes } from '../pages/layout';
 import { ShellPage } from '../pages/shell';
 
 // Issue 13 wizard 1: copy prod's db-primary-nightly from us-east-1 to eu-west-1 under prod's
@@ -14,49 +14,8 @@ test.use({ actionTimeout: 20_000 });
 const small = windowSizes[0];
 const snapshotId = 'snap-0d15c000000000001';
 
-async function checkStep(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    const results = await new AxeBuilder({ page }).analyze();
-    const blocking = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    expect(blocking, `${name} (${theme})`).toEqual([]);
-    await page.mouse.move(0, 0);
-    await layoutShot(page, testInfo, small, `copy-snapshot-${name}`, theme);
-  }
-  expect(await cutTexts(page), name).toEqual([]);
-}
-
-/** Empties a multi-select (Backspace takes its last choice), then picks `values` in it. */
-async function choose(page: Page, name: string, values: string[]): Promise<void> {
-  const input = page.getByRole('combobox', { name, exact: true });
-  await input.click();
-  for (let index = 0; index < 8; index += 1) await input.press('Backspace');
-  for (const value of values) {
-    await input.fill(value);
-    await page.getByRole('option', { name: new RegExp(`^${value}( ·|$)`) }).click();
-  }
-  await input.press('Tab');
-}
-
-async function readScope(page: Page, region: string): Promise<void> {
-  await page.getByRole('button', { name: /^Scope:/ }).click();
-  await choose(page, 'Profiles', ['Sandbox · prod']);
-  await choose(page, 'Regions', [region]);
-  await page.getByRole('button', { name: 'Read this scope' }).click();
-  await expect(page.getByTestId(`cell-Sandbox · prod-${region}`)).toHaveAttribute(
-    'data-status',
-    'done',
-    { timeout: 90_000 },
-  );
-}
-
-const snapshotRow = (page: Page, text: string) =>
-  page
-    .getByRole('table', { name: 'Snapshots' })
-    .locator('tbody tr[data-row-id]')
-    .filter({ hasText: text });
+const checkStep = (page: Page, testInfo: TestInfo, name: string) =>
+  checkWizardStep(page, testInfo, 'copy-snapshot', name);
 
 test('copy a snapshot to another Region under a key of that Region', async ({
   keyward,
@@ -65,7 +24,7 @@ test('copy a snapshot to another Region under a key of that Region', async ({
   await page.setViewportSize({ width: small.width, height: small.height });
   const shell = new ShellPage(page);
   await shell.open('Snapshots');
-  await readScope(page, 'us-east-1');
+  await readProdScope(page, 'us-east-1');
   await snapshotRow(page, snapshotId)
     .getByRole('button', { name: 'Copy to another Region…' })
     .click();
@@ -98,6 +57,6 @@ test('copy a snapshot to another Region under a key of that Region', async ({
   await checkStep(page, testInfo, 'done');
 
   await page.getByRole('link', { name: /Open the Snapshots page/ }).click();
-  await readScope(page, 'eu-west-1');
+  await readProdScope(page, 'eu-west-1');
   await expect(snapshotRow(page, copy)).toContainText('customer managed key alias/global-orders');
 });

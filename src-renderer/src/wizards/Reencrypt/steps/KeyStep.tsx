@@ -53,7 +53,8 @@ export function KeyStep({ source, facts, keys, choices, onChange, problems }: Ke
   return (
     <Stack gap="md" maw={680}>
       <Text size="sm">
-        Re-encrypt {what} <strong>{sourceId(source)}</strong> in <strong>{source.region}</strong>{' '}
+        Re-encrypt {what} <strong>{sourceId(source)}</strong> in{' '}
+        <strong data-testid="reencrypt-place">{facts?.availabilityZone ?? source.region}</strong>{' '}
         with profile <strong>{source.profileId}</strong>.{' '}
         {volume
           ? 'Keyward snapshots it, copies that snapshot under the new key and creates a new volume from the copy in the same zone.'
