@@ -52,8 +52,6 @@ export async function readProdScope(page: Page, region: string): Promise<void> {
   );
 }
 
-export const snapshotRow = (page: Page, text: string) =>
-  page
-    .getByRole('table', { name: 'Snapshots' })
-    .locator('tbody tr[data-row-id]')
-    .filter({ hasText: text });
+/** The Snapshots table's row of `snapshotId` (a copy's description names its source: not by text). */
+export const snapshotRow = (page: Page, snapshotId: string) =>
+  page.getByRole('table', { name: 'Snapshots' }).locator(`tbody tr[data-row-id$="|${snapshotId}"]`);

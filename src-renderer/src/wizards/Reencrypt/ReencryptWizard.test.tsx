@@ -177,7 +177,10 @@ describe('ReencryptWizard', () => {
     );
     expect(screen.getByText(/encrypted with/)).toHaveTextContent('alias/ebs-workloads');
     expect(screen.getByTestId('reencrypt-original-kept')).toHaveTextContent(
-      `The original snapshot ${snapshot.snapshotId} is kept as it was, under its old key: Keyward never deletes it. Delete it yourself when you no longer need it (aws ec2 delete-snapshot --snapshot-id ${snapshot.snapshotId}); until then it costs up to about $0.40 a month for its 8 GiB`,
+      `The original snapshot ${snapshot.snapshotId} is kept as it was, under its old key: Keyward never deletes it. Keeping it costs up to about $0.40 a month for its 8 GiB (snapshot storage, about $0.05 per GB-month in us-east-1). Delete it yourself when you no longer need it:`,
+    );
+    expect(screen.getByTestId('reencrypt-delete-command')).toHaveTextContent(
+      `aws ec2 delete-snapshot --snapshot-id ${snapshot.snapshotId}`,
     );
     expect(screen.getByTestId('reencrypt-run-id')).toHaveTextContent('run-12345678');
     expect(

@@ -80,9 +80,12 @@ export function ReencryptDone({
       )}
       <Text size="sm" data-testid="reencrypt-original-kept">
         The original {what} <strong>{sourceId(source)}</strong> is kept as it was, under its old
-        key: Keyward never deletes it. Delete it yourself when you no longer need it (
-        <Code>{deleteCommand}</Code>){cost ? `; until then it costs ${cost}` : ''}.
+        key: Keyward never deletes it.{cost ? ` Keeping it costs ${cost}.` : ''} Delete it yourself
+        when you no longer need it:
       </Text>
+      <Code block data-testid="reencrypt-delete-command">
+        {deleteCommand}
+      </Code>
       {volume && copyKept && (
         <Text size="sm">
           The intermediate snapshot <strong>{intermediate}</strong> (old key) and the copy{' '}
