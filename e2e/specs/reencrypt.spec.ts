@@ -87,10 +87,13 @@ test('re-encrypt an aws/ebs volume: a new volume under the new key in the same z
   await new ShellPage(page).open('Snapshots');
   await page.getByRole('button', { name: 'Re-encrypt a volume…' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Re-encrypt a volume');
-  await page.getByRole('combobox', { name: 'Profile', exact: true }).click();
-  await page.getByRole('option', { name: /prod/ }).click();
-  await page.getByRole('combobox', { name: 'Region', exact: true }).click();
-  await page.getByRole('option', { name: /^us-east-1/ }).click();
+  // The header's profile and Region are chosen already.
+  await expect(page.getByRole('combobox', { name: 'Profile', exact: true })).toHaveValue(
+    'Sandbox · prod',
+  );
+  await expect(page.getByRole('combobox', { name: 'Region', exact: true })).toHaveValue(
+    /^us-east-1/,
+  );
   await page.getByRole('combobox', { name: 'Volume', exact: true }).click();
   await page.getByRole('option', { name: new RegExp(`^${volumeId}`) }).click();
   await checkStep(page, testInfo, 'choose-volume');
@@ -108,10 +111,13 @@ test('re-encrypt an aws/ebs volume: a new volume under the new key in the same z
 
   // The new volume, opened in the same wizard, is in the same zone under ebs-workloads.
   await page.goto(page.url().replace(/\/volumes\/reencrypt\/.*$/, '/volumes/reencrypt'));
-  await page.getByRole('combobox', { name: 'Profile', exact: true }).click();
-  await page.getByRole('option', { name: /prod/ }).click();
-  await page.getByRole('combobox', { name: 'Region', exact: true }).click();
-  await page.getByRole('option', { name: /^us-east-1/ }).click();
+  // The header's profile and Region are chosen already.
+  await expect(page.getByRole('combobox', { name: 'Profile', exact: true })).toHaveValue(
+    'Sandbox · prod',
+  );
+  await expect(page.getByRole('combobox', { name: 'Region', exact: true })).toHaveValue(
+    /^us-east-1/,
+  );
   await page.getByRole('combobox', { name: 'Volume', exact: true }).click();
   await page.getByRole('option', { name: new RegExp(`^${made}`) }).click();
   await page.getByRole('button', { name: 'Next: choose the key' }).click();

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useApi } from '../api/api-context';
-import { useProfiles, useRegions } from '../api/queries';
+import { useProfiles, useRegions, useSettings } from '../api/queries';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { PageHeader } from '../components/PageHeader/PageHeader';
 import { toSerialized } from '../api/present-error';
@@ -16,8 +16,12 @@ export function ChooseVolumePage() {
   const navigate = useNavigate();
   const { data: profiles = [] } = useProfiles();
   const { data: regions = [] } = useRegions();
-  const [profileId, setProfileId] = useState<string | null>(null);
-  const [region, setRegion] = useState<string | null>(null);
+  const settings = useSettings();
+  // The header's profile and Region until the user picks others.
+  const [chosenProfile, setProfileId] = useState<string | null>(null);
+  const [chosenRegion, setRegion] = useState<string | null>(null);
+  const profileId = chosenProfile ?? settings.data?.activeProfileId ?? null;
+  const region = chosenRegion ?? settings.data?.activeRegion ?? null;
   const [volumeId, setVolumeId] = useState<string | null>(null);
   const volumes = useQuery({
     queryKey: ['volumes.list', profileId, region],
