@@ -61,7 +61,7 @@ async function sourceCheck(place: StepPlace, p: Params): Promise<PreflightCheck>
     return {
       stepId: place.stepId,
       status: 'ok',
-      message: `${valueText(p.sourceSnapshotId)} is made by an earlier step; the copy is checked when it runs.`,
+      message: `The snapshot to copy, ${valueText(p.sourceSnapshotId)}, is made by an earlier step of the run; it is checked when the copy runs.`,
     };
   }
   const ec2 = await ec2Of(place.ctx, p.sharedBy?.profileId ?? place.profileId, p.sourceRegion);
