@@ -11,7 +11,6 @@ import { workflowRequest } from '../../src-shared/schemas/workflow-request';
 import { ec2Of } from '../key-operations/key-context';
 import { createSnapshotKind } from './kinds/create-snapshot';
 import { RUN_ID_TAG } from './kinds/snapshots';
-import type { StepEnv } from './step-kind';
 import { recordRun, useWorkflows } from './testing/workflow-test-kit';
 
 const kit = useWorkflows();
@@ -177,17 +176,7 @@ describe('create-snapshot step', () => {
     region: 'us-east-1',
   };
   const params = createSnapshotKind.params.parse({ volumeId: PROD_VOLUME_LEGACY_ROOT });
-  const env = (crashAt?: string): StepEnv => ({
-    ...at,
-    ctx: kit.ctx,
-    resolve: (value) => (typeof value === 'string' ? value : ''),
-    progress: () => undefined,
-    checkpoint: (point) => {
-      if (point === crashAt) throw new Error(`crash at ${point}`);
-    },
-    sleep: () => Promise.resolve(),
-    signal: new AbortController().signal,
-  });
+  const env = (crashAt?: string) => kit.stepEnv(at, crashAt);
 
   it('makes exactly one snapshot when the run crashes after CreateSnapshot was sent, and undo deletes it', async () => {
     await expect(createSnapshotKind.run(env('sent'), params)).rejects.toThrow('crash at sent');

@@ -90,6 +90,8 @@ export interface DetailRoute {
   readonly page: LazyExoticComponent<ComponentType>;
 }
 
+const ReencryptPage = lazyNamed(() => import('./pages/Reencrypt.page'), 'ReencryptPage');
+
 /** Pages reached from another page (not in the navigation or the palette): the router reads these too. */
 export const detailRoutes: readonly DetailRoute[] = [
   {
@@ -106,11 +108,11 @@ export const detailRoutes: readonly DetailRoute[] = [
   },
   {
     path: '/snapshots/reencrypt/:profileId/:region/:snapshotId',
-    page: lazyNamed(() => import('./pages/ReencryptSnapshot.page'), 'ReencryptSnapshotPage'),
+    page: ReencryptPage,
   },
   {
     path: '/volumes/reencrypt/:profileId/:region/:volumeId',
-    page: lazyNamed(() => import('./pages/ReencryptVolume.page'), 'ReencryptVolumePage'),
+    page: ReencryptPage,
   },
   {
     path: '/volumes/reencrypt',

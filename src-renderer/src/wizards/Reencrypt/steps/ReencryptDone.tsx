@@ -1,7 +1,7 @@
-import { Anchor, Code, Group, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconCircleCheck } from '@tabler/icons-react';
+import { Anchor, Code, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { WorkflowRun } from '../../../../../src-shared/models/workflow-plan';
+import { DoneHeading } from '../../workflow/DoneHeading';
 import classes from '../../../pages/key-detail/KeyDetail.module.css';
 import { keepingCost } from '../keeping-cost';
 import { isVolume, sourceId, type ReencryptSource } from '../reencrypt-form';
@@ -57,14 +57,9 @@ export function ReencryptDone({
     : `aws ec2 delete-snapshot --snapshot-id ${sourceId(source)}`;
   return (
     <Stack gap="xs">
-      <Group gap="xs">
-        <ThemeIcon color="green" variant="light" radius="xl" aria-hidden>
-          <IconCircleCheck size={18} />
-        </ThemeIcon>
-        <Text fw={600}>
-          {volume ? 'The new volume is ready' : 'The re-encrypted copy is ready'}
-        </Text>
-      </Group>
+      <DoneHeading>
+        {volume ? 'The new volume is ready' : 'The re-encrypted copy is ready'}
+      </DoneHeading>
       {volume ? (
         <Text size="sm">
           New volume <strong data-testid="reencrypt-new-volume">{newVolume}</strong> in{' '}

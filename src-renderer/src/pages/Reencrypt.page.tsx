@@ -1,12 +1,21 @@
 import { Anchor, Stack } from '@mantine/core';
-import { Link } from 'react-router';
-import { PageHeader } from '../../components/PageHeader/PageHeader';
-import { ReencryptWizard } from '../../wizards/Reencrypt/ReencryptWizard';
-import { isVolume, sourceId, type ReencryptSource } from '../../wizards/Reencrypt/reencrypt-form';
-import classes from '../key-detail/KeyDetail.module.css';
+import { Link, useParams } from 'react-router';
+import { PageHeader } from '../components/PageHeader/PageHeader';
+import { ReencryptWizard } from '../wizards/Reencrypt/ReencryptWizard';
+import { isVolume, sourceId, type ReencryptSource } from '../wizards/Reencrypt/reencrypt-form';
+import classes from './key-detail/KeyDetail.module.css';
 
-/** The re-encrypt wizard's page, for a snapshot or a volume. */
-export function ReencryptPage({ source }: { source: ReencryptSource }) {
+/**
+ * `/snapshots/reencrypt/:profileId/:region/:snapshotId` and
+ * `/volumes/reencrypt/:profileId/:region/:volumeId`: the re-encrypt wizard.
+ */
+export function ReencryptPage() {
+  const params = useParams();
+  const place = { profileId: params.profileId ?? '', region: params.region ?? '' };
+  const source: ReencryptSource =
+    params.volumeId === undefined
+      ? { ...place, snapshotId: params.snapshotId ?? '' }
+      : { ...place, volumeId: params.volumeId };
   const volume = isVolume(source);
   return (
     <Stack>
