@@ -26,7 +26,7 @@ async function chooseWorkloadsKey(page: Page): Promise<void> {
     'Current key: alias/aws/ebs (AWS managed)',
     { timeout: 60_000 },
   );
-  await expect(page.getByText(/A copy under a customer managed key can be shared/)).toBeVisible();
+  await expect(page.getByText(/under a customer managed key can be shared/)).toBeVisible();
   await expect(page.getByText(/KMS keys are regional/)).toBeVisible();
   const key = page.getByRole('combobox', { name: /^New key in us-east-1/ });
   await expect(key).toHaveAttribute('placeholder', 'Choose a key', { timeout: 60_000 });

@@ -64,8 +64,9 @@ export function KeyStep({ source, facts, keys, choices, onChange, problems }: Ke
       <CurrentKey facts={facts} {...(current ? { current } : {})} />
       {isAwsEbs(current) && (
         <Alert variant="light" color="yellow" icon={<IconInfoCircle />} p="sm">
-          aws/ebs is the AWS managed EBS key: AWS does not let anyone share a {what} encrypted with
-          it. A copy under a customer managed key can be shared with another account.
+          {volume
+            ? 'aws/ebs is the AWS managed EBS key: AWS does not let anyone share a snapshot of this volume with another account. The snapshot copy this job makes under a customer managed key can be shared, and so can snapshots of the new volume.'
+            : 'aws/ebs is the AWS managed EBS key: AWS does not let anyone share a snapshot encrypted with it. A copy under a customer managed key can be shared with another account.'}
         </Alert>
       )}
       {volume && facts && facts.attachedTo.length > 0 && (
