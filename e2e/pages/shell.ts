@@ -5,6 +5,7 @@ export const navPages = [
   { label: 'Keys', path: '/keys', heading: 'Keys' },
   { label: 'Snapshots', path: '/snapshots', heading: 'Snapshots' },
   { label: 'AMIs', path: '/amis', heading: 'AMIs' },
+  { label: 'Runs', path: '/runs', heading: 'Runs' },
   { label: 'Audit', path: '/audit', heading: 'Audit' },
   { label: 'Workbench', path: '/workbench', heading: 'Workbench' },
   { label: 'Profiles', path: '/profiles', heading: 'Profiles' },

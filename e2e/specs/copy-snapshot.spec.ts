@@ -1,6 +1,11 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from '../fixtures/launch-app';
-import { checkWizardStep, readProdScope, snapshotRow } from '../pages/ebs-wizard';
+import {
+  checkA11yAndLayout,
+  readScope,
+  snapshotRow,
+  SOURCE_SNAPSHOT,
+} from '../pages/copy-snapshot-wizard';
 import { windowSizes } from '../pages/layout';
 import { ShellPage } from '../pages/shell';
 
@@ -11,20 +16,19 @@ import { ShellPage } from '../pages/shell';
 test.describe.configure({ timeout: 600_000 });
 test.use({ actionTimeout: 20_000 });
 
-const small = windowSizes[0];
-const snapshotId = 'snap-0d15c000000000001';
-
+const snapshotId = SOURCE_SNAPSHOT;
 const checkStep = (page: Page, testInfo: TestInfo, name: string) =>
-  checkWizardStep(page, testInfo, 'copy-snapshot', name);
+  checkA11yAndLayout(page, testInfo, `copy-snapshot-${name}`);
 
 test('copy a snapshot to another Region under a key of that Region', async ({
   keyward,
 }, testInfo) => {
   const { page } = keyward;
+  const small = windowSizes[0];
   await page.setViewportSize({ width: small.width, height: small.height });
   const shell = new ShellPage(page);
   await shell.open('Snapshots');
-  await readProdScope(page, 'us-east-1');
+  await readScope(page, 'us-east-1');
   await snapshotRow(page, snapshotId)
     .getByRole('button', { name: 'Copy to another Region…' })
     .click();
@@ -57,6 +61,6 @@ test('copy a snapshot to another Region under a key of that Region', async ({
   await checkStep(page, testInfo, 'done');
 
   await page.getByRole('link', { name: /Open the Snapshots page/ }).click();
-  await readProdScope(page, 'eu-west-1');
+  await readScope(page, 'eu-west-1');
   await expect(snapshotRow(page, copy)).toContainText('customer managed key alias/global-orders');
 });

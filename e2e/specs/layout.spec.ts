@@ -223,7 +223,7 @@ for (const size of windowSizes) {
       await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
 
       // "Discard changes" leaves, and the saved theme (follow the OS: light) comes back.
-      await page.keyboard.press('Alt+6');
+      await page.keyboard.press('Alt+7');
       await question.getByRole('button', { name: 'Discard changes' }).click();
       await expect(shell.heading('Profiles')).toBeVisible();
       await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light');

@@ -1,6 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from '../fixtures/launch-app';
-import { checkWizardStep, readProdScope, snapshotRow } from '../pages/ebs-wizard';
+import { checkWizardStep, readOneCell } from '../pages/wizard-steps';
 import { windowSizes } from '../pages/layout';
 import { ShellPage } from '../pages/shell';
 
@@ -18,7 +18,12 @@ const snapshotId = 'snap-0d15c000000000004';
 const volumeId = 'vol-0c0ffee0000000003';
 
 const checkStep = (page: Page, testInfo: TestInfo, name: string) =>
-  checkWizardStep(page, testInfo, 'reencrypt', name);
+  checkWizardStep(page, testInfo, `reencrypt-${name}`);
+const readProdScope = (page: Page, region: string) => readOneCell(page, 'Sandbox · prod', region);
+
+/** The Snapshots table's row of `snapshotId` (a copy's description names its source: not by text). */
+const snapshotRow = (page: Page, snapshotId: string) =>
+  page.getByRole('table', { name: 'Snapshots' }).locator(`tbody tr[data-row-id$="|${snapshotId}"]`);
 
 /** The Key step: waits for the Region's keys, checks the current one, picks ebs-workloads. */
 async function chooseWorkloadsKey(page: Page): Promise<void> {

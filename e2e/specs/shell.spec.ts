@@ -40,7 +40,7 @@ test('Alt+number shortcuts and Tab reach every part of the shell', async ({ keyw
   const { page } = keyward;
   const shell = new ShellPage(page);
   await expect(shell.heading('Profiles')).toBeVisible();
-  await page.keyboard.press('Alt+7');
+  await page.keyboard.press('Alt+8');
   await expect(shell.heading('Settings')).toBeVisible();
   await page.keyboard.press('Alt+2');
   await expect(shell.heading('Snapshots')).toBeVisible();

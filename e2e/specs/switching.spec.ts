@@ -75,6 +75,6 @@ test('Alt+number goes to a page, and the navigation and the palette show the sho
 
   await expect(page.getByRole('button', { name: 'Open command palette' })).toContainText('Ctrl K');
   await page.keyboard.press('Control+K');
-  await expect(shell.paletteEntry('Go to Audit')).toContainText('Alt 4');
+  await expect(shell.paletteEntry('Go to Audit')).toContainText('Alt 5');
   await expect(page.getByRole('dialog')).toContainText('Ctrl K opens this from anywhere');
 });

@@ -57,10 +57,15 @@ describe('workflows handlers', () => {
         status: 'done',
         stepsDone: 3,
         resumable: false,
+        profileIds: ['backup'],
+        regions: ['us-east-1'],
       }),
     );
     const run = await handlers['workflows.get']({ runId: 'run-handlers-1' }, ctx);
     expect(run.steps[0]?.outputs['snapshotId']).toMatch(/^snap-[0-9a-f]{17}$/);
+    const trail = await handlers['workflows.events']({ runId: 'run-handlers-1' }, ctx);
+    expect(trail.events.map((e) => e.eventName)).toContain('CopySnapshot');
+    expect(workflowsCalls['workflows.events'].output.safeParse(trail).success).toBe(true);
     const runbook = await handlers['workflows.runbook']({ runId: 'run-handlers-1' }, ctx);
     expect(runbook.script).toContain('keyward:run-id","Value":"run-handlers-1"');
     expect(workflowsCalls['workflows.runbook'].output.safeParse(runbook).success).toBe(true);

@@ -19,5 +19,6 @@ export function createWorkflowsHandlers(
     'workflows.undo': ({ runId, confirmDeletes }, ctx) => engine.undo(runId, confirmDeletes, ctx),
     'workflows.list': () => engine.list(),
     'workflows.get': ({ runId }) => engine.get(runId),
+    'workflows.events': ({ runId }) => engine.events(runId),
   };
 }

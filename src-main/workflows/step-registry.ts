@@ -9,6 +9,9 @@ import { deleteSnapshotKind } from './kinds/delete-snapshot';
 import { createVolumeKind } from './kinds/create-volume';
 import { enableKeyKind } from './kinds/enable-key';
 import { waitSnapshotCompletedKind } from './kinds/wait-snapshot-completed';
+import { addLaunchPermissionKind } from './kinds/add-launch-permission';
+import { copyImageKind } from './kinds/copy-image';
+import { launchInstanceKind } from './kinds/launch-instance';
 import type { AnyStepKind } from './step-kind';
 
 export interface StepRegistry {
@@ -59,4 +62,7 @@ export const stepKinds = createStepRegistry([
   createVolumeKind,
   createSnapshotKind,
   deleteSnapshotKind,
+  addLaunchPermissionKind,
+  copyImageKind,
+  launchInstanceKind,
 ]);

@@ -10,6 +10,7 @@ import type {
   WorkflowRun,
   WorkflowRunSummary,
 } from '../../src-shared/models/workflow-plan';
+import type { RunEvents } from '../../src-shared/models/run-events';
 import type { WorkflowRequest } from '../../src-shared/schemas/workflow-request';
 import type { KeyContext } from '../key-operations/key-context';
 import type { OperationContext } from '../operations/operation-context';
@@ -17,6 +18,7 @@ import { toSerializedError } from '../operations/to-serialized-error';
 import { describePlan, planRunbook, type ProfileNames } from './describe-plan';
 import { buildPlan } from './plans/build-plan';
 import { preflight } from './preflight';
+import { runEvents } from './run-events';
 import { createRunJournal, type RunJournal } from './run-journal';
 import { isRef, type StepEnv, type Value } from './step-kind';
 import { stepKinds, type StepRegistry } from './step-registry';
@@ -59,6 +61,8 @@ export interface WorkflowEngine {
   undo(runId: string, confirmDeletes: boolean, progress: RunProgress): Promise<WorkflowRun>;
   list(): Promise<WorkflowRunSummary[]>;
   get(runId: string): Promise<WorkflowRun>;
+  /** The CloudTrail events the run caused, in every profile and Region it acted in. */
+  events(runId: string): Promise<RunEvents>;
 }
 
 /** Thrown through the engine by a checkpoint: the test's stand-in for the process dying. */
@@ -256,6 +260,9 @@ export function createWorkflowEngine(options: WorkflowEngineOptions): WorkflowEn
       updatedAt: run.updatedAt,
       stepsDone: run.steps.filter((s) => s.status === 'done').length,
       stepCount: run.steps.length,
+      ...(run.endedAt === undefined ? {} : { endedAt: run.endedAt }),
+      profileIds: [...new Set(run.plan.steps.map((s) => s.profileId))],
+      regions: [...new Set(run.plan.steps.map((s) => s.region))],
     };
   }
 
@@ -338,6 +345,7 @@ export function createWorkflowEngine(options: WorkflowEngineOptions): WorkflowEn
       return (await journal.list()).map(summary);
     },
     get: (runId) => journal.load(runId),
+    events: async (runId) => runEvents(ctx, await journal.load(runId), new Date(now())),
   };
   return engine;
 }

@@ -2,6 +2,7 @@ import {
   IconCamera,
   IconHistory,
   IconKey,
+  IconListCheck,
   IconSettings,
   IconStack2,
   IconTools,
@@ -51,11 +52,19 @@ export const navItems: readonly NavItem[] = [
     page: lazyNamed(() => import('./pages/Amis.page'), 'AmisPage'),
   },
   {
+    path: '/runs',
+    label: 'Runs',
+    description: 'Guided jobs: plan, outcome, CloudTrail events; continue one',
+    icon: IconListCheck,
+    shortcut: 'alt+4',
+    page: lazyNamed(() => import('./pages/Runs.page'), 'RunsPage'),
+  },
+  {
     path: '/audit',
     label: 'Audit',
     description: 'Who used which key, when and from where',
     icon: IconHistory,
-    shortcut: 'alt+4',
+    shortcut: 'alt+5',
     page: lazyNamed(() => import('./pages/Audit.page'), 'AuditPage'),
   },
   {
@@ -63,7 +72,7 @@ export const navItems: readonly NavItem[] = [
     label: 'Workbench',
     description: 'Encrypt, decrypt, sign and verify by hand',
     icon: IconTools,
-    shortcut: 'alt+5',
+    shortcut: 'alt+6',
     page: lazyNamed(() => import('./pages/Workbench.page'), 'WorkbenchPage'),
   },
   {
@@ -71,7 +80,7 @@ export const navItems: readonly NavItem[] = [
     label: 'Profiles',
     description: 'Credentials and identities',
     icon: IconUserShield,
-    shortcut: 'alt+6',
+    shortcut: 'alt+7',
     page: lazyNamed(() => import('./pages/Profiles.page'), 'ProfilesPage'),
   },
   {
@@ -79,7 +88,7 @@ export const navItems: readonly NavItem[] = [
     label: 'Settings',
     description: 'Theme, regions, safety and diagnostics',
     icon: IconSettings,
-    shortcut: 'alt+7',
+    shortcut: 'alt+8',
     page: lazyNamed(() => import('./pages/Settings.page'), 'SettingsPage'),
   },
 ];
@@ -117,5 +126,13 @@ export const detailRoutes: readonly DetailRoute[] = [
   {
     path: '/volumes/reencrypt',
     page: lazyNamed(() => import('./pages/ChooseVolume.page'), 'ChooseVolumePage'),
+  },
+  {
+    path: '/amis/share/:profileId/:region/:imageId',
+    page: lazyNamed(() => import('./pages/ShareAmi.page'), 'ShareAmiPage'),
+  },
+  {
+    path: '/runs/:runId',
+    page: lazyNamed(() => import('./pages/RunDetail.page'), 'RunDetailPage'),
   },
 ];

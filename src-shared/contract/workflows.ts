@@ -6,6 +6,7 @@ import {
   workflowRunSchema,
   workflowRunSummarySchema,
 } from '../models/workflow-plan';
+import { runEventsSchema } from '../models/run-events';
 import { planInput, runbookInput, runRefInput, undoInput } from '../schemas/workflow-request';
 import { invoke, noInput, operation } from './define';
 
@@ -56,5 +57,11 @@ export const workflowsCalls = {
     summary: 'One run: its plan, the state and outputs of each step, the error that stopped it.',
     input: runRefInput,
     output: workflowRunSchema,
+  }),
+  'workflows.events': invoke({
+    summary:
+      'The CloudTrail events a run caused: changes in each profile and Region it acted in over its time window that name what it touched.',
+    input: runRefInput,
+    output: runEventsSchema,
   }),
 } as const;

@@ -154,6 +154,10 @@ export const workflowRunSummarySchema = z
     updatedAt: z.string(),
     stepsDone: z.number().int(),
     stepCount: z.number().int(),
+    endedAt: z.string().optional(),
+    /** The profiles and Regions its steps act in. */
+    profileIds: z.array(z.string()),
+    regions: z.array(z.string()),
   })
   .strict();
 export type WorkflowRunSummary = z.output<typeof workflowRunSummarySchema>;

@@ -64,11 +64,53 @@ export const reencryptRequest = z
   })
   .strict();
 
+/**
+ * Wizard 3: share an AMI with another account — every backing snapshot's key, the launch
+ * permission — then, as the target profile, copy the AMI re-encrypted with a key of the target's
+ * (`copy-image`), launch an instance with re-encrypted volumes (`launch`, in the AMI's Region), or
+ * stop there (`none`: the runbook is the hand-off).
+ */
+export const shareAmiRequest = z
+  .object({
+    job: z.literal('share-ami'),
+    profileId: z.string().min(1).max(200),
+    region: regionCode,
+    imageId: z.string().regex(/^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/, 'an AMI id (ami-…)'),
+    targetProfileId: z.string().min(1).max(200),
+    targetRegion: regionCode,
+    targetKmsKeyId: kmsKeyRef,
+    viaEc2Only: z.boolean().default(true),
+    then: z.enum(['copy-image', 'launch', 'none']),
+    instanceType: z
+      .string()
+      .regex(/^[a-z0-9-]+\.[a-z0-9-]+$/)
+      .max(40)
+      .optional(),
+    subnetId: z
+      .string()
+      .regex(/^subnet-[0-9a-f]{8,17}$/)
+      .optional(),
+    availabilityZone: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/)
+      .optional(),
+  })
+  .strict()
+  .refine((r) => r.then !== 'launch' || r.instanceType !== undefined, {
+    message: 'Launching needs an instance type.',
+    path: ['instanceType'],
+  })
+  .refine((r) => r.then !== 'launch' || r.targetRegion === r.region, {
+    message: 'A shared AMI launches only in its own Region.',
+    path: ['targetRegion'],
+  });
+
 /** What a wizard asks the engine to plan; more jobs join this union. */
 export const workflowRequest = z.discriminatedUnion('job', [
   copySnapshotRequest,
   shareSnapshotRequest,
   reencryptRequest,
+  shareAmiRequest,
 ]);
 export type WorkflowRequest = z.output<typeof workflowRequest>;
 

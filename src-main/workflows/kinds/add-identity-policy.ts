@@ -23,7 +23,8 @@ const params = z
   .strict();
 type Params = z.output<typeof params>;
 
-const policyNameOf = (at: StepAt) => `keyward-${at.runId}`;
+/** One inline policy per fix step: a run may add one per key (an AMI's snapshots use several). */
+const policyNameOf = (at: StepAt) => `keyward-${at.runId}-${at.stepId}`;
 
 function ownerOrFail(p: Params) {
   const owner = ownerOf(p.callerArn);

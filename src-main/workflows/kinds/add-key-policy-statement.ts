@@ -19,6 +19,10 @@ const params = z
     viaEc2Only: z.boolean().default(true),
     /** The profile of the target account that will use the key (preflight evaluates its access). */
     targetProfileId: z.string().min(1).optional(),
+    /** The id of the IAM fix preflight offers for the target (unique when a run shares several keys). */
+    targetFixId: z.string().min(1).optional(),
+    /** What the target does with the key, for the preflight messages ("copy", "launch"). */
+    targetPurpose: z.string().min(1).optional(),
     /** The policy when the plan was made: the preview's "before" and the runbook's base. */
     policyAtPlanning: z.string().optional(),
   })
@@ -133,7 +137,14 @@ export const addKeyPolicyStatementKind: StepKind<Params> = {
     const key = await keyCheck(place, p);
     if (key.status === 'failed' || p.targetProfileId === undefined) return [key];
     const keyPolicy = withStatement(await currentPolicy(place, p), statementFor(p, place));
-    const use = { stepId: place.stepId, profileId: p.targetProfileId, keyArn: p.keyId, keyPolicy };
+    const use = {
+      stepId: place.stepId,
+      profileId: p.targetProfileId,
+      keyArn: p.keyId,
+      keyPolicy,
+      ...(p.targetFixId === undefined ? {} : { fixId: p.targetFixId }),
+      ...(p.targetPurpose === undefined ? {} : { purpose: p.targetPurpose }),
+    };
     return [key, await targetKeyAccessCheck(place, use)];
   },
   async run(env, p) {

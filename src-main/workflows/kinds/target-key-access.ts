@@ -31,6 +31,10 @@ export interface TargetUse {
   readonly keyArn: string;
   /** The key policy as it will be once the run added its statement. */
   readonly keyPolicy: string;
+  /** The fix step's id; a run that checks several keys gives each its own. */
+  readonly fixId?: string;
+  /** What the target does with the key, for the messages ("copy", "launch"). */
+  readonly purpose?: string;
 }
 
 /**
@@ -44,6 +48,7 @@ export async function targetKeyAccessCheck(
   use: TargetUse,
 ): Promise<PreflightCheck> {
   const { stepId, keyArn } = use;
+  const purpose = use.purpose ?? 'copy';
   const caller = await callerOf(place.ctx, use.profileId, place.region);
   const owner = ownerOf(caller.arn);
   const roleArn =
@@ -54,7 +59,7 @@ export async function targetKeyAccessCheck(
     return {
       stepId,
       status: 'warning',
-      message: `Keyward cannot evaluate ${caller.arn}'s access to ${keyArn}; AWS decides when the copy runs.`,
+      message: `Keyward cannot evaluate ${caller.arn}'s access to ${keyArn}; AWS decides when the ${purpose} runs.`,
     };
   }
   let identityPolicies;
@@ -68,7 +73,7 @@ export async function targetKeyAccessCheck(
     return {
       stepId,
       status: 'warning',
-      message: `The IAM policies of ${caller.arn} cannot be read with profile ${use.profileId} (${(error as Error).message}); whether it may use ${keyArn} is decided by AWS when the copy runs.`,
+      message: `The IAM policies of ${caller.arn} cannot be read with profile ${use.profileId} (${(error as Error).message}); whether it may use ${keyArn} is decided by AWS when the ${purpose} runs.`,
     };
   }
   const refused = COPY_ACTIONS.filter((action) => {
@@ -95,7 +100,7 @@ export async function targetKeyAccessCheck(
             fix: {
               title: `Add an inline IAM policy to ${owner.kind} ${owner.name} allowing ${refused.join(', ')} on the key`,
               step: {
-                id: 'target-iam',
+                id: use.fixId ?? 'target-iam',
                 kind: 'add-identity-policy',
                 profileId: use.profileId,
                 region: place.region,
@@ -104,12 +109,12 @@ export async function targetKeyAccessCheck(
             },
           }
         : {}),
-      message: `${caller.arn} (profile ${use.profileId}) would not be allowed ${refused.join(', ')} on ${keyArn}, so its copy would fail ("Given key ID is not accessible"). Its IAM policies must allow ${refused.join(', ')} on that key ARN; the key policy statement this run adds covers the key side.`,
+      message: `${caller.arn} (profile ${use.profileId}) would not be allowed ${refused.join(', ')} on ${keyArn}, so its ${purpose} would fail ("Given key ID is not accessible"). Its IAM policies must allow ${refused.join(', ')} on that key ARN; the key policy statement this run adds covers the key side.`,
     };
   }
   return {
     stepId,
     status: 'ok',
-    message: `${caller.arn} will be allowed to use ${keyArn} for the copy (key policy with this run's statement, and its IAM policies).`,
+    message: `${caller.arn} will be allowed to use ${keyArn} for the ${purpose} (key policy with this run's statement, and its IAM policies).`,
   };
 }

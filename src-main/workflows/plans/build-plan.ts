@@ -3,6 +3,7 @@ import type { KeyContext } from '../../key-operations/key-context';
 import { planCopySnapshot } from './copy-snapshot';
 import type { PlanDraft } from './plan-draft';
 import { planReencrypt } from './reencrypt';
+import { planShareAmi } from './share-ami';
 import { planShareSnapshot } from './share-snapshot';
 
 /** The plan of a wizard's request. */
@@ -14,5 +15,7 @@ export function buildPlan(ctx: KeyContext, request: WorkflowRequest): Promise<Pl
       return planShareSnapshot(ctx, request);
     case 'reencrypt':
       return planReencrypt(ctx, request);
+    case 'share-ami':
+      return planShareAmi(ctx, request);
   }
 }

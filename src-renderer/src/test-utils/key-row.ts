@@ -1,15 +1,16 @@
 import type { KeyRow } from '../../../src-shared/models/kms-key';
 
-/** A Keys inventory row of sandbox:prod, as `keys.inventory` streams it; `patch` sets what the test needs. */
+/** A Keys-inventory row as main streams it: an enabled symmetric customer managed key. */
 export function keyRow(keyId: string, patch: Partial<KeyRow> = {}): KeyRow {
   const region = patch.region ?? 'eu-west-1';
+  const accountId = patch.accountId ?? '111111111111';
   return {
     profileId: 'sandbox:prod',
     profileName: 'prod',
-    accountId: '111111111111',
+    accountId,
     region,
     keyId,
-    arn: `arn:aws:kms:${region}:111111111111:key/${keyId}`,
+    arn: `arn:aws:kms:${region}:${accountId}:key/${keyId}`,
     aliases: [],
     keySpec: 'SYMMETRIC_DEFAULT',
     type: 'symmetric',

@@ -23,6 +23,7 @@ import { PALETTE_SHORTCUT, palette } from '../CommandPalette/palette-store';
 import { ErrorBoundary } from '../ErrorBoundary/ErrorBoundary';
 import { UnsavedChangesPrompt } from '../UnsavedChanges/UnsavedChangesPrompt';
 import { Welcome } from '../Welcome/Welcome';
+import { InterruptedRunNotice } from './InterruptedRunNotice';
 import { ProfileHealthBadge } from './ProfileHealthBadge';
 import { ProfilePicker } from './ProfilePicker';
 import { RegionPicker } from './RegionPicker';
@@ -134,6 +135,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </nav>
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
+        <InterruptedRunNotice />
         <ErrorBoundary resetKey={location.pathname}>{children}</ErrorBoundary>
       </AppShell.Main>
       <LazyCommandPalette onAbout={about.open} />

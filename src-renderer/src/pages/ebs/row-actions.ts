@@ -1,4 +1,4 @@
-import { IconKey, IconWorldUpload, type Icon } from '@tabler/icons-react';
+import { IconKey, IconShare, IconWorldUpload, type Icon } from '@tabler/icons-react';
 import type { AmiRow } from '../../../../src-shared/models/ami';
 import type { SnapshotRow } from '../../../../src-shared/models/snapshot';
 
@@ -45,4 +45,17 @@ export const snapshotRowActions: readonly EbsRowAction<SnapshotRow>[] = [
     run: (row, { navigate }) => navigate(reencryptSnapshotPath(row)),
   },
 ];
-export const amiRowActions: readonly EbsRowAction<AmiRow>[] = [];
+
+/** `/amis/share/…`: the share-with-another-account wizard for one AMI. */
+export const shareAmiPath = (row: Pick<AmiRow, 'profileId' | 'region' | 'imageId'>) =>
+  `/amis/share/${encodeURIComponent(row.profileId)}/${row.region}/${row.imageId}`;
+
+export const amiRowActions: readonly EbsRowAction<AmiRow>[] = [
+  {
+    id: 'share-ami',
+    label: 'Share with another account…',
+    icon: IconShare,
+    available: (row) => row.ownership === 'owned' && row.state === 'available',
+    run: (row, { navigate }) => navigate(shareAmiPath(row)),
+  },
+];

@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { PreflightResult, WorkflowPlan } from '../../../../src-shared/models/workflow-plan';
-import { keyRow, keysCellEvent, keysDoneEvent } from '../../test-utils/key-row';
+import { keyRow } from '../../test-utils/key-row';
 import { createMockBridge, okAnswer } from '../../test-utils/mock-bridge';
 import { render } from '../../test-utils/render';
 import { CopySnapshotWizard } from './CopySnapshotWizard';
@@ -91,16 +91,34 @@ async function chooseDestination(
   await user.click(screen.getByRole('combobox', { name: 'Destination Region' }));
   expect(screen.queryByRole('option', { name: /^us-east-1/ })).not.toBeInTheDocument();
   await user.click(await screen.findByRole('option', { name: /^eu-west-1/ }));
-  await event(
-    'op-keys',
-    'keys.inventory',
-    keysCellEvent([
-      keyRow('k-ebs', { aliases: ['alias/aws/ebs'], manager: 'aws' }),
-      keyRow('k-sign', { aliases: ['alias/signing'], usage: 'SIGN_VERIFY', keySpec: 'RSA_2048' }),
-      keyRow('k-backup', { aliases: ['alias/backup'], state: 'Disabled' }),
-    ]),
-  );
-  await event('op-keys', 'keys.inventory', keysDoneEvent(3));
+  await event('op-keys', 'keys.inventory', {
+    type: 'progress',
+    step: 0,
+    stepCount: 1,
+    title: 'eu-west-1',
+    partial: {
+      cell: {
+        profileId: 'sandbox:prod',
+        region: 'eu-west-1',
+        profileName: 'prod',
+        status: 'done',
+        keysListed: 3,
+        keysLoaded: 3,
+        error: null,
+        loadedAt: null,
+      },
+      rows: [
+        keyRow('k-ebs', { aliases: ['alias/aws/ebs'], manager: 'aws' }),
+        keyRow('k-sign', { aliases: ['alias/signing'], usage: 'SIGN_VERIFY', keySpec: 'RSA_2048' }),
+        keyRow('k-backup', { aliases: ['alias/backup'], state: 'Disabled' }),
+      ],
+      keyIds: ['k-ebs', 'k-sign', 'k-backup'],
+    },
+  });
+  await event('op-keys', 'keys.inventory', {
+    type: 'done',
+    result: { cells: [], rowCount: 3, durationMs: 1, calls: 3 },
+  });
 }
 
 describe('CopySnapshotWizard', () => {

@@ -12,6 +12,8 @@ export interface PlanPreviewProps {
   readonly runbook: UseQueryResult<Runbook>;
   /** What the job is, for "Planning <noun>" ("the copy"). */
   readonly noun: string;
+  /** The line above the steps (a wizard's: nothing changes until the run starts). */
+  readonly intro?: string;
 }
 
 /** Long ARNs and CLI lines wrap instead of scrolling sideways (nothing hidden at 1024 px). */
@@ -93,12 +95,14 @@ function RunbookPanel({ runbook, plan }: { runbook: Runbook; plan: WorkflowPlan 
 }
 
 /** The Preview step: every AWS call the run will make, and the same job as a CLI runbook. */
-export function PlanPreview({ plan, runbook, noun }: PlanPreviewProps) {
+export function PlanPreview({ plan, runbook, noun, intro }: PlanPreviewProps) {
   if (plan.isPending) return <Skeleton h={240} aria-label={`Planning ${noun}`} />;
   if (plan.isError) return <ErrorAlert error={toSerialized(plan.error)} />;
   return (
     <Stack gap="md">
-      <Text size="sm">{plan.data.title}. Nothing changes in AWS until you start the run.</Text>
+      <Text size="sm">
+        {intro ?? `${plan.data.title}. Nothing changes in AWS until you start the run.`}
+      </Text>
       {plan.data.steps.map((step, index) => (
         <PlanStepCard key={step.id} step={step} index={index} />
       ))}

@@ -31,6 +31,16 @@ export function CopyDone({
       >
         Open the Snapshots page (refresh it to see the copy)
       </Anchor>
+      <Anchor
+        className={classes.link}
+        component={Link}
+        to={`/runs/${encodeURIComponent(run.runId)}`}
+        size="sm"
+        underline="always"
+        w="fit-content"
+      >
+        Open the run (its steps and CloudTrail events)
+      </Anchor>
     </Stack>
   );
 }

@@ -1,0 +1,126 @@
+import {
+  DescribeImageAttributeCommand,
+  ModifyImageAttributeCommand,
+  type EC2Client,
+} from '@aws-sdk/client-ec2';
+import { z } from 'zod';
+import { KeywardError } from '../../../src-shared/errors';
+import type { PreflightCheck } from '../../../src-shared/models/workflow-plan';
+import { describeKey } from '../../key-operations/describe-key';
+import { ec2Of } from '../../key-operations/key-context';
+import type { StepKind, StepPlace } from '../step-kind';
+import { dryRunCheck } from './dry-run';
+import { backingSnapshotIds, describeImage } from './images';
+import { describeSnapshot } from './snapshots';
+
+const params = z
+  .object({
+    imageId: z.string().min(1),
+    accountId: z.string().regex(/^\d{12}$/),
+    /** Shared with the account before this run (then undo leaves the sharing alone). */
+    sharedAtPlanning: z.boolean().optional(),
+  })
+  .strict();
+type Params = z.output<typeof params>;
+
+const change = (p: Params, operation: 'Add' | 'Remove') => ({
+  ImageId: p.imageId,
+  LaunchPermission: { [operation]: [{ UserId: p.accountId }] },
+});
+
+async function sharedWith(ec2: EC2Client, p: Params): Promise<boolean> {
+  const answer = await ec2.send(
+    new DescribeImageAttributeCommand({ ImageId: p.imageId, Attribute: 'launchPermission' }),
+  );
+  return (answer.LaunchPermissions ?? []).some((perm) => perm.UserId === p.accountId);
+}
+
+/** The snapshots of the AMI on the AWS managed key, which AWS refuses to share (reference §3.6). */
+async function awsManagedSnapshots(place: StepPlace, p: Params): Promise<string[]> {
+  const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
+  const image = await describeImage(ec2, p.imageId);
+  const found: string[] = [];
+  for (const snapshotId of backingSnapshotIds(image)) {
+    const snapshot = await describeSnapshot(ec2, snapshotId);
+    if (!snapshot.Encrypted || !snapshot.KmsKeyId) continue;
+    const key = await describeKey(place.ctx, { ...place, keyId: snapshot.KmsKeyId });
+    if (key.keyManager === 'AWS') found.push(snapshotId);
+  }
+  return found;
+}
+
+async function shareableCheck(place: StepPlace, p: Params): Promise<PreflightCheck> {
+  const managed = await awsManagedSnapshots(place, p);
+  const { stepId } = place;
+  if (managed.length === 0) {
+    return {
+      stepId,
+      status: 'ok',
+      message: `No backing snapshot of ${p.imageId} is on the AWS managed key aws/ebs.`,
+    };
+  }
+  return {
+    stepId,
+    status: 'failed',
+    message: `${p.imageId} is backed by ${managed.join(', ')}, encrypted with the AWS managed key aws/ebs, which no other account may use: AWS refuses to share the AMI. Copy the AMI re-encrypted with a customer managed key (aws ec2 copy-image --encrypted --kms-key-id <your key>) and share the copy.`,
+  };
+}
+
+/** Shares an AMI with an account (launchPermission); undo removes just that account. */
+export const addLaunchPermissionKind: StepKind<Params> = {
+  name: 'add-launch-permission',
+  params,
+  outputs: [],
+  title: (p) => `Let account ${p.accountId} launch ${p.imageId}`,
+  action: (p) => ({
+    service: 'ec2',
+    operation: 'ModifyImageAttribute',
+    params: change(p, 'Add'),
+  }),
+  cli: (p) => ({
+    args: [
+      'ec2',
+      'modify-image-attribute',
+      '--image-id',
+      p.imageId,
+      '--launch-permission',
+      JSON.stringify({ Add: [{ UserId: p.accountId }] }),
+    ],
+  }),
+  async prepare(place, p) {
+    const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
+    return { ...p, sharedAtPlanning: await sharedWith(ec2, p) };
+  },
+  async check(place, p) {
+    const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
+    return [
+      await shareableCheck(place, p),
+      await dryRunCheck(place.stepId, 'ModifyImageAttribute', () =>
+        ec2.send(new ModifyImageAttributeCommand({ ...change(p, 'Add'), DryRun: true })),
+      ),
+    ];
+  },
+  async run(env, p) {
+    const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
+    await ec2.send(new ModifyImageAttributeCommand(change(p, 'Add')));
+    env.checkpoint('sent');
+    return {};
+  },
+  async verify(env, p) {
+    if (!(await sharedWith(await ec2Of(env.ctx, env.profileId, env.region), p))) {
+      throw new KeywardError('invalid-state', `${p.imageId} is not shared with ${p.accountId}.`);
+    }
+  },
+  undo: {
+    describe: (p) =>
+      p.sharedAtPlanning === true
+        ? `Nothing: the AMI was shared with account ${p.accountId} before this run.`
+        : `Stops sharing the AMI with account ${p.accountId}.`,
+    deletes: false,
+    async run(env, p) {
+      if (p.sharedAtPlanning === true) return;
+      const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
+      await ec2.send(new ModifyImageAttributeCommand(change(p, 'Remove')));
+    },
+  },
+};

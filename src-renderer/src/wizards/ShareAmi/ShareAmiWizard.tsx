@@ -1,0 +1,35 @@
+import { RunProgress } from '../workflow/RunProgress';
+import { WorkflowStepper } from '../workflow/WorkflowStepper';
+import type { AmiSource } from './share-ami-form';
+import { ShareAmiDone } from './steps/ShareAmiDone';
+import { TargetStep } from './steps/TargetStep';
+import { ThenStep } from './steps/ThenStep';
+import { useAmiRow } from './use-ami-row';
+import { useShareAmi } from './use-share-ami';
+
+/** Share an AMI with another account: target, then what it does, preview, check, run. */
+export function ShareAmiWizard({ source }: { source: AmiSource }) {
+  const { wizard, choices, setChoices } = useShareAmi(source);
+  const ami = useAmiRow(source);
+  const stepProps = { source, choices, onChange: setChoices, problems: wizard.problems };
+  return (
+    <WorkflowStepper
+      wizard={wizard}
+      noun="the sharing"
+      startLabel="Share the AMI"
+      choices={[
+        <TargetStep key="target" {...stepProps} />,
+        <ThenStep key="then" {...stepProps} row={ami.row} />,
+      ]}
+      run={
+        <RunProgress
+          plan={wizard.plan.data}
+          state={wizard.state}
+          onRetry={wizard.resume}
+          doing="Sharing the AMI"
+          done={(run) => <ShareAmiDone run={run} choices={choices} />}
+        />
+      }
+    />
+  );
+}

@@ -1,0 +1,132 @@
+import { Alert, Loader, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import type { AmiRow } from '../../../../../src-shared/models/ami';
+import { BreakableCode } from '../../../components/DataTable/BreakableCode';
+import { NowrapText } from '../../../components/DataTable/TableCard';
+import { amiKeys, type ShareAmiThen } from '../share-ami-form';
+import type { ShareAmiStepProps } from './TargetStep';
+
+const THEN_OPTIONS: readonly { value: ShareAmiThen; label: string; description: string }[] = [
+  {
+    value: 'copy-image',
+    label: 'Copy the AMI into the target account, re-encrypted with its key',
+    description: 'The target ends with an AMI of its own that no longer depends on your keys.',
+  },
+  {
+    value: 'launch',
+    label: 'Launch an instance in the target account',
+    description:
+      'Its volumes are re-encrypted with the target’s key; the launch is in the AMI’s Region.',
+  },
+  {
+    value: 'none',
+    label: 'Stop after sharing',
+    description: 'The other account runs its side itself: hand it the runbook from the preview.',
+  },
+];
+
+/** The AMI's keys: each gets a key policy statement for the target account. */
+function BackingKeys({ row }: { row: AmiRow | undefined }) {
+  const keys = amiKeys(row);
+  if (!row) {
+    return (
+      <Text size="sm" c="dimmed">
+        <Loader size="xs" mr="xs" />
+        Reading the AMI’s snapshots and keys…
+      </Text>
+    );
+  }
+  const managed = keys.filter((k) => k.awsManaged);
+  return (
+    <Stack gap="xs">
+      <Text size="sm" fw={600}>
+        Backing snapshots and their keys — the target account gets a key policy statement on each
+        customer managed key
+      </Text>
+      <Table withTableBorder data-testid="share-ami-keys" fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Key</Table.Th>
+            <Table.Th>Snapshots</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {keys.map((key) => (
+            <Table.Tr key={key.keyArn}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {key.label}
+                  {key.awsManaged ? ' (AWS managed — cannot be shared)' : ''}
+                </Text>
+                <BreakableCode>{key.keyArn}</BreakableCode>
+              </Table.Td>
+              <Table.Td>
+                {key.snapshots.map((id) => (
+                  <NowrapText key={id} size="sm">
+                    {id}
+                  </NowrapText>
+                ))}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {keys.length === 0 && (
+        <Text size="sm">The AMI’s snapshots are not encrypted: no key is shared.</Text>
+      )}
+      {managed.length > 0 && (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle />}
+          data-testid="share-ami-aws-ebs"
+        >
+          {managed.flatMap((k) => k.snapshots).join(', ')} {managed.length > 1 ? 'are' : 'is'}{' '}
+          encrypted with the AWS managed key aws/ebs, which no other account may use: AWS refuses to
+          share this AMI. Copy the AMI re-encrypted with a customer managed key first, then share
+          the copy. Preflight will stop this run.
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+/** Step 2: what the target does with the shared AMI, and what the sharing touches. */
+export function ThenStep({
+  choices,
+  onChange,
+  problems,
+  row,
+}: ShareAmiStepProps & { readonly row: AmiRow | undefined }) {
+  return (
+    <Stack gap="md" maw={720}>
+      <Radio.Group
+        label="Then, in the target account"
+        value={choices.then}
+        onChange={(value) => onChange({ then: value as ShareAmiThen })}
+        error={problems.then}
+      >
+        <Stack gap="xs" mt="xs">
+          {THEN_OPTIONS.map((option) => (
+            <Radio
+              key={option.value}
+              value={option.value}
+              label={option.label}
+              description={option.description}
+            />
+          ))}
+        </Stack>
+      </Radio.Group>
+      {choices.then === 'launch' && (
+        <TextInput
+          label="Instance type"
+          value={choices.instanceType}
+          onChange={(event) => onChange({ instanceType: event.currentTarget.value.trim() })}
+          error={problems.instanceType}
+          maw={240}
+        />
+      )}
+      <BackingKeys row={row} />
+    </Stack>
+  );
+}
