@@ -121,6 +121,7 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     'amis.inventory': () => Promise.reject(new Error('not used')),
     'amis.list': notUsed,
     'amis.sharing': notUsed,
+    'volumes.list': notUsed,
     'operations.cancel': ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
     'operations.list': () => [...operations.list()],
     'secrets.status': notUsed,

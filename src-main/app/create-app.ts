@@ -14,6 +14,7 @@ import { createSettingsHandlers } from '../api/settings-handlers';
 import { createWorkflowsHandlers } from '../api/workflows-handlers';
 import { createSharingHandlers } from '../api/sharing-handlers';
 import { createViewsHandlers } from '../api/views-handlers';
+import { createVolumesHandlers } from '../api/volumes-handlers';
 import { createViewStore } from '../views/view-store';
 import { createClientFactory } from '../aws/client-factory';
 import { networkSettingsOf } from '../aws/network/network-settings';
@@ -167,6 +168,7 @@ export function createKeywardApp(options: {
       amis: createAmiInventory(inventoryDeps),
       sharing: createSharingReader({ aws, principal }),
     }),
+    ...createVolumesHandlers(keys),
   };
 
   logger.log('info', 'keyward started', { host: host.host, version: appIdentity.version });

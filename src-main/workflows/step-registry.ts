@@ -4,6 +4,8 @@ import { addCreateVolumePermissionKind } from './kinds/add-create-volume-permiss
 import { addKeyPolicyStatementKind } from './kinds/add-key-policy-statement';
 import { copySnapshotKind } from './kinds/copy-snapshot';
 import { copyTagsKind } from './kinds/copy-tags';
+import { createSnapshotKind } from './kinds/create-snapshot';
+import { deleteSnapshotKind } from './kinds/delete-snapshot';
 import { createVolumeKind } from './kinds/create-volume';
 import { enableKeyKind } from './kinds/enable-key';
 import { waitSnapshotCompletedKind } from './kinds/wait-snapshot-completed';
@@ -62,6 +64,8 @@ export const stepKinds = createStepRegistry([
   addCreateVolumePermissionKind,
   addIdentityPolicyKind,
   createVolumeKind,
+  createSnapshotKind,
+  deleteSnapshotKind,
   addLaunchPermissionKind,
   copyImageKind,
   launchInstanceKind,

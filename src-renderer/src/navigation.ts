@@ -99,6 +99,8 @@ export interface DetailRoute {
   readonly page: LazyExoticComponent<ComponentType>;
 }
 
+const ReencryptPage = lazyNamed(() => import('./pages/Reencrypt.page'), 'ReencryptPage');
+
 /** Pages reached from another page (not in the navigation or the palette): the router reads these too. */
 export const detailRoutes: readonly DetailRoute[] = [
   {
@@ -112,6 +114,18 @@ export const detailRoutes: readonly DetailRoute[] = [
   {
     path: '/snapshots/copy/:profileId/:region/:snapshotId',
     page: lazyNamed(() => import('./pages/CopySnapshot.page'), 'CopySnapshotPage'),
+  },
+  {
+    path: '/snapshots/reencrypt/:profileId/:region/:snapshotId',
+    page: ReencryptPage,
+  },
+  {
+    path: '/volumes/reencrypt/:profileId/:region/:volumeId',
+    page: ReencryptPage,
+  },
+  {
+    path: '/volumes/reencrypt',
+    page: lazyNamed(() => import('./pages/ChooseVolume.page'), 'ChooseVolumePage'),
   },
   {
     path: '/amis/share/:profileId/:region/:imageId',

@@ -15,6 +15,7 @@ import { workflowsCalls } from './workflows';
 import { sharingCalls } from './sharing';
 import { viewsCalls } from './views';
 import { snapshotsCalls } from './snapshots';
+import { volumesCalls } from './volumes';
 
 /** THE list of calls between the page and the main process. One entry per call. */
 export const contract = {
@@ -33,6 +34,7 @@ export const contract = {
   ...viewsCalls,
   ...snapshotsCalls,
   ...amisCalls,
+  ...volumesCalls,
 } as const satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

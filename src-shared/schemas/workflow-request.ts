@@ -44,6 +44,28 @@ export const shareSnapshotRequest = z
   .strict();
 
 /**
+ * Wizard 4: a copy of a snapshot, or a new volume from a volume, encrypted under another key of
+ * the same Region (e.g. off aws/ebs so that it can be shared); the original stays untouched.
+ */
+export const reencryptRequest = z
+  .object({
+    job: z.literal('reencrypt'),
+    profileId: z.string().min(1).max(200),
+    region: regionCode,
+    source: z.union([
+      z.object({ snapshotId }).strict(),
+      z
+        .object({ volumeId: z.string().regex(/^vol-[0-9a-f]{8,17}$/, 'a volume id (vol-…)') })
+        .strict(),
+    ]),
+    kmsKeyId: kmsKeyRef,
+    copyTags: z.boolean().default(true),
+    /** Volume only: delete the intermediate snapshots once the new volume exists. */
+    deleteIntermediate: z.boolean().default(false),
+  })
+  .strict();
+
+/**
  * Wizard 3: share an AMI with another account — every backing snapshot's key, the launch
  * permission — then, as the target profile, copy the AMI re-encrypted with a key of the target's
  * (`copy-image`), launch an instance with re-encrypted volumes (`launch`, in the AMI's Region), or
@@ -103,6 +125,7 @@ export const revokeSharingRequest = findSharedInput
 export const workflowRequest = z.discriminatedUnion('job', [
   copySnapshotRequest,
   shareSnapshotRequest,
+  reencryptRequest,
   shareAmiRequest,
   revokeSharingRequest,
 ]);

@@ -1,11 +1,11 @@
-import { CopySnapshotCommand, DeleteSnapshotCommand } from '@aws-sdk/client-ec2';
+import { CopySnapshotCommand } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import { KeywardError } from '../../../src-shared/errors';
-import { awsErrorCode } from '../../aws/map-aws-error';
 import type { PreflightCheck } from '../../../src-shared/models/workflow-plan';
 import { describeKey } from '../../key-operations/describe-key';
 import { ec2Of } from '../../key-operations/key-context';
-import type { StepAt, StepKind, StepPlace } from '../step-kind';
+import { isRef, type StepAt, type StepKind, type StepPlace, type Value } from '../step-kind';
+import { deleteStepSnapshot } from './delete-snapshots';
 import { dryRunCheck } from './dry-run';
 import { destinationKeyCheck } from './key-checks';
 import {
@@ -15,11 +15,13 @@ import {
   snapshotsTagged,
   STEP_ID_TAG,
 } from './snapshots';
+import { valueSchema, valueText } from './values';
 
 const params = z
   .object({
     sourceRegion: z.string().min(1),
-    sourceSnapshotId: z.string().min(1),
+    /** The snapshot to copy, or the one an earlier step of the run made (re-encrypting a volume). */
+    sourceSnapshotId: valueSchema,
     /** A key of the destination Region (the step's Region): id, ARN or alias. */
     kmsKeyId: z.string().min(1),
     description: z.string().max(255).optional(),
@@ -43,10 +45,10 @@ const runTags = (at: StepAt) => [
   { Key: STEP_ID_TAG, Value: at.stepId },
 ];
 
-function request(p: Params, at: StepAt) {
+function request<S extends Value>(p: Params, at: StepAt, source: S) {
   return {
     SourceRegion: p.sourceRegion,
-    SourceSnapshotId: p.sourceSnapshotId,
+    SourceSnapshotId: source,
     Encrypted: true,
     KmsKeyId: p.kmsKeyId,
     ...(p.description === undefined ? {} : { Description: p.description }),
@@ -55,6 +57,13 @@ function request(p: Params, at: StepAt) {
 }
 
 async function sourceCheck(place: StepPlace, p: Params): Promise<PreflightCheck> {
+  if (isRef(p.sourceSnapshotId)) {
+    return {
+      stepId: place.stepId,
+      status: 'ok',
+      message: `The snapshot to copy, ${valueText(p.sourceSnapshotId)}, is made by an earlier step of the run; it is checked when the copy runs.`,
+    };
+  }
   const ec2 = await ec2Of(place.ctx, p.sharedBy?.profileId ?? place.profileId, p.sourceRegion);
   try {
     const source = await describeSnapshot(ec2, p.sourceSnapshotId);
@@ -105,8 +114,12 @@ export const copySnapshotKind: StepKind<Params> = {
   params,
   outputs: ['snapshotId'],
   title: (p, at) =>
-    `Copy ${p.sourceSnapshotId} from ${p.sourceRegion} to ${at.region}, encrypted with ${p.kmsKeyId}`,
-  action: (p, at) => ({ service: 'ec2', operation: 'CopySnapshot', params: request(p, at) }),
+    `Copy ${valueText(p.sourceSnapshotId)} ${p.sourceRegion === at.region ? `in ${at.region}` : `from ${p.sourceRegion} to ${at.region}`}, encrypted with ${p.kmsKeyId}`,
+  action: (p, at) => ({
+    service: 'ec2',
+    operation: 'CopySnapshot',
+    params: request(p, at, p.sourceSnapshotId),
+  }),
   cli: (p, at) => ({
     args: [
       'ec2',
@@ -120,24 +133,26 @@ export const copySnapshotKind: StepKind<Params> = {
       p.kmsKeyId,
       ...(p.description === undefined ? [] : ['--description', p.description]),
       '--tag-specifications',
-      JSON.stringify(request(p, at).TagSpecifications),
+      JSON.stringify(request(p, at, p.sourceSnapshotId).TagSpecifications),
     ],
     capture: { output: 'snapshotId', query: 'SnapshotId' },
   }),
   async check(place, p) {
     const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
+    const source = p.sourceSnapshotId;
+    const waitsFor = p.sharedBy ? 'is shared with this account' : 'exists';
     return [
       await sourceCheck(place, p),
       await destinationKeyCheck(place, p.kmsKeyId),
       await quotaCheck(place),
-      p.sharedBy
+      p.sharedBy || isRef(source)
         ? {
             stepId: place.stepId,
             status: 'warning',
-            message: `CopySnapshot cannot be tried (DryRun) before ${p.sourceSnapshotId} is shared with this account; the copy step checks it when it runs.`,
+            message: `CopySnapshot cannot be tried (DryRun) before ${valueText(source)} ${waitsFor}; the copy step checks it when it runs.`,
           }
         : await dryRunCheck(place.stepId, 'CopySnapshot', () =>
-            ec2.send(new CopySnapshotCommand({ ...request(p, place), DryRun: true })),
+            ec2.send(new CopySnapshotCommand({ ...request(p, place, source), DryRun: true })),
           ),
     ];
   },
@@ -145,7 +160,9 @@ export const copySnapshotKind: StepKind<Params> = {
     const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
     const [earlier] = await snapshotsTagged(ec2, env.runId, env.stepId);
     if (earlier) return { snapshotId: earlier.SnapshotId };
-    const answer = await ec2.send(new CopySnapshotCommand(request(p, env)));
+    const answer = await ec2.send(
+      new CopySnapshotCommand(request(p, env, env.resolve(p.sourceSnapshotId))),
+    );
     env.checkpoint('sent');
     if (!answer.SnapshotId) {
       throw new KeywardError('internal', 'CopySnapshot answered without a snapshot id.');
@@ -170,20 +187,6 @@ export const copySnapshotKind: StepKind<Params> = {
   undo: {
     describe: () => 'Deletes the copy (asks first).',
     deletes: true,
-    async run(env, _p, outputs) {
-      const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
-      const made = outputs['snapshotId'];
-      const ids = made
-        ? [made]
-        : (await snapshotsTagged(ec2, env.runId, env.stepId)).map((s) => s.SnapshotId);
-      for (const id of ids) {
-        try {
-          await ec2.send(new DeleteSnapshotCommand({ SnapshotId: id }));
-        } catch (error) {
-          // Deleted meanwhile (by hand, or by an undo cut off after this call): nothing left to do.
-          if (awsErrorCode(error) !== 'InvalidSnapshot.NotFound') throw error;
-        }
-      }
-    },
+    run: (env, _p, outputs) => deleteStepSnapshot(env, outputs),
   },
 };

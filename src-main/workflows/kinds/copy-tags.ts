@@ -4,14 +4,16 @@ import { KeywardError } from '../../../src-shared/errors';
 import { awsErrorCode } from '../../aws/map-aws-error';
 import { ec2Of } from '../../key-operations/key-context';
 import type { StepKind } from '../step-kind';
+import { describeVolume } from '../../volumes/describe-volumes';
 import { describeSnapshot } from './snapshots';
 import { valueSchema, valueText } from './values';
 
 const tag = z.object({ Key: z.string().min(1).max(128), Value: z.string().max(256) }).strict();
 const params = z
   .object({
-    /** The resource that gets the tags (a snapshot copy). */
+    /** The resource that gets the tags (a snapshot copy, or a re-encrypted volume). */
     resourceId: valueSchema,
+    resourceType: z.enum(['snapshot', 'volume']).default('snapshot'),
     /** The tags read from the source when the plan was made (shown in the preview as they are). */
     tags: z.array(tag).min(1).max(50),
   })
@@ -44,14 +46,16 @@ export const copyTagsKind: StepKind<Params> = {
   },
   async verify(env, p) {
     const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
-    const snapshot = await describeSnapshot(ec2, env.resolve(p.resourceId));
+    const id = env.resolve(p.resourceId);
+    const { Tags } =
+      p.resourceType === 'volume' ? await describeVolume(ec2, id) : await describeSnapshot(ec2, id);
     const missing = p.tags.filter(
-      (t) => !snapshot.Tags?.some((s) => s.Key === t.Key && (s.Value ?? '') === t.Value),
+      (t) => !Tags?.some((s) => s.Key === t.Key && (s.Value ?? '') === t.Value),
     );
     if (missing.length > 0) {
       throw new KeywardError(
         'invalid-state',
-        `${snapshot.SnapshotId} lacks the tags ${missing.map((t) => t.Key).join(', ')}.`,
+        `${id} lacks the tags ${missing.map((t) => t.Key).join(', ')}.`,
       );
     }
   },

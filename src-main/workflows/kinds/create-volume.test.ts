@@ -2,7 +2,6 @@ import { DescribeVolumesCommand } from '@aws-sdk/client-ec2';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROD_SNAPSHOT_DB_NIGHTLY } from '../../../src-sandbox/seed/ec2';
 import { ec2Of } from '../../key-operations/key-context';
-import type { StepEnv } from '../step-kind';
 import { useWorkflows } from '../testing/workflow-test-kit';
 import { clientToken } from './client-token';
 import { createVolumeKind } from './create-volume';
@@ -17,19 +16,7 @@ const params = createVolumeKind.params.parse({
   availabilityZone: 'us-east-1a',
 });
 
-function env(crashAt?: string): StepEnv {
-  return {
-    ...at,
-    ctx: kit.ctx,
-    resolve: (value) => (typeof value === 'string' ? value : ''),
-    progress: () => undefined,
-    checkpoint: (point) => {
-      if (point === crashAt) throw new Error(`crash at ${point}`);
-    },
-    sleep: () => Promise.resolve(),
-    signal: new AbortController().signal,
-  };
-}
+const env = (crashAt?: string) => kit.stepEnv(at, crashAt);
 
 async function volumesOfRun() {
   const ec2 = await ec2Of(kit.ctx, 'prod', 'us-east-1');

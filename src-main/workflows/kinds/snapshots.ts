@@ -69,9 +69,9 @@ export async function pendingSnapshots(ec2: EC2Client): Promise<number> {
   return answer.Snapshots?.length ?? 0;
 }
 
-/** Tags a user put on a snapshot: AWS's own (`aws:`) and Keyward's bookkeeping tags are not carried. */
-export function userTags(snapshot: SnapshotFacts): { Key: string; Value: string }[] {
-  return (snapshot.Tags ?? [])
+/** Tags a user put on a snapshot or volume: AWS's own (`aws:`) and Keyward's bookkeeping tags are not carried. */
+export function userTags(resource: Pick<SnapshotFacts, 'Tags'>): { Key: string; Value: string }[] {
+  return (resource.Tags ?? [])
     .filter((t) => !t.Key.startsWith('aws:') && !t.Key.startsWith('keyward:'))
     .map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
 }

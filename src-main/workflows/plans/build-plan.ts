@@ -2,6 +2,7 @@ import type { WorkflowRequest } from '../../../src-shared/schemas/workflow-reque
 import type { KeyContext } from '../../key-operations/key-context';
 import { planCopySnapshot } from './copy-snapshot';
 import type { PlanDraft } from './plan-draft';
+import { planReencrypt } from './reencrypt';
 import { planShareAmi } from './share-ami';
 import { planRevokeSharing } from './revoke-sharing';
 import { planShareSnapshot } from './share-snapshot';
@@ -13,6 +14,8 @@ export function buildPlan(ctx: KeyContext, request: WorkflowRequest): Promise<Pl
       return planCopySnapshot(ctx, request);
     case 'share-snapshot':
       return planShareSnapshot(ctx, request);
+    case 'reencrypt':
+      return planReencrypt(ctx, request);
     case 'share-ami':
       return planShareAmi(ctx, request);
     case 'revoke-sharing':

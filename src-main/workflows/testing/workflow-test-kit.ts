@@ -13,6 +13,7 @@ import { useSandbox } from '../../aws/testing/use-sandbox';
 import { ec2Of, type KeyContext } from '../../key-operations/key-context';
 import { silentLogger } from '../../log/logger';
 import { RUN_ID_TAG } from '../kinds/snapshots';
+import type { StepAt, StepEnv } from '../step-kind';
 import {
   createWorkflowEngine,
   type RunProgress,
@@ -74,6 +75,20 @@ export function useWorkflows() {
       sandbox.t.sandbox.runtime.store.write((tx) =>
         tx.put(EC2_SANDBOX_SETTINGS, SANDBOX_SCOPE, EC2_SETTINGS_ID, { asyncDurationMs: ms }),
       );
+    },
+    /** What the engine gives a step at `at`; the step's checkpoint `crashAt` throws as a crash would. */
+    stepEnv(at: StepAt, crashAt?: string): StepEnv {
+      return {
+        ...at,
+        ctx,
+        resolve: (value) => (typeof value === 'string' ? value : ''),
+        progress: () => undefined,
+        checkpoint: (point) => {
+          if (point === crashAt) throw new Error(`crash at ${point}`);
+        },
+        sleep: () => Promise.resolve(),
+        signal: new AbortController().signal,
+      };
     },
     /** The snapshots a run made, found by its tag. */
     async snapshotsOfRun(profileId: string, region: string, runId: string) {

@@ -3,6 +3,7 @@ import type { SnapshotRow } from '../../../src-shared/models/snapshot';
 import { useApi } from '../api/api-context';
 import { useMemo } from 'react';
 import { EbsInventoryPage, type EbsPageConfig } from './ebs/EbsInventoryPage';
+import { ReencryptVolumeButton } from './ebs/ReencryptVolumeButton';
 import { snapshotRowActions } from './ebs/row-actions';
 import { SnapshotDetail } from './ebs/SnapshotDetail';
 import { snapshotColumns, snapshotName } from './ebs/snapshot-columns';
@@ -27,6 +28,7 @@ export function SnapshotsPage() {
       initialSortColumn: 'snapshot',
       Detail: SnapshotDetail,
       actions: snapshotRowActions,
+      headerActions: <ReencryptVolumeButton />,
     }),
     [api],
   );

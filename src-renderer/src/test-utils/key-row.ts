@@ -38,3 +38,33 @@ export function keyRow(keyId: string, patch: Partial<KeyRow> = {}): KeyRow {
     ...patch,
   };
 }
+
+/** The progress event of `keys.inventory` that brings one cell's rows (what useRegionKeys reads). */
+export function keysCellEvent(rows: readonly KeyRow[]) {
+  const first = rows[0];
+  return {
+    type: 'progress',
+    step: 0,
+    stepCount: 1,
+    title: first?.region ?? '',
+    partial: {
+      cell: {
+        profileId: first?.profileId ?? '',
+        region: first?.region ?? '',
+        profileName: first?.profileName ?? '',
+        status: 'done',
+        keysListed: rows.length,
+        keysLoaded: rows.length,
+        error: null,
+        loadedAt: null,
+      },
+      rows,
+      keyIds: rows.map((r) => r.keyId),
+    },
+  };
+}
+
+export const keysDoneEvent = (rowCount: number) => ({
+  type: 'done',
+  result: { cells: [], rowCount, durationMs: 1, calls: rowCount },
+});

@@ -1,6 +1,6 @@
 import { Button, Group, Skeleton, Stack } from '@mantine/core';
 import { IconDownload, IconRefresh, IconShareOff, type Icon } from '@tabler/icons-react';
-import { useCallback, useMemo, useRef, useState, type ComponentType } from 'react';
+import { useCallback, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { EbsOwnership } from '../../../../src-shared/models/ebs-key';
 import {
@@ -59,6 +59,8 @@ export interface EbsPageConfig<Row extends EbsRow> {
   readonly initialSortColumn: string;
   readonly Detail: ComponentType<DetailProps<Row>>;
   readonly actions: readonly EbsRowAction<Row>[];
+  /** Page-wide actions shown before Refresh ("Re-encrypt a volume…"). */
+  readonly headerActions?: ReactNode;
 }
 
 /**
@@ -156,6 +158,7 @@ export function EbsInventoryPage<Row extends EbsRow>({ config }: { config: EbsPa
         description={config.description}
         actions={
           <Group gap="xs">
+            {config.headerActions}
             <Button
               variant="default"
               component={Link}

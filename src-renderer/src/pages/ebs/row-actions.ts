@@ -1,4 +1,4 @@
-import { IconShare, IconWorldUpload, type Icon } from '@tabler/icons-react';
+import { IconKey, IconShare, IconWorldUpload, type Icon } from '@tabler/icons-react';
 import type { AmiRow } from '../../../../src-shared/models/ami';
 import type { SnapshotRow } from '../../../../src-shared/models/snapshot';
 
@@ -22,6 +22,13 @@ export interface EbsRowAction<Row> {
 export const copySnapshotPath = (row: Pick<SnapshotRow, 'profileId' | 'region' | 'snapshotId'>) =>
   `/snapshots/copy/${encodeURIComponent(row.profileId)}/${row.region}/${row.snapshotId}`;
 
+/** `/snapshots/reencrypt/…` and `/volumes/reencrypt/…`: the re-encrypt wizard. */
+export const reencryptSnapshotPath = (
+  row: Pick<SnapshotRow, 'profileId' | 'region' | 'snapshotId'>,
+) => `/snapshots/reencrypt/${encodeURIComponent(row.profileId)}/${row.region}/${row.snapshotId}`;
+export const reencryptVolumePath = (v: { profileId: string; region: string; volumeId: string }) =>
+  `/volumes/reencrypt/${encodeURIComponent(v.profileId)}/${v.region}/${v.volumeId}`;
+
 export const snapshotRowActions: readonly EbsRowAction<SnapshotRow>[] = [
   {
     id: 'copy-to-region',
@@ -30,7 +37,15 @@ export const snapshotRowActions: readonly EbsRowAction<SnapshotRow>[] = [
     available: (row) => row.ownership === 'owned' && row.state === 'completed',
     run: (row, { navigate }) => navigate(copySnapshotPath(row)),
   },
+  {
+    id: 'reencrypt',
+    label: 'Re-encrypt under another key…',
+    icon: IconKey,
+    available: (row) => row.ownership === 'owned' && row.state === 'completed',
+    run: (row, { navigate }) => navigate(reencryptSnapshotPath(row)),
+  },
 ];
+
 /** `/amis/share/…`: the share-with-another-account wizard for one AMI. */
 export const shareAmiPath = (row: Pick<AmiRow, 'profileId' | 'region' | 'imageId'>) =>
   `/amis/share/${encodeURIComponent(row.profileId)}/${row.region}/${row.imageId}`;

@@ -1,7 +1,7 @@
-import { Anchor, Group, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconCircleCheck } from '@tabler/icons-react';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { WorkflowRun } from '../../../../../src-shared/models/workflow-plan';
+import { DoneHeading } from '../../workflow/DoneHeading';
 import classes from '../../../pages/key-detail/KeyDetail.module.css';
 import { runOutput } from '../../workflow/RunProgress';
 
@@ -15,12 +15,7 @@ export function CopyDone({
 }) {
   return (
     <Stack gap="xs">
-      <Group gap="xs">
-        <ThemeIcon color="green" variant="light" radius="xl" aria-hidden>
-          <IconCircleCheck size={18} />
-        </ThemeIcon>
-        <Text fw={600}>The copy is complete</Text>
-      </Group>
+      <DoneHeading>The copy is complete</DoneHeading>
       <Text size="sm">
         New snapshot <strong data-testid="copy-new-snapshot">{runOutput(run, 'snapshotId')}</strong>{' '}
         in <strong>{destinationRegion}</strong>. Run id:{' '}
