@@ -187,24 +187,67 @@ describe('share a snapshot with another account', () => {
     expect(policy).not.toContain('keyward-run-share-half');
   });
 
-  it('refuses before any change a snapshot on aws/ebs and says to re-encrypt a copy first', async () => {
+  it('refuses a snapshot on aws/ebs without a key to re-encrypt it with, and says what to choose', async () => {
     const engine = kit.engine();
-    const plan = await engine.preview(
+    const preview = engine.preview(
       shareRequest({ snapshotId: PROD_SNAPSHOT_LEGACY_ROOT }),
       'run-share-ebs',
     );
-    const checked = await engine.preflight(plan);
-    expect(checked.ok).toBe(false);
-    const failed = checked.checks.filter((c) => c.status === 'failed');
-    expect(failed.map((c) => c.stepId)).toEqual(['key-policy', 'share', 'share']);
-    // The EC2 DryRun of the share says the same in AWS's words.
-    expect(failed[2]?.message).toMatch(
-      /^ModifySnapshotAttribute would fail: .*cannot be shared \(request id /,
-    );
-    expect(
-      checked.checks.find((c) => c.stepId === 'share' && c.status === 'failed')?.message,
-    ).toContain('Re-encrypt a copy with a customer managed key');
-    await expect(engine.start(plan, recordRun())).rejects.toThrow(/nothing was changed/);
+    await expect(preview).rejects.toThrow(/AWS managed key aws\/ebs.*refuses to share it/);
+    await expect(preview).rejects.toMatchObject({
+      hint: expect.stringContaining('customer managed key in us-east-1 to re-encrypt a copy with'),
+    });
     expect(await backupSees(PROD_SNAPSHOT_LEGACY_ROOT)).toBe(false);
+  });
+
+  it('re-encrypts a copy of an aws/ebs snapshot under the chosen key, shares that copy, and undo removes it all', async () => {
+    const engine = kit.engine();
+    const plan = await engine.preview(
+      shareRequest({
+        snapshotId: PROD_SNAPSHOT_LEGACY_ROOT,
+        reencryptKmsKeyId: 'alias/ebs-workloads',
+      }),
+      'run-share-ebs-copy',
+    );
+    expect(plan.steps.map((s) => [s.id, s.profileId])).toEqual([
+      ['reencrypt', 'prod'],
+      ['reencrypt-wait', 'prod'],
+      ['key-policy', 'prod'],
+      ['share', 'prod'],
+      ['copy', 'backup'],
+      ['wait', 'backup'],
+    ]);
+    expect(plan.steps[0]?.title).toBe(
+      `Copy ${PROD_SNAPSHOT_LEGACY_ROOT} in us-east-1, re-encrypted with ${EBS_WORKLOADS}`,
+    );
+    expect(plan.steps[2]?.policyDiff?.keyArn).toBe(EBS_WORKLOADS);
+    expect(plan.steps[3]?.title).toBe(
+      'Share the new snapshot ($REENCRYPT_SNAPSHOT_ID) with account 222222222222',
+    );
+    expect(plan.steps[4]?.cli).toContain('--source-snapshot-id "$REENCRYPT_SNAPSHOT_ID"');
+    expect((await engine.preflight(plan)).ok).toBe(true);
+
+    const run = await engine.start(plan, recordRun());
+    expect(run.status).toBe('done');
+    const [reencrypted] = await kit.snapshotsOfRun('prod', 'us-east-1', plan.runId);
+    expect(reencrypted).toMatchObject({
+      Encrypted: true,
+      KmsKeyId: EBS_WORKLOADS,
+      State: 'completed',
+    });
+    const [copy] = await kit.snapshotsOfRun('backup', 'us-east-1', plan.runId);
+    expect(copy).toMatchObject({
+      Encrypted: true,
+      KmsKeyId: DR_BACKUPS_EAST,
+      OwnerId: '222222222222',
+    });
+    expect(await backupSees(reencrypted?.SnapshotId ?? '')).toBe(true);
+    expect(await backupSees(PROD_SNAPSHOT_LEGACY_ROOT)).toBe(false);
+
+    await engine.undo(plan.runId, true, recordRun());
+    expect(await kit.snapshotsOfRun('prod', 'us-east-1', plan.runId)).toEqual([]);
+    expect(await kit.snapshotsOfRun('backup', 'us-east-1', plan.runId)).toEqual([]);
+    const policy = await readPolicy(await kmsOf(kit.ctx, 'prod', 'us-east-1'), EBS_WORKLOADS);
+    expect(policy).not.toContain('keyward-run-share-ebs-copy');
   });
 });

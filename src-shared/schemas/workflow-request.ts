@@ -39,6 +39,11 @@ export const shareSnapshotRequest = z
     /** Limit the target's use of the key to EC2 in the snapshot's Region (kms:ViaService). */
     viaEc2Only: z.boolean().default(true),
     stopAfterShare: z.boolean().default(false),
+    /**
+     * A customer managed key of the owner, in the snapshot's Region: a snapshot on aws/ebs cannot
+     * be shared, so a copy re-encrypted with this key is shared instead.
+     */
+    reencryptKmsKeyId: kmsKeyRef.optional(),
   })
   .strict();
 

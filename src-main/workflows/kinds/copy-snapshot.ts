@@ -5,9 +5,10 @@ import { awsErrorCode } from '../../aws/map-aws-error';
 import type { PreflightCheck } from '../../../src-shared/models/workflow-plan';
 import { describeKey } from '../../key-operations/describe-key';
 import { ec2Of } from '../../key-operations/key-context';
-import type { StepAt, StepKind, StepPlace } from '../step-kind';
+import { isRef, type StepAt, type StepKind, type StepPlace, type Value } from '../step-kind';
 import { dryRunCheck } from './dry-run';
 import { destinationKeyCheck } from './key-checks';
+import { valueSchema, valueText } from './values';
 import {
   describeSnapshot,
   pendingSnapshots,
@@ -19,7 +20,8 @@ import {
 const params = z
   .object({
     sourceRegion: z.string().min(1),
-    sourceSnapshotId: z.string().min(1),
+    /** A snapshot id, or an earlier step's copy (the aws/ebs path shares a re-encrypted copy). */
+    sourceSnapshotId: valueSchema,
     /** A key of the destination Region (the step's Region): id, ARN or alias. */
     kmsKeyId: z.string().min(1),
     description: z.string().max(255).optional(),
@@ -43,18 +45,30 @@ const runTags = (at: StepAt) => [
   { Key: STEP_ID_TAG, Value: at.stepId },
 ];
 
-function request(p: Params, at: StepAt) {
+const runTagSpecifications = (at: StepAt) => [
+  { ResourceType: 'snapshot' as const, Tags: runTags(at) },
+];
+
+/** The call's parameters; the source is resolved when it runs (the preview shows a reference). */
+function request<S extends Value>(p: Params, at: StepAt, sourceSnapshotId: S) {
   return {
     SourceRegion: p.sourceRegion,
-    SourceSnapshotId: p.sourceSnapshotId,
+    SourceSnapshotId: sourceSnapshotId,
     Encrypted: true,
     KmsKeyId: p.kmsKeyId,
     ...(p.description === undefined ? {} : { Description: p.description }),
-    TagSpecifications: [{ ResourceType: 'snapshot' as const, Tags: runTags(at) }],
+    TagSpecifications: runTagSpecifications(at),
   };
 }
 
 async function sourceCheck(place: StepPlace, p: Params): Promise<PreflightCheck> {
+  if (isRef(p.sourceSnapshotId)) {
+    return {
+      stepId: place.stepId,
+      status: 'ok',
+      message: `The source is ${valueText(p.sourceSnapshotId)}, made by step "${p.sourceSnapshotId.step}" of this run.`,
+    };
+  }
   const ec2 = await ec2Of(place.ctx, p.sharedBy?.profileId ?? place.profileId, p.sourceRegion);
   try {
     const source = await describeSnapshot(ec2, p.sourceSnapshotId);
@@ -95,6 +109,22 @@ async function quotaCheck(place: StepPlace): Promise<PreflightCheck> {
       };
 }
 
+/** The copy tried with DryRun, when its source can be seen before the run. */
+async function dryRunCopy(place: StepPlace, p: Params): Promise<PreflightCheck> {
+  const source = p.sourceSnapshotId;
+  if (p.sharedBy || isRef(source)) {
+    return {
+      stepId: place.stepId,
+      status: 'warning',
+      message: `CopySnapshot cannot be tried (DryRun) before ${valueText(source)} ${p.sharedBy ? 'is shared with this account' : 'exists'}; the copy step checks it when it runs.`,
+    };
+  }
+  const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
+  return dryRunCheck(place.stepId, 'CopySnapshot', () =>
+    ec2.send(new CopySnapshotCommand({ ...request(p, place, source), DryRun: true })),
+  );
+}
+
 /**
  * CopySnapshot re-encrypted with a key of the destination Region. The call is sent to the
  * destination Region with `SourceRegion` (reference §3.3); CopySnapshot takes no ClientToken, so
@@ -105,8 +135,14 @@ export const copySnapshotKind: StepKind<Params> = {
   params,
   outputs: ['snapshotId'],
   title: (p, at) =>
-    `Copy ${p.sourceSnapshotId} from ${p.sourceRegion} to ${at.region}, encrypted with ${p.kmsKeyId}`,
-  action: (p, at) => ({ service: 'ec2', operation: 'CopySnapshot', params: request(p, at) }),
+    p.sourceRegion === at.region
+      ? `Copy ${valueText(p.sourceSnapshotId)} in ${at.region}, re-encrypted with ${p.kmsKeyId}`
+      : `Copy ${valueText(p.sourceSnapshotId)} from ${p.sourceRegion} to ${at.region}, encrypted with ${p.kmsKeyId}`,
+  action: (p, at) => ({
+    service: 'ec2',
+    operation: 'CopySnapshot',
+    params: request(p, at, p.sourceSnapshotId),
+  }),
   cli: (p, at) => ({
     args: [
       'ec2',
@@ -120,32 +156,24 @@ export const copySnapshotKind: StepKind<Params> = {
       p.kmsKeyId,
       ...(p.description === undefined ? [] : ['--description', p.description]),
       '--tag-specifications',
-      JSON.stringify(request(p, at).TagSpecifications),
+      JSON.stringify(runTagSpecifications(at)),
     ],
     capture: { output: 'snapshotId', query: 'SnapshotId' },
   }),
   async check(place, p) {
-    const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
     return [
       await sourceCheck(place, p),
       await destinationKeyCheck(place, p.kmsKeyId),
       await quotaCheck(place),
-      p.sharedBy
-        ? {
-            stepId: place.stepId,
-            status: 'warning',
-            message: `CopySnapshot cannot be tried (DryRun) before ${p.sourceSnapshotId} is shared with this account; the copy step checks it when it runs.`,
-          }
-        : await dryRunCheck(place.stepId, 'CopySnapshot', () =>
-            ec2.send(new CopySnapshotCommand({ ...request(p, place), DryRun: true })),
-          ),
+      await dryRunCopy(place, p),
     ];
   },
   async run(env, p) {
     const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
     const [earlier] = await snapshotsTagged(ec2, env.runId, env.stepId);
     if (earlier) return { snapshotId: earlier.SnapshotId };
-    const answer = await ec2.send(new CopySnapshotCommand(request(p, env)));
+    const source = env.resolve(p.sourceSnapshotId);
+    const answer = await ec2.send(new CopySnapshotCommand(request(p, env, source)));
     env.checkpoint('sent');
     if (!answer.SnapshotId) {
       throw new KeywardError('internal', 'CopySnapshot answered without a snapshot id.');
