@@ -9,6 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   PROD_SNAPSHOT_DB_NIGHTLY,
+  PROD_SNAPSHOT_LEGACY_LOGS,
   PROD_SNAPSHOT_LEGACY_ROOT,
   PROD_SNAPSHOT_WEB_DATA,
 } from '../../src-sandbox/seed/ec2';
@@ -185,6 +186,34 @@ describe('share a snapshot with another account', () => {
     expect(await backupSees(PROD_SNAPSHOT_WEB_DATA)).toBe(true);
     const policy = await readPolicy(await kmsOf(kit.ctx, 'prod', 'us-east-1'), EBS_WORKLOADS);
     expect(policy).not.toContain('keyward-run-share-half');
+  });
+
+  it('after a run stopped at the share, hands the other account its side as a script with the re-encrypted copy written in', async () => {
+    const engine = kit.engine();
+    const request = shareRequest({
+      snapshotId: PROD_SNAPSHOT_LEGACY_LOGS,
+      reencryptKmsKeyId: 'alias/ebs-workloads',
+      stopAfterShare: true,
+    });
+    const plan = await engine.preview(request, 'run-share-handoff');
+    expect(plan.steps.map((s) => s.id)).toEqual([
+      'reencrypt',
+      'reencrypt-wait',
+      'key-policy',
+      'share',
+    ]);
+    await expect(engine.handoff({ ...request, stopAfterShare: false }, plan.runId)).rejects.toThrow(
+      /not found|no run/i,
+    );
+    await engine.start(plan, recordRun());
+    const [reencrypted] = await kit.snapshotsOfRun('prod', 'us-east-1', plan.runId);
+    const handoff = await engine.handoff({ ...request, stopAfterShare: false }, plan.runId);
+    expect(handoff.text).toContain('Step 1 of 2: Copy ' + (reencrypted?.SnapshotId ?? '?'));
+    expect(handoff.text).toContain(`--source-snapshot-id ${reencrypted?.SnapshotId ?? '?'}`);
+    expect(handoff.text).toContain('--profile "$TARGET_PROFILE"');
+    expect(handoff.text).toContain('Step 2 of 2: Wait until the new snapshot ($COPY_SNAPSHOT_ID)');
+    expect(handoff.script).not.toMatch(/OWNER_PROFILE|put-key-policy|modify-snapshot-attribute/);
+    await engine.undo(plan.runId, true, recordRun());
   });
 
   it('refuses a snapshot on aws/ebs without a key to re-encrypt it with, and says what to choose', async () => {

@@ -74,3 +74,5 @@ export const undoInput = z
   })
   .strict();
 export const runbookInput = z.union([planInput, runRefInput]);
+/** A share run that stopped after the share: what the other account runs (its hand-off). */
+export const handoffInput = z.object({ request: shareSnapshotRequest, runId }).strict();
