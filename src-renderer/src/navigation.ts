@@ -104,4 +104,8 @@ export const detailRoutes: readonly DetailRoute[] = [
     path: '/snapshots/copy/:profileId/:region/:snapshotId',
     page: lazyNamed(() => import('./pages/CopySnapshot.page'), 'CopySnapshotPage'),
   },
+  {
+    path: '/snapshots/share/:profileId/:region/:snapshotId',
+    page: lazyNamed(() => import('./pages/ShareSnapshot.page'), 'ShareSnapshotPage'),
+  },
 ];

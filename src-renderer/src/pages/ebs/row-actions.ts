@@ -1,4 +1,4 @@
-import { IconWorldUpload, type Icon } from '@tabler/icons-react';
+import { IconShare, IconWorldUpload, type Icon } from '@tabler/icons-react';
 import type { AmiRow } from '../../../../src-shared/models/ami';
 import type { SnapshotRow } from '../../../../src-shared/models/snapshot';
 
@@ -22,6 +22,10 @@ export interface EbsRowAction<Row> {
 export const copySnapshotPath = (row: Pick<SnapshotRow, 'profileId' | 'region' | 'snapshotId'>) =>
   `/snapshots/copy/${encodeURIComponent(row.profileId)}/${row.region}/${row.snapshotId}`;
 
+/** `/snapshots/share/…`: the share-with-another-account wizard for one snapshot. */
+export const shareSnapshotPath = (row: Pick<SnapshotRow, 'profileId' | 'region' | 'snapshotId'>) =>
+  `/snapshots/share/${encodeURIComponent(row.profileId)}/${row.region}/${row.snapshotId}`;
+
 export const snapshotRowActions: readonly EbsRowAction<SnapshotRow>[] = [
   {
     id: 'copy-to-region',
@@ -29,6 +33,14 @@ export const snapshotRowActions: readonly EbsRowAction<SnapshotRow>[] = [
     icon: IconWorldUpload,
     available: (row) => row.ownership === 'owned' && row.state === 'completed',
     run: (row, { navigate }) => navigate(copySnapshotPath(row)),
+  },
+  {
+    id: 'share-with-account',
+    label: 'Share with another account…',
+    icon: IconShare,
+    available: (row) =>
+      row.ownership === 'owned' && row.state === 'completed' && row.encryption.encrypted,
+    run: (row, { navigate }) => navigate(shareSnapshotPath(row)),
   },
 ];
 export const amiRowActions: readonly EbsRowAction<AmiRow>[] = [];

@@ -6,6 +6,7 @@ import { toSerialized } from '../../api/present-error';
 import { CopyDetailsButton } from '../../components/CopyButton/CopyDetailsButton';
 import { downloadText } from '../../components/DataTable/export-rows';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
+import { PolicyDiffView } from './PolicyDiffView';
 
 export interface PlanPreviewProps {
   readonly plan: UseQueryResult<WorkflowPlan>;
@@ -53,6 +54,14 @@ function PlanStepCard({ step, index }: { step: PlanStep; index: number }) {
                 </Code>
               </Table.Td>
             </Table.Tr>
+            {step.policyDiff && (
+              <Table.Tr>
+                <Table.Th>Key policy</Table.Th>
+                <Table.Td>
+                  <PolicyDiffView diff={step.policyDiff} />
+                </Table.Td>
+              </Table.Tr>
+            )}
             <Table.Tr>
               <Table.Th>Undo</Table.Th>
               <Table.Td>{step.undo}</Table.Td>
