@@ -1,9 +1,9 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { KeyRow } from '../../../../src-shared/models/kms-key';
 import type { PreflightResult, WorkflowPlan } from '../../../../src-shared/models/workflow-plan';
 import { createMockBridge, okAnswer } from '../../test-utils/mock-bridge';
+import { keyRow } from '../../test-utils/key-row';
 import { render } from '../../test-utils/render';
 import { CopySnapshotWizard } from './CopySnapshotWizard';
 
@@ -13,42 +13,6 @@ const source = {
   snapshotId: 'snap-0123456789abcdef0',
 };
 const keyArn = (id: string) => `arn:aws:kms:eu-west-1:111111111111:key/${id}`;
-
-function keyRow(keyId: string, patch: Partial<KeyRow>): KeyRow {
-  return {
-    profileId: 'sandbox:prod',
-    profileName: 'prod',
-    accountId: '111111111111',
-    region: 'eu-west-1',
-    keyId,
-    arn: keyArn(keyId),
-    aliases: [],
-    keySpec: 'SYMMETRIC_DEFAULT',
-    type: 'symmetric',
-    usage: 'ENCRYPT_DECRYPT',
-    state: 'Enabled',
-    manager: 'customer',
-    origin: 'AWS_KMS',
-    rotation: {
-      mode: 'automatic',
-      enabled: true,
-      periodDays: 365,
-      nextRotationDate: null,
-      onDemandStartedAt: null,
-    },
-    multiRegion: { role: 'none', primaryRegion: null, replicaRegions: [] },
-    createdAt: '2026-01-01T00:00:00.000Z',
-    description: '',
-    tags: {},
-    policy: null,
-    deletionDate: null,
-    validTo: null,
-    estimatedMonthlyCostUsd: 1,
-    fetchErrors: [],
-    fetchedAt: '2026-01-01T00:00:00.000Z',
-    ...patch,
-  };
-}
 
 const copyStep = {
   id: 'copy',
