@@ -4,6 +4,7 @@ import { addCreateVolumePermissionKind } from './kinds/add-create-volume-permiss
 import { addKeyPolicyStatementKind } from './kinds/add-key-policy-statement';
 import { copySnapshotKind } from './kinds/copy-snapshot';
 import { copyTagsKind } from './kinds/copy-tags';
+import { createVolumeKind } from './kinds/create-volume';
 import { enableKeyKind } from './kinds/enable-key';
 import { waitSnapshotCompletedKind } from './kinds/wait-snapshot-completed';
 import type { AnyStepKind } from './step-kind';
@@ -53,4 +54,5 @@ export const stepKinds = createStepRegistry([
   addKeyPolicyStatementKind,
   addCreateVolumePermissionKind,
   addIdentityPolicyKind,
+  createVolumeKind,
 ]);
