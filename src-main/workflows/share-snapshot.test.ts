@@ -1,4 +1,8 @@
-import { DescribeSnapshotsCommand, ModifySnapshotAttributeCommand } from '@aws-sdk/client-ec2';
+import {
+  DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
+  ModifySnapshotAttributeCommand,
+} from '@aws-sdk/client-ec2';
 import {
   CreateAccessKeyCommand,
   CreateUserCommand,
@@ -13,7 +17,7 @@ import {
   PROD_SNAPSHOT_LEGACY_ROOT,
   PROD_SNAPSHOT_WEB_DATA,
 } from '../../src-sandbox/seed/ec2';
-import { workflowRequest } from '../../src-shared/schemas/workflow-request';
+import { shareSnapshotRequest } from '../../src-shared/schemas/workflow-request';
 import { readPolicy } from '../key-operations/key-detail';
 import { ec2Of, kmsOf } from '../key-operations/key-context';
 import { recordRun, useWorkflows } from './testing/workflow-test-kit';
@@ -25,7 +29,7 @@ const DR_BACKUPS_EAST =
   'arn:aws:kms:us-east-1:222222222222:key/2b3c4d5e-0002-4bbb-8ccc-222222220002';
 
 const shareRequest = (overrides: Record<string, unknown> = {}) =>
-  workflowRequest.parse({
+  shareSnapshotRequest.parse({
     job: 'share-snapshot',
     profileId: 'prod',
     region: 'us-east-1',
@@ -46,15 +50,27 @@ async function backupSees(snapshotId: string): Promise<boolean> {
   }
 }
 
+async function backupVolume(volumeId: string) {
+  const ec2 = await ec2Of(kit.ctx, 'backup', 'us-east-1');
+  const out = await ec2.send(
+    new DescribeVolumesCommand({ Filters: [{ Name: 'volume-id', Values: [volumeId] }] }),
+  );
+  return out.Volumes?.[0];
+}
+
 describe('share a snapshot with another account', () => {
-  it('previews the key policy diff with the added statement, shares, copies with the target key, and undoes it all', async () => {
+  it('previews the key policy diff with the added statement, shares, copies with the target key, makes a volume of the copy, and undoes it all', async () => {
     const engine = kit.engine();
-    const plan = await engine.preview(shareRequest(), 'run-share-1');
+    const plan = await engine.preview(
+      shareRequest({ volumeAvailabilityZone: 'us-east-1b' }),
+      'run-share-1',
+    );
     expect(plan.steps.map((s) => [s.id, s.profileId])).toEqual([
       ['key-policy', 'prod'],
       ['share', 'prod'],
       ['copy', 'backup'],
       ['wait', 'backup'],
+      ['volume', 'backup'],
     ]);
     const diff = plan.steps[0]?.policyDiff;
     expect(diff).toMatchObject({ keyArn: EBS_WORKLOADS, addedSid: 'keyward-run-share-1' });
@@ -94,8 +110,17 @@ describe('share a snapshot with another account', () => {
       OwnerId: '222222222222',
     });
     expect(await backupSees(PROD_SNAPSHOT_DB_NIGHTLY)).toBe(true);
+    const volumeId = run.steps.find((s) => s.id === 'volume')?.outputs['volumeId'] ?? '';
+    expect(await backupVolume(volumeId)).toMatchObject({
+      SnapshotId: copy?.SnapshotId,
+      AvailabilityZone: 'us-east-1b',
+      Encrypted: true,
+      KmsKeyId: DR_BACKUPS_EAST,
+      State: 'available',
+    });
 
     await engine.undo(plan.runId, true, recordRun());
+    expect(await backupVolume(volumeId)).toBeUndefined();
     expect(await kit.snapshotsOfRun('backup', 'us-east-1', plan.runId)).toEqual([]);
     expect(await backupSees(PROD_SNAPSHOT_DB_NIGHTLY)).toBe(false);
     const policy = await readPolicy(await kmsOf(kit.ctx, 'prod', 'us-east-1'), EBS_WORKLOADS);
@@ -194,6 +219,7 @@ describe('share a snapshot with another account', () => {
       snapshotId: PROD_SNAPSHOT_LEGACY_LOGS,
       reencryptKmsKeyId: 'alias/ebs-workloads',
       stopAfterShare: true,
+      volumeAvailabilityZone: 'us-east-1a',
     });
     const plan = await engine.preview(request, 'run-share-handoff');
     expect(plan.steps.map((s) => s.id)).toEqual([
@@ -208,10 +234,11 @@ describe('share a snapshot with another account', () => {
     await engine.start(plan, recordRun());
     const [reencrypted] = await kit.snapshotsOfRun('prod', 'us-east-1', plan.runId);
     const handoff = await engine.handoff({ ...request, stopAfterShare: false }, plan.runId);
-    expect(handoff.text).toContain('Step 1 of 2: Copy ' + (reencrypted?.SnapshotId ?? '?'));
+    expect(handoff.text).toContain('Step 1 of 3: Copy ' + (reencrypted?.SnapshotId ?? '?'));
     expect(handoff.text).toContain(`--source-snapshot-id ${reencrypted?.SnapshotId ?? '?'}`);
     expect(handoff.text).toContain('--profile "$TARGET_PROFILE"');
-    expect(handoff.text).toContain('Step 2 of 2: Wait until the new snapshot ($COPY_SNAPSHOT_ID)');
+    expect(handoff.text).toContain('Step 2 of 3: Wait until the new snapshot ($COPY_SNAPSHOT_ID)');
+    expect(handoff.text).toContain('aws ec2 create-volume');
     expect(handoff.script).not.toMatch(/OWNER_PROFILE|put-key-policy|modify-snapshot-attribute/);
     await engine.undo(plan.runId, true, recordRun());
   });

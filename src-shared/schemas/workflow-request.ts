@@ -44,6 +44,11 @@ export const shareSnapshotRequest = z
      * be shared, so a copy re-encrypted with this key is shared instead.
      */
     reencryptKmsKeyId: kmsKeyRef.optional(),
+    /** Then, as the target, create a volume from its copy in this zone (of the target Region). */
+    volumeAvailabilityZone: z
+      .string()
+      .regex(/^[a-z]{2}(?:-[a-z]+)+-\d[a-z]$/, 'an Availability Zone (us-east-1a)')
+      .optional(),
   })
   .strict();
 

@@ -105,9 +105,18 @@ function variablesOf(request: ShareSnapshotRequest): PlanDraft['variables'] {
   ];
 }
 
-/** The target's side: its copy re-encrypted with its own key, then waiting for it. */
+/** The target's side: its copy re-encrypted with its own key, waiting for it, maybe a volume. */
 function targetSteps(request: ShareSnapshotRequest, shared: Shared): StepSpec[] {
   const copier = { profileId: request.targetProfileId, region: request.targetRegion };
+  const zone = request.volumeAvailabilityZone;
+  if (zone !== undefined && !zone.startsWith(request.targetRegion)) {
+    throw new KeywardError(
+      'validation',
+      `Zone ${zone} is not in ${request.targetRegion}, where the copy is made.`,
+      { hint: `Choose a zone of ${request.targetRegion} (${request.targetRegion}a…).` },
+    );
+  }
+  const copy = { step: 'copy', output: 'snapshotId' };
   return [
     {
       id: 'copy',
@@ -124,8 +133,18 @@ function targetSteps(request: ShareSnapshotRequest, shared: Shared): StepSpec[] 
       id: 'wait',
       kind: 'wait-snapshot-completed',
       ...copier,
-      params: { snapshotId: { step: 'copy', output: 'snapshotId' } },
+      params: { snapshotId: copy },
     },
+    ...(zone === undefined
+      ? []
+      : [
+          {
+            id: 'volume',
+            kind: 'create-volume',
+            ...copier,
+            params: { snapshotId: copy, availabilityZone: zone },
+          },
+        ]),
   ];
 }
 
@@ -150,6 +169,7 @@ export async function planShareSnapshot(
     );
   }
   const shared = await sharedSnapshot(ctx, request, snapshot.KmsKeyId);
+  const theirs = targetSteps(request, shared);
   const target = await callerOf(ctx, targetProfileId, targetRegion);
   const owner = { profileId, region };
   return {
@@ -175,7 +195,7 @@ export async function planShareSnapshot(
         ...owner,
         params: { snapshotId: shared.snapshotId, accountId: target.account },
       },
-      ...(request.stopAfterShare ? [] : targetSteps(request, shared)),
+      ...(request.stopAfterShare ? [] : theirs),
     ],
   };
 }

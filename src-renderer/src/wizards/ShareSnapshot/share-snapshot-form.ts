@@ -17,6 +17,8 @@ export interface ShareChoices {
   readonly stopAfterShare: boolean;
   /** A customer managed key of the owner (ARN), for a snapshot on aws/ebs. */
   readonly reencryptKmsKeyId: string;
+  /** '' for no volume; else the zone (of the target Region) the target's volume is made in. */
+  readonly volumeAvailabilityZone: string;
 }
 
 export const initialShareChoices = (source: ShareSource): ShareChoices => ({
@@ -26,6 +28,7 @@ export const initialShareChoices = (source: ShareSource): ShareChoices => ({
   viaEc2Only: true,
   stopAfterShare: false,
   reencryptKmsKeyId: '',
+  volumeAvailabilityZone: '',
 });
 
 export function toShareRequest(
@@ -45,6 +48,9 @@ export function toShareRequest(
     stopAfterShare: choices.stopAfterShare,
     ...(facts.onAwsManagedKey !== false && choices.reencryptKmsKeyId
       ? { reencryptKmsKeyId: choices.reencryptKmsKeyId }
+      : {}),
+    ...(choices.volumeAvailabilityZone
+      ? { volumeAvailabilityZone: choices.volumeAvailabilityZone }
       : {}),
   };
 }
@@ -75,6 +81,10 @@ export function shareProblems(
   }
   if (step === 1 && facts.onAwsManagedKey === true && !choices.reencryptKmsKeyId) {
     problems.reencrypt = 'Choose a customer managed key to re-encrypt the copy with';
+  }
+  const zone = choices.volumeAvailabilityZone;
+  if (step === 1 && zone && !new RegExp(`^${choices.targetRegion}[a-z]$`).test(zone)) {
+    problems.zone = `A zone of ${choices.targetRegion || 'the target Region'}, like ${choices.targetRegion || 'us-east-1'}a`;
   }
   return problems;
 }

@@ -1,4 +1,4 @@
-import { Alert, Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { RegionKeySelect } from '../../workflow/RegionKeySelect';
 import type { ShareStepProps } from './TargetStep';
@@ -43,6 +43,15 @@ export function OptionsStep({ source, choices, facts, onChange, problems }: Shar
           accept={(row) => row.manager === 'customer'}
         />
       )}
+      <TextInput
+        label="Create a volume from the copy (optional)"
+        description={`The other account gets a volume of its copy in this zone of ${choices.targetRegion}, ready to attach. Leave empty for no volume.`}
+        placeholder={`${choices.targetRegion}a`}
+        value={choices.volumeAvailabilityZone}
+        onChange={(event) => onChange({ volumeAvailabilityZone: event.currentTarget.value.trim() })}
+        error={problems.zone}
+        maw={360}
+      />
     </Stack>
   );
 }

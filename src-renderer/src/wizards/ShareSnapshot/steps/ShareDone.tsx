@@ -43,6 +43,7 @@ function HandoffButton({ run, request }: { run: WorkflowRun; request: WorkflowRe
 export function ShareDone({ run, request }: { run: WorkflowRun; request: WorkflowRequest }) {
   const copy = outputOf(run, 'copy', 'snapshotId');
   const shared = outputOf(run, 'reencrypt', 'snapshotId');
+  const volume = outputOf(run, 'volume', 'volumeId');
   const target = request.job === 'share-snapshot' ? request : undefined;
   return (
     <Stack gap="sm">
@@ -63,6 +64,13 @@ export function ShareDone({ run, request }: { run: WorkflowRun; request: Workflo
           The other account’s own copy: <strong data-testid="share-target-snapshot">{copy}</strong>{' '}
           in <strong>{target?.targetRegion}</strong>, encrypted with its key. Run id:{' '}
           <span data-testid="share-run-id">{run.runId}</span>.
+          {volume && (
+            <>
+              {' '}
+              Its volume <strong data-testid="share-target-volume">{volume}</strong> in{' '}
+              {target?.volumeAvailabilityZone} is available.
+            </>
+          )}
         </Text>
       ) : (
         <Stack gap="xs">
