@@ -1,7 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from '../fixtures/launch-app';
-import { cutTexts, layoutShot, windowSizes } from '../pages/layout';
+import { checkStep, readScope, smallWindow as small, snapshotRow } from '../pages/guided-job';
 import { ShellPage } from '../pages/shell';
 
 // Issue 13 wizard 1: copy prod's db-primary-nightly from us-east-1 to eu-west-1 under prod's
@@ -11,52 +9,7 @@ import { ShellPage } from '../pages/shell';
 test.describe.configure({ timeout: 600_000 });
 test.use({ actionTimeout: 20_000 });
 
-const small = windowSizes[0];
 const snapshotId = 'snap-0d15c000000000001';
-
-async function checkStep(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    const results = await new AxeBuilder({ page }).analyze();
-    const blocking = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    expect(blocking, `${name} (${theme})`).toEqual([]);
-    await page.mouse.move(0, 0);
-    await layoutShot(page, testInfo, small, `copy-snapshot-${name}`, theme);
-  }
-  expect(await cutTexts(page), name).toEqual([]);
-}
-
-/** Empties a multi-select (Backspace takes its last choice), then picks `values` in it. */
-async function choose(page: Page, name: string, values: string[]): Promise<void> {
-  const input = page.getByRole('combobox', { name, exact: true });
-  await input.click();
-  for (let index = 0; index < 8; index += 1) await input.press('Backspace');
-  for (const value of values) {
-    await input.fill(value);
-    await page.getByRole('option', { name: new RegExp(`^${value}( ·|$)`) }).click();
-  }
-  await input.press('Tab');
-}
-
-async function readScope(page: Page, region: string): Promise<void> {
-  await page.getByRole('button', { name: /^Scope:/ }).click();
-  await choose(page, 'Profiles', ['Sandbox · prod']);
-  await choose(page, 'Regions', [region]);
-  await page.getByRole('button', { name: 'Read this scope' }).click();
-  await expect(page.getByTestId(`cell-Sandbox · prod-${region}`)).toHaveAttribute(
-    'data-status',
-    'done',
-    { timeout: 90_000 },
-  );
-}
-
-const snapshotRow = (page: Page, text: string) =>
-  page
-    .getByRole('table', { name: 'Snapshots' })
-    .locator('tbody tr[data-row-id]')
-    .filter({ hasText: text });
 
 test('copy a snapshot to another Region under a key of that Region', async ({
   keyward,
@@ -80,22 +33,22 @@ test('copy a snapshot to another Region under a key of that Region', async ({
   await expect(key).toHaveAttribute('placeholder', 'Choose a key', { timeout: 60_000 });
   await key.click();
   await page.getByRole('option', { name: 'alias/global-orders' }).click();
-  await checkStep(page, testInfo, 'destination');
+  await checkStep(page, testInfo, 'copy-snapshot-destination');
 
   await page.getByRole('button', { name: 'Next: Preview' }).click();
   await expect(page.getByTestId('workflow-plan-step').first()).toContainText('ec2:CopySnapshot');
   await expect(page.getByTestId('workflow-runbook')).toContainText('aws ec2 copy-snapshot');
-  await checkStep(page, testInfo, 'preview');
+  await checkStep(page, testInfo, 'copy-snapshot-preview');
 
   await page.getByRole('button', { name: 'Next: Preflight' }).click();
   await expect(page.getByText('Every check passed')).toBeVisible({ timeout: 60_000 });
-  await checkStep(page, testInfo, 'preflight');
+  await checkStep(page, testInfo, 'copy-snapshot-preflight');
 
   await page.getByRole('button', { name: 'Copy the snapshot' }).click();
   await expect(page.getByTestId('workflow-done')).toBeVisible({ timeout: 180_000 });
   const copy = (await page.getByTestId('copy-new-snapshot').textContent()) ?? '';
   expect(copy).toMatch(/^snap-/);
-  await checkStep(page, testInfo, 'done');
+  await checkStep(page, testInfo, 'copy-snapshot-done');
 
   await page.getByRole('link', { name: /Open the Snapshots page/ }).click();
   await readScope(page, 'eu-west-1');
