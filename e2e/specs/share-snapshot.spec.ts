@@ -10,9 +10,8 @@ import {
   IAMClient,
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
-import { GetKeyPolicyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient } from '@aws-sdk/client-kms';
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { expect, test, type Keyward } from '../fixtures/launch-app';
 import { sandboxAdmin } from '../fixtures/sandbox-admin';
 import { checkStep, readScope, smallWindow, snapshotRow } from '../pages/guided-job';
@@ -20,8 +19,8 @@ import { ShellPage } from '../pages/shell';
 
 // Issue 13 wizard 2: share prod's encrypted snapshots with the backup account (222222222222),
 // both sides in one run; the target ends with its own copy under its own key and a volume of it.
-// aws/ebs takes the re-encrypt path; a target identity whose IAM falls short is stopped by
-// preflight before any change; a throttled sandbox does not show an error; undo takes it all back.
+// aws/ebs takes the re-encrypt path (and undo takes it all back); a target identity whose IAM falls short is stopped by
+// preflight before any change; a throttled sandbox does not show an error.
 
 test.describe.configure({ timeout: 600_000 });
 test.use({ actionTimeout: 20_000 });
@@ -29,6 +28,7 @@ test.use({ actionTimeout: 20_000 });
 const NIGHTLY = 'snap-0d15c000000000001';
 const LEGACY_ROOT = 'snap-0d15c000000000004';
 const EBS_WORKLOADS = 'arn:aws:kms:us-east-1:111111111111:key/1a2b3c4d-0003-4aaa-8bbb-111111110003';
+const APP_DATA = 'arn:aws:kms:us-east-1:111111111111:key/1a2b3c4d-0001-4aaa-8bbb-111111110001';
 const DR_BACKUPS_EAST =
   'arn:aws:kms:us-east-1:222222222222:key/2b3c4d5e-0002-4bbb-8ccc-222222220002';
 
@@ -42,6 +42,15 @@ async function sees(ec2: EC2Client, snapshotId: string): Promise<boolean> {
   try {
     const out = await ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: [snapshotId] }));
     return (out.Snapshots ?? []).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+async function mayUse(kms: KMSClient, keyArn: string): Promise<boolean> {
+  try {
+    await kms.send(new DescribeKeyCommand({ KeyId: keyArn }));
+    return true;
   } catch {
     return false;
   }
@@ -76,7 +85,7 @@ async function runToDone(page: Page): Promise<void> {
   await expect(page.getByTestId('workflow-done')).toBeVisible({ timeout: 240_000 });
 }
 
-test('shares a snapshot end to end: the target gets its own copy under its own key and a volume; undo takes it all back', async ({
+test('shares a snapshot end to end: the target gets its own copy under its own key and a volume of it', async ({
   keyward,
 }, testInfo) => {
   test.skip(!keyward.host, 'checks the end state in the sandbox through the browser-mode host');
@@ -124,33 +133,17 @@ test('shares a snapshot end to end: the target gets its own copy under its own k
     State: 'available',
   });
   expect(await sees(backup.ec2, NIGHTLY)).toBe(true);
-
-  // Undo: the target no longer sees the snapshot nor may use the key; its copy and volume go.
-  await page.getByRole('button', { name: 'Undo this run…' }).click();
-  const dialog = page.getByRole('dialog', { name: /^Undo run / });
-  await expect(dialog.getByTestId('undo-steps')).toContainText(
-    'Removes the statement Keyward added',
-  );
-  await checkStep(page, testInfo, 'share-snapshot-undo', { cut: false });
-  await dialog.getByRole('checkbox', { name: /Delete what this run created/ }).check();
-  await dialog.getByRole('button', { name: 'Undo the run' }).click();
-  await expect(dialog.getByTestId('undo-done')).toBeVisible({ timeout: 120_000 });
-  expect(await sees(backup.ec2, NIGHTLY)).toBe(false);
-  expect(await sees(backup.ec2, copyId)).toBe(false);
-  const policy = await prod.kms.send(
-    new GetKeyPolicyCommand({ KeyId: EBS_WORKLOADS, PolicyName: 'default' }),
-  );
-  expect(policy.Policy).not.toContain('222222222222');
 });
 
-test('a snapshot on aws/ebs is shared as a copy re-encrypted under a customer managed key; the target gets its runbook', async ({
+test('a snapshot on aws/ebs is shared as a copy re-encrypted under a customer managed key; undo takes it all back', async ({
   keyward,
 }, testInfo) => {
   test.skip(!keyward.host, 'checks the end state in the sandbox through the browser-mode host');
   const { page } = keyward;
   await openWizard(page, LEGACY_ROOT);
   await chooseTarget(page, /^Sandbox · backup — account 222222222222/, 'alias/dr-backups');
-  await page.getByRole('checkbox', { name: /Stop after sharing/ }).check();
+  // Without kms:ViaService the target may call KMS itself: "can it use the key" is then a DescribeKey.
+  await page.getByRole('checkbox', { name: /Limit to EC2/ }).uncheck();
   await page.getByRole('button', { name: 'Next: Options' }).click();
   await expect(page.getByText('This snapshot is on aws/ebs')).toBeVisible();
   await page.getByRole('button', { name: 'Next: Preview' }).click();
@@ -161,28 +154,43 @@ test('a snapshot on aws/ebs is shared as a copy re-encrypted under a customer ma
   await expect(reencrypt).toHaveAttribute('placeholder', 'Choose a key', { timeout: 60_000 });
   await reencrypt.click();
   await expect(page.getByRole('option', { name: /aws\/ebs/ })).toHaveCount(0);
-  await page.getByRole('option', { name: 'alias/ebs-workloads', exact: true }).click();
+  await page.getByRole('option', { name: 'alias/app-data', exact: true }).click();
   await checkStep(page, testInfo, 'share-snapshot-options-aws-ebs');
 
   await page.getByRole('button', { name: 'Next: Preview' }).click();
   const steps = page.getByTestId('workflow-plan-step');
-  await expect(steps).toHaveCount(4, { timeout: 60_000 });
+  await expect(steps).toHaveCount(6, { timeout: 60_000 });
   await expect(steps.first()).toContainText(`Copy ${LEGACY_ROOT} in us-east-1, re-encrypted with`);
   await runToDone(page);
   const sharedId = (await page.getByTestId('share-reencrypted').textContent()) ?? '';
-  await checkStep(page, testInfo, 'share-snapshot-handoff');
+  const copyId = (await page.getByTestId('share-target-snapshot').textContent()) ?? '';
 
   const backup = await asAccount(keyward, 'backup');
+  const prod = await asAccount(keyward, 'prod');
   expect(await sees(backup.ec2, LEGACY_ROOT)).toBe(false);
   const shared = await backup.ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: [sharedId] }));
-  expect(shared.Snapshots?.[0]).toMatchObject({ OwnerId: '111111111111', KmsKeyId: EBS_WORKLOADS });
+  expect(shared.Snapshots?.[0]).toMatchObject({ OwnerId: '111111111111', KmsKeyId: APP_DATA });
+  const copy = await backup.ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: [copyId] }));
+  expect(copy.Snapshots?.[0]).toMatchObject({ OwnerId: '222222222222', KmsKeyId: DR_BACKUPS_EAST });
+  expect(await mayUse(backup.kms, APP_DATA)).toBe(true);
 
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download the target account’s runbook' }).click();
-  const script = readFileSync((await (await download).path()) ?? '', 'utf8');
-  expect(script).toContain(`--source-snapshot-id ${sharedId}`);
-  expect(script).toContain('--profile "$TARGET_PROFILE"');
-  expect(script).not.toContain('put-key-policy');
+  // Undo: the target no longer sees the shared copy nor may use the key; the copies go.
+  await page.getByRole('button', { name: 'Undo this run…' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Undo run / });
+  await expect(dialog.getByTestId('undo-steps')).toContainText(
+    'Removes the statement Keyward added',
+  );
+  await checkStep(page, testInfo, 'share-snapshot-undo', { cut: false });
+  await dialog.getByRole('checkbox', { name: /Delete what this run created/ }).check();
+  await dialog.getByRole('button', { name: 'Undo the run' }).click();
+  await expect(dialog.getByTestId('undo-done')).toBeVisible({ timeout: 120_000 });
+  expect(await sees(backup.ec2, sharedId)).toBe(false);
+  expect(await sees(backup.ec2, copyId)).toBe(false);
+  expect(await mayUse(backup.kms, APP_DATA)).toBe(false);
+  const policy = await prod.kms.send(
+    new GetKeyPolicyCommand({ KeyId: APP_DATA, PolicyName: 'default' }),
+  );
+  expect(policy.Policy).not.toContain('222222222222');
 });
 
 test('preflight finds that the target identity may not use the key, before any change', async ({

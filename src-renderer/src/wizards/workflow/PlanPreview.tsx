@@ -18,6 +18,12 @@ export interface PlanPreviewProps {
 /** Long ARNs and CLI lines wrap instead of scrolling sideways (nothing hidden at 1024 px). */
 const wrapped = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 
+/** A key policy step's Policy parameter is shown once, as the readable before/after below. */
+const shownParams = (step: PlanStep) =>
+  step.policyDiff && 'Policy' in step.action.params
+    ? { ...step.action.params, Policy: '(the whole policy: “After” under Key policy)' }
+    : step.action.params;
+
 function PlanStepCard({ step, index }: { step: PlanStep; index: number }) {
   return (
     <Paper withBorder p="sm" data-testid="workflow-plan-step">
@@ -50,7 +56,7 @@ function PlanStepCard({ step, index }: { step: PlanStep; index: number }) {
               <Table.Th>Parameters</Table.Th>
               <Table.Td>
                 <Code block style={wrapped}>
-                  {JSON.stringify(step.action.params, null, 2)}
+                  {JSON.stringify(shownParams(step), null, 2)}
                 </Code>
               </Table.Td>
             </Table.Tr>
