@@ -17,8 +17,8 @@ export function PolicyDiffView({ diff }: { diff: PolicyDiff }) {
   return (
     <Stack gap="xs" data-testid="workflow-policy-diff">
       <Text size="sm">
-        The policy of {diff.keyArn} gets statement <strong>{diff.addedSid}</strong> (undo removes
-        it by that Sid):
+        The policy of {diff.keyArn} gets statement <strong>{diff.addedSid}</strong> (undo removes it
+        by that Sid):
       </Text>
       <StatementDiff before={diff.before} after={diff.after} />
       <details>

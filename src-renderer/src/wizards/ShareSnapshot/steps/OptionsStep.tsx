@@ -14,6 +14,7 @@ export function OptionsStep({ source, choices, facts, onChange, problems }: Shar
           icon={<IconAlertTriangle />}
           p="sm"
           title="This snapshot is on aws/ebs"
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
         >
           AWS refuses to share a snapshot encrypted with the AWS managed key aws/ebs: no other
           account may use that key. Keyward first copies it in {source.region}, re-encrypted with a

@@ -26,7 +26,9 @@ export function TargetStep({ source, choices, facts, onChange, problems }: Share
     <Stack gap="md" maw={680}>
       <Text size="sm">
         Share <strong>{source.snapshotId}</strong> ({source.region}) of profile{' '}
-        <strong>{source.profileId}</strong>
+        <strong>
+          {facts.profiles.find((p) => p.id === source.profileId)?.name ?? source.profileId}
+        </strong>
         {facts.ownerAccount ? ` (account ${facts.ownerAccount})` : ''} with another account.
       </Text>
       <Select
