@@ -233,7 +233,9 @@ test('preflight finds that the target identity may not use the key, before any c
   await page.getByRole('button', { name: 'Next: Preflight' }).click();
   const failed = page.locator('[data-testid="workflow-preflight-check"][data-status="failed"]');
   await expect(failed).toHaveCount(1, { timeout: 90_000 });
-  await expect(failed).toContainText('user/copier (profile copier) would not be allowed');
+  await expect(failed).toContainText(
+    "user/copier (the target profile's identity) would not be allowed",
+  );
   await expect(failed.getByRole('checkbox', { name: /^Fix it first:/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Share the snapshot' })).toBeDisabled();
   await checkStep(page, testInfo, 'share-snapshot-preflight-iam');

@@ -163,7 +163,7 @@ describe('share a snapshot with another account', () => {
     const failed = checked.checks.filter((c) => c.status === 'failed');
     expect(failed.map((c) => c.stepId)).toEqual(['key-policy']);
     expect(failed[0]?.message).toBe(
-      `arn:aws:iam::222222222222:user/copier (profile backup-copier) would not be allowed kms:DescribeKey, kms:Decrypt, kms:ReEncryptFrom, kms:CreateGrant on ${EBS_WORKLOADS}, so its copy would fail ("Given key ID is not accessible"). Its IAM policies must allow kms:DescribeKey, kms:Decrypt, kms:ReEncryptFrom, kms:CreateGrant on that key ARN; the key policy statement this run adds covers the key side.`,
+      `arn:aws:iam::222222222222:user/copier (the target profile's identity) would not be allowed kms:DescribeKey, kms:Decrypt, kms:ReEncryptFrom, kms:CreateGrant on ${EBS_WORKLOADS}, so its copy would fail ("Given key ID is not accessible"). Its IAM policies must allow kms:DescribeKey, kms:Decrypt, kms:ReEncryptFrom, kms:CreateGrant on that key ARN; the key policy statement this run adds covers the key side.`,
     );
     await expect(engine.start(plan, recordRun())).rejects.toThrow(/nothing was changed/);
     expect(await backupSees(PROD_SNAPSHOT_DB_NIGHTLY)).toBe(false);

@@ -7,6 +7,7 @@ import { CopyDetailsButton } from '../../components/CopyButton/CopyDetailsButton
 import { downloadText } from '../../components/DataTable/export-rows';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { PolicyDiffView } from './PolicyDiffView';
+import { useProfileName } from './use-profile-name';
 
 export interface PlanPreviewProps {
   readonly plan: UseQueryResult<WorkflowPlan>;
@@ -25,6 +26,7 @@ const shownParams = (step: PlanStep) =>
     : step.action.params;
 
 function PlanStepCard({ step, index }: { step: PlanStep; index: number }) {
+  const profileName = useProfileName();
   return (
     <Paper withBorder p="sm" data-testid="workflow-plan-step">
       <Stack gap={6}>
@@ -43,7 +45,7 @@ function PlanStepCard({ step, index }: { step: PlanStep; index: number }) {
             <Table.Tr>
               <Table.Th w={120}>Where</Table.Th>
               <Table.Td>
-                {step.profileId} in {step.region}
+                {profileName(step.profileId)} in {step.region}
               </Table.Td>
             </Table.Tr>
             <Table.Tr>

@@ -8,6 +8,7 @@ import type {
 } from '../../../../src-shared/models/workflow-plan';
 import { toSerialized } from '../../api/present-error';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
+import { useProfileName } from './use-profile-name';
 
 export interface PreflightChecksProps {
   readonly preflight: UseQueryResult<PreflightResult>;
@@ -62,12 +63,16 @@ function CheckItem({
 }
 
 /** Checks under the step they belong to ("2. Share … — as sandbox:prod in us-east-1"). */
-function groupsOf(checks: readonly PreflightCheck[], plan: WorkflowPlan | undefined) {
+function groupsOf(
+  checks: readonly PreflightCheck[],
+  plan: WorkflowPlan | undefined,
+  profileName: (profileId: string) => string,
+) {
   if (!plan) return [{ key: 'all', heading: '', checks }];
   return plan.steps
     .map((step, index) => ({
       key: step.id,
-      heading: `${index + 1}. ${step.title} — as ${step.profileId} in ${step.region}`,
+      heading: `${index + 1}. ${step.title} — as ${profileName(step.profileId)} in ${step.region}`,
       checks: checks.filter((c) => c.stepId === step.id),
     }))
     .filter((group) => group.checks.length > 0);
@@ -81,6 +86,7 @@ export function PreflightChecks({
   noun,
   plan,
 }: PreflightChecksProps) {
+  const profileName = useProfileName();
   if (preflight.isPending) return <Skeleton h={160} aria-label={`Checking before ${noun}`} />;
   if (preflight.isError) return <ErrorAlert error={toSerialized(preflight.error)} />;
   const failed = preflight.data.checks.filter((c) => c.status === 'failed').length;
@@ -91,7 +97,7 @@ export function PreflightChecks({
           ? `Every check passed: nothing stands in the way of ${noun}.`
           : `${failed} check${failed === 1 ? '' : 's'} failed: fix ${failed === 1 ? 'it' : 'them'} (or tick the fix offered) before the run.`}
       </Text>
-      {groupsOf(preflight.data.checks, plan).map((group) => (
+      {groupsOf(preflight.data.checks, plan, profileName).map((group) => (
         <Stack gap={4} key={group.key}>
           {group.heading && (
             <Text size="sm" fw={600}>
