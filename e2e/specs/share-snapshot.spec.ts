@@ -14,8 +14,9 @@ import { DescribeKeyCommand, GetKeyPolicyCommand, KMSClient } from '@aws-sdk/cli
 import type { Page } from '@playwright/test';
 import { expect, test, type Keyward } from '../fixtures/launch-app';
 import { sandboxAdmin } from '../fixtures/sandbox-admin';
-import { checkStep, readScope, smallWindow, snapshotRow } from '../pages/guided-job';
+import { checkStep, smallWindow } from '../pages/guided-job';
 import { ShellPage } from '../pages/shell';
+import { chooseTarget, openShareWizard } from '../pages/share-wizard';
 
 // Issue 13 wizard 2: share prod's encrypted snapshots with the backup account (222222222222),
 // both sides in one run; the target ends with its own copy under its own key and a volume of it.
@@ -56,28 +57,6 @@ async function mayUse(kms: KMSClient, keyArn: string): Promise<boolean> {
   }
 }
 
-/** From the Snapshots page to the wizard of one of prod's us-east-1 snapshots. */
-async function openWizard(page: Page, snapshotId: string): Promise<void> {
-  await page.setViewportSize({ width: smallWindow.width, height: smallWindow.height });
-  await new ShellPage(page).open('Snapshots');
-  await readScope(page, 'us-east-1');
-  await snapshotRow(page, snapshotId)
-    .getByRole('button', { name: 'Share with another account…' })
-    .click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    `Share ${snapshotId} with another account`,
-  );
-}
-
-async function chooseTarget(page: Page, profile: RegExp, key: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'Target profile' }).click();
-  await page.getByRole('option', { name: profile }).click();
-  const keys = page.getByRole('combobox', { name: 'Target key' });
-  await expect(keys).toHaveAttribute('placeholder', 'Choose a key', { timeout: 60_000 });
-  await keys.click();
-  await page.getByRole('option', { name: key, exact: true }).click();
-}
-
 async function runToDone(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Next: Preflight' }).click();
   await expect(page.getByText('Every check passed')).toBeVisible({ timeout: 90_000 });
@@ -90,7 +69,7 @@ test('shares a snapshot end to end: the target gets its own copy under its own k
 }, testInfo) => {
   test.skip(!keyward.host, 'checks the end state in the sandbox through the browser-mode host');
   const { page } = keyward;
-  await openWizard(page, NIGHTLY);
+  await openShareWizard(page, smallWindow, NIGHTLY);
   await chooseTarget(page, /^Sandbox · backup — account 222222222222/, 'alias/dr-backups');
   await expect(page.getByRole('checkbox', { name: /Limit to EC2/ })).toBeChecked();
   await checkStep(page, testInfo, 'share-snapshot-target');
@@ -118,7 +97,6 @@ test('shares a snapshot end to end: the target gets its own copy under its own k
 
   // As the target account: its own copy, under its own key, and a volume made from it.
   const backup = await asAccount(keyward, 'backup');
-  const prod = await asAccount(keyward, 'prod');
   const copy = await backup.ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: [copyId] }));
   expect(copy.Snapshots?.[0]).toMatchObject({
     OwnerId: '222222222222',
@@ -140,7 +118,7 @@ test('a snapshot on aws/ebs is shared as a copy re-encrypted under a customer ma
 }, testInfo) => {
   test.skip(!keyward.host, 'checks the end state in the sandbox through the browser-mode host');
   const { page } = keyward;
-  await openWizard(page, LEGACY_ROOT);
+  await openShareWizard(page, smallWindow, LEGACY_ROOT);
   await chooseTarget(page, /^Sandbox · backup — account 222222222222/, 'alias/dr-backups');
   // Without kms:ViaService the target may call KMS itself: "can it use the key" is then a DescribeKey.
   await page.getByRole('checkbox', { name: /Limit to EC2/ }).uncheck();
@@ -225,7 +203,7 @@ test('preflight finds that the target identity may not use the key, before any c
   await add.getByRole('button', { name: 'Check and save' }).click();
   await expect(add).toBeHidden();
 
-  await openWizard(page, NIGHTLY);
+  await openShareWizard(page, smallWindow, NIGHTLY);
   await chooseTarget(page, /^copier — account 222222222222/, 'alias/dr-backups');
   await page.getByRole('button', { name: 'Next: Options' }).click();
   await page.getByRole('button', { name: 'Next: Preview' }).click();
@@ -260,7 +238,7 @@ test.describe('under throttling', () => {
 
   test('the share completes with no error shown', async ({ keyward }) => {
     const { page } = keyward;
-    await openWizard(page, NIGHTLY);
+    await openShareWizard(page, smallWindow, NIGHTLY);
     await chooseTarget(page, /^Sandbox · backup — account 222222222222/, 'alias/dr-backups');
     await page.getByRole('button', { name: 'Next: Options' }).click();
     await page.getByRole('button', { name: 'Next: Preview' }).click();
