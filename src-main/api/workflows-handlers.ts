@@ -13,6 +13,8 @@ export function createWorkflowsHandlers(
     'workflows.preview': (input) => plan(input),
     'workflows.runbook': async (input) =>
       engine.runbook('request' in input ? await plan(input) : (await engine.get(input.runId)).plan),
+    'workflows.handoff': ({ request, runId }) =>
+      engine.handoff({ ...request, stopAfterShare: false }, runId),
     'workflows.preflight': async (input) => engine.preflight(await plan(input)),
     'workflows.start': async (input, ctx) => engine.start(await plan(input), ctx),
     'workflows.resume': ({ runId }, ctx) => engine.resume(runId, ctx),

@@ -16,6 +16,7 @@ import type { KeyContext } from '../key-operations/key-context';
 import type { OperationContext } from '../operations/operation-context';
 import { toSerializedError } from '../operations/to-serialized-error';
 import { describePlan, planRunbook, type ProfileNames } from './describe-plan';
+import { handoffDraft } from './handoff';
 import { buildPlan } from './plans/build-plan';
 import { preflight } from './preflight';
 import { runEvents } from './run-events';
@@ -52,6 +53,8 @@ export interface WorkflowEngine {
     fixes?: readonly StepSpec[],
   ): Promise<WorkflowPlan>;
   runbook(plan: WorkflowPlan): Promise<Runbook>;
+  /** The runbook of what `request` (the whole job) leaves for the other account after run `runId`. */
+  handoff(request: WorkflowRequest, runId: string): Promise<Runbook>;
   preflight(plan: WorkflowPlan): Promise<PreflightResult>;
   /** Preflight, then every step in order, journaled; refuses a plan whose preflight fails. */
   start(plan: WorkflowPlan, progress: RunProgress): Promise<WorkflowRun>;
@@ -286,6 +289,12 @@ export function createWorkflowEngine(options: WorkflowEngineOptions): WorkflowEn
       return describePlan(ctx, registry, profileNames, { ...draft, steps }, runId);
     },
     runbook: (plan) => planRunbook(registry, profileNames, plan),
+    async handoff(request, runId) {
+      const run = await journal.load(runId);
+      const draft = handoffDraft(await engine.preview(request, runId), run);
+      const plan = await describePlan(ctx, registry, profileNames, draft, runId);
+      return planRunbook(registry, profileNames, plan);
+    },
     preflight: (plan) => preflight(ctx, registry, plan, retrying),
     start: (plan, progress) =>
       tracked(plan.runId, async () => {

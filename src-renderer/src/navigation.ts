@@ -139,4 +139,8 @@ export const detailRoutes: readonly DetailRoute[] = [
     path: '/sharing/revoke',
     page: lazyNamed(() => import('./pages/RevokeSharing.page'), 'RevokeSharingPage'),
   },
+  {
+    path: '/snapshots/share/:profileId/:region/:snapshotId',
+    page: lazyNamed(() => import('./pages/ShareSnapshot.page'), 'ShareSnapshotPage'),
+  },
 ];

@@ -7,7 +7,13 @@ import {
   workflowRunSummarySchema,
 } from '../models/workflow-plan';
 import { runEventsSchema } from '../models/run-events';
-import { planInput, runbookInput, runRefInput, undoInput } from '../schemas/workflow-request';
+import {
+  handoffInput,
+  planInput,
+  runbookInput,
+  runRefInput,
+  undoInput,
+} from '../schemas/workflow-request';
 import { invoke, noInput, operation } from './define';
 
 /** The guided jobs' engine (design.md §6): plan, check, run, resume and undo, journaled in main. */
@@ -22,6 +28,12 @@ export const workflowsCalls = {
     summary:
       'The job as an AWS CLI runbook and as a bash script that runs as it is, for a request or an existing run.',
     input: runbookInput,
+    output: runbookSchema,
+  }),
+  'workflows.handoff': invoke({
+    summary:
+      'After a share run that stopped after the share: the other account’s side of the whole job (its copy…) as a runbook and script, with what the run made written in.',
+    input: handoffInput,
     output: runbookSchema,
   }),
   'workflows.preflight': invoke({

@@ -40,6 +40,16 @@ export const shareSnapshotRequest = z
     /** Limit the target's use of the key to EC2 in the snapshot's Region (kms:ViaService). */
     viaEc2Only: z.boolean().default(true),
     stopAfterShare: z.boolean().default(false),
+    /**
+     * A customer managed key of the owner, in the snapshot's Region: a snapshot on aws/ebs cannot
+     * be shared, so a copy re-encrypted with this key is shared instead.
+     */
+    reencryptKmsKeyId: kmsKeyRef.optional(),
+    /** Then, as the target, create a volume from its copy in this zone (of the target Region). */
+    volumeAvailabilityZone: z
+      .string()
+      .regex(/^[a-z]{2}(?:-[a-z]+)+-\d[a-z]$/, 'an Availability Zone (us-east-1a)')
+      .optional(),
   })
   .strict();
 
@@ -151,3 +161,5 @@ export const undoInput = z
   })
   .strict();
 export const runbookInput = z.union([planInput, runRefInput]);
+/** A share run that stopped after the share: what the other account runs (its hand-off). */
+export const handoffInput = z.object({ request: shareSnapshotRequest, runId }).strict();

@@ -8,13 +8,15 @@ import { KeywardError } from '../../../src-shared/errors';
 import type { PreflightCheck } from '../../../src-shared/models/workflow-plan';
 import { describeKey } from '../../key-operations/describe-key';
 import { ec2Of } from '../../key-operations/key-context';
-import type { StepKind, StepPlace } from '../step-kind';
+import { isRef, type StepKind, type StepPlace, type Value } from '../step-kind';
 import { dryRunCheck } from './dry-run';
 import { describeSnapshot } from './snapshots';
+import { valueSchema, valueText } from './values';
 
 const params = z
   .object({
-    snapshotId: z.string().min(1),
+    /** A snapshot id, or an earlier step's re-encrypted copy (the aws/ebs path). */
+    snapshotId: valueSchema,
     accountId: z.string().regex(/^\d{12}$/),
     /** Shared with the account before this run (then undo leaves the sharing alone). */
     sharedAtPlanning: z.boolean().optional(),
@@ -22,18 +24,18 @@ const params = z
   .strict();
 type Params = z.output<typeof params>;
 
-export const change = (
-  p: Pick<Params, 'snapshotId' | 'accountId'>,
-  operation: 'Add' | 'Remove',
-) => ({
+/** One account's createVolumePermission on a snapshot (maybe one an earlier step made). */
+interface Permission<S extends Value> {
+  readonly snapshotId: S;
+  readonly accountId: string;
+}
+
+export const change = <S extends Value>(p: Permission<S>, operation: 'Add' | 'Remove') => ({
   SnapshotId: p.snapshotId,
   CreateVolumePermission: { [operation]: [{ UserId: p.accountId }] },
 });
 
-export async function sharedWith(
-  ec2: EC2Client,
-  p: Pick<Params, 'snapshotId' | 'accountId'>,
-): Promise<boolean> {
+export async function sharedWith(ec2: EC2Client, p: Permission<string>): Promise<boolean> {
   const answer = await ec2.send(
     new DescribeSnapshotAttributeCommand({
       SnapshotId: p.snapshotId,
@@ -44,9 +46,13 @@ export async function sharedWith(
 }
 
 /** Encrypted snapshots can be shared only under a customer managed key (reference §3.6). */
-async function shareableCheck(place: StepPlace, p: Params): Promise<PreflightCheck> {
+async function shareableCheck(
+  place: StepPlace,
+  p: Params,
+  snapshotId: string,
+): Promise<PreflightCheck> {
   const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
-  const snapshot = await describeSnapshot(ec2, p.snapshotId);
+  const snapshot = await describeSnapshot(ec2, snapshotId);
   const { stepId } = place;
   if (!snapshot.Encrypted || !snapshot.KmsKeyId) {
     return { stepId, status: 'ok', message: `${p.snapshotId} is not encrypted.` };
@@ -56,23 +62,23 @@ async function shareableCheck(place: StepPlace, p: Params): Promise<PreflightChe
     ? {
         stepId,
         status: 'failed',
-        message: `${p.snapshotId} is encrypted with the AWS managed key aws/ebs, which no other account may use: AWS refuses to share it. Re-encrypt a copy with a customer managed key and share that.`,
+        message: `${snapshotId} is encrypted with the AWS managed key aws/ebs, which no other account may use: AWS refuses to share it. Re-encrypt a copy with a customer managed key and share that.`,
       }
     : {
         stepId,
         status: 'ok',
-        message: `${p.snapshotId} is encrypted with customer managed key ${key.arn}.`,
+        message: `${snapshotId} is encrypted with customer managed key ${key.arn}.`,
       };
 }
 
 /** The API call and the AWS CLI line that add or remove one account's createVolumePermission. */
 export const permissionCall = (operation: 'Add' | 'Remove') => ({
-  action: (p: Pick<Params, 'snapshotId' | 'accountId'>) => ({
+  action: (p: Permission<Value>) => ({
     service: 'ec2',
     operation: 'ModifySnapshotAttribute',
     params: change(p, operation),
   }),
-  cli: (p: Pick<Params, 'snapshotId' | 'accountId'>) => ({
+  cli: (p: Permission<Value>) => ({
     args: [
       'ec2',
       'modify-snapshot-attribute',
@@ -93,30 +99,53 @@ export const addCreateVolumePermissionKind: StepKind<Params> = {
   name: 'add-create-volume-permission',
   params,
   outputs: [],
-  title: (p) => `Share ${p.snapshotId} with account ${p.accountId}`,
+  title: (p) => `Share ${valueText(p.snapshotId)} with account ${p.accountId}`,
   ...permissionCall('Add'),
   async prepare(place, p) {
+    if (isRef(p.snapshotId)) return { ...p, sharedAtPlanning: false };
     const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
-    return { ...p, sharedAtPlanning: await sharedWith(ec2, p) };
+    return { ...p, sharedAtPlanning: await sharedWith(ec2, { ...p, snapshotId: p.snapshotId }) };
   },
   async check(place, p) {
+    const snapshotId = p.snapshotId;
+    if (isRef(snapshotId)) {
+      return [
+        {
+          stepId: place.stepId,
+          status: 'ok',
+          message: `Shares ${valueText(snapshotId)}, made by step "${snapshotId.step}" of this run under a customer managed key.`,
+        },
+      ];
+    }
     const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
     return [
-      await shareableCheck(place, p),
+      await shareableCheck(place, p, snapshotId),
       await dryRunCheck(place.stepId, 'ModifySnapshotAttribute', () =>
-        ec2.send(new ModifySnapshotAttributeCommand({ ...change(p, 'Add'), DryRun: true })),
+        ec2.send(
+          new ModifySnapshotAttributeCommand({
+            ...change({ ...p, snapshotId }, 'Add'),
+            DryRun: true,
+          }),
+        ),
       ),
     ];
   },
   async run(env, p) {
     const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
-    await ec2.send(new ModifySnapshotAttributeCommand(change(p, 'Add')));
+    await ec2.send(
+      new ModifySnapshotAttributeCommand(
+        change({ ...p, snapshotId: env.resolve(p.snapshotId) }, 'Add'),
+      ),
+    );
     env.checkpoint('sent');
     return {};
   },
   async verify(env, p) {
-    if (!(await sharedWith(await ec2Of(env.ctx, env.profileId, env.region), p))) {
-      throw new KeywardError('invalid-state', `${p.snapshotId} is not shared with ${p.accountId}.`);
+    const snapshotId = env.resolve(p.snapshotId);
+    if (
+      !(await sharedWith(await ec2Of(env.ctx, env.profileId, env.region), { ...p, snapshotId }))
+    ) {
+      throw new KeywardError('invalid-state', `${snapshotId} is not shared with ${p.accountId}.`);
     }
   },
   undo: {
@@ -128,7 +157,8 @@ export const addCreateVolumePermissionKind: StepKind<Params> = {
     async run(env, p) {
       if (p.sharedAtPlanning === true) return;
       const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
-      await ec2.send(new ModifySnapshotAttributeCommand(change(p, 'Remove')));
+      const snapshotId = env.resolve(p.snapshotId);
+      await ec2.send(new ModifySnapshotAttributeCommand(change({ ...p, snapshotId }, 'Remove')));
     },
   },
 };

@@ -8,6 +8,7 @@ import { isRef, type StepAt, type StepKind, type StepPlace, type Value } from '.
 import { deleteStepSnapshot } from './delete-snapshots';
 import { dryRunCheck } from './dry-run';
 import { destinationKeyCheck } from './key-checks';
+import { valueSchema, valueText } from './values';
 import {
   describeSnapshot,
   pendingSnapshots,
@@ -15,7 +16,6 @@ import {
   snapshotsTagged,
   STEP_ID_TAG,
 } from './snapshots';
-import { valueSchema, valueText } from './values';
 
 const params = z
   .object({
@@ -45,6 +45,11 @@ const runTags = (at: StepAt) => [
   { Key: STEP_ID_TAG, Value: at.stepId },
 ];
 
+const runTagSpecifications = (at: StepAt) => [
+  { ResourceType: 'snapshot' as const, Tags: runTags(at) },
+];
+
+/** The call's parameters; the source is resolved when it runs (the preview shows a reference). */
 function request<S extends Value>(p: Params, at: StepAt, source: S) {
   return {
     SourceRegion: p.sourceRegion,
@@ -52,7 +57,7 @@ function request<S extends Value>(p: Params, at: StepAt, source: S) {
     Encrypted: true,
     KmsKeyId: p.kmsKeyId,
     ...(p.description === undefined ? {} : { Description: p.description }),
-    TagSpecifications: [{ ResourceType: 'snapshot' as const, Tags: runTags(at) }],
+    TagSpecifications: runTagSpecifications(at),
   };
 }
 
@@ -104,6 +109,22 @@ async function quotaCheck(place: StepPlace): Promise<PreflightCheck> {
       };
 }
 
+/** The copy tried with DryRun, when its source can be seen before the run. */
+async function dryRunCopy(place: StepPlace, p: Params): Promise<PreflightCheck> {
+  const source = p.sourceSnapshotId;
+  if (p.sharedBy || isRef(source)) {
+    return {
+      stepId: place.stepId,
+      status: 'warning',
+      message: `CopySnapshot cannot be tried (DryRun) before ${valueText(source)} ${p.sharedBy ? 'is shared with this account' : 'exists'}; the copy step checks it when it runs.`,
+    };
+  }
+  const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
+  return dryRunCheck(place.stepId, 'CopySnapshot', () =>
+    ec2.send(new CopySnapshotCommand({ ...request(p, place, source), DryRun: true })),
+  );
+}
+
 /**
  * CopySnapshot re-encrypted with a key of the destination Region. The call is sent to the
  * destination Region with `SourceRegion` (reference §3.3); CopySnapshot takes no ClientToken, so
@@ -133,27 +154,16 @@ export const copySnapshotKind: StepKind<Params> = {
       p.kmsKeyId,
       ...(p.description === undefined ? [] : ['--description', p.description]),
       '--tag-specifications',
-      JSON.stringify(request(p, at, p.sourceSnapshotId).TagSpecifications),
+      JSON.stringify(runTagSpecifications(at)),
     ],
     capture: { output: 'snapshotId', query: 'SnapshotId' },
   }),
   async check(place, p) {
-    const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
-    const source = p.sourceSnapshotId;
-    const waitsFor = p.sharedBy ? 'is shared with this account' : 'exists';
     return [
       await sourceCheck(place, p),
       await destinationKeyCheck(place, p.kmsKeyId),
       await quotaCheck(place),
-      p.sharedBy || isRef(source)
-        ? {
-            stepId: place.stepId,
-            status: 'warning',
-            message: `CopySnapshot cannot be tried (DryRun) before ${valueText(source)} ${waitsFor}; the copy step checks it when it runs.`,
-          }
-        : await dryRunCheck(place.stepId, 'CopySnapshot', () =>
-            ec2.send(new CopySnapshotCommand({ ...request(p, place, source), DryRun: true })),
-          ),
+      await dryRunCopy(place, p),
     ];
   },
   async run(env, p) {

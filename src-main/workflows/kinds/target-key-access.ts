@@ -73,7 +73,7 @@ export async function targetKeyAccessCheck(
     return {
       stepId,
       status: 'warning',
-      message: `The IAM policies of ${caller.arn} cannot be read with profile ${use.profileId} (${(error as Error).message}); whether it may use ${keyArn} is decided by AWS when the ${purpose} runs.`,
+      message: `The IAM policies of ${caller.arn} cannot be read with the target profile (${(error as Error).message}); whether it may use ${keyArn} is decided by AWS when the ${purpose} runs.`,
     };
   }
   const refused = COPY_ACTIONS.filter((action) => {
@@ -109,7 +109,7 @@ export async function targetKeyAccessCheck(
             },
           }
         : {}),
-      message: `${caller.arn} (profile ${use.profileId}) would not be allowed ${refused.join(', ')} on ${keyArn}, so its ${purpose} would fail ("Given key ID is not accessible"). Its IAM policies must allow ${refused.join(', ')} on that key ARN; the key policy statement this run adds covers the key side.`,
+      message: `${caller.arn} (the target profile's identity) would not be allowed ${refused.join(', ')} on ${keyArn}, so its ${purpose} would fail ("Given key ID is not accessible"). Its IAM policies must allow ${refused.join(', ')} on that key ARN; the key policy statement this run adds covers the key side.`,
     };
   }
   return {

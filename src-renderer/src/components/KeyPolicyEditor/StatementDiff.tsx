@@ -1,8 +1,9 @@
-import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Card, Group, Stack, Text } from '@mantine/core';
 import {
   diffPolicies,
   type StatementRef,
 } from '../../../../src-shared/policy/key-policy/diff-policies';
+import { StatusBadge } from '../StatusBadge/StatusBadge';
 import classes from './KeyPolicyEditor.module.css';
 
 function title(ref: StatementRef): string {
@@ -17,15 +18,12 @@ function StatementCard(props: {
   readonly before?: unknown;
 }) {
   const labels = { added: 'Added', removed: 'Removed', changed: 'Changed' } as const;
+  // Filled dark tones: the light badges fail AA contrast for their small text.
+  const tones = { added: 'ok', removed: 'danger', changed: 'warning' } as const;
   return (
     <Card withBorder padding="xs" className={classes[props.kind]} data-diff={props.kind}>
       <Group gap="xs" mb={4}>
-        <Badge
-          variant="light"
-          color={{ added: 'green', removed: 'red', changed: 'yellow' }[props.kind]}
-        >
-          {labels[props.kind]}
-        </Badge>
+        <StatusBadge tone={tones[props.kind]}>{labels[props.kind]}</StatusBadge>
         <Text size="sm" fw={600}>
           {props.heading}
         </Text>

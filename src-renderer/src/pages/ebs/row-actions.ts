@@ -29,6 +29,10 @@ export const reencryptSnapshotPath = (
 export const reencryptVolumePath = (v: { profileId: string; region: string; volumeId: string }) =>
   `/volumes/reencrypt/${encodeURIComponent(v.profileId)}/${v.region}/${v.volumeId}`;
 
+/** `/snapshots/share/…`: the share-with-another-account wizard for one snapshot. */
+export const shareSnapshotPath = (row: Pick<SnapshotRow, 'profileId' | 'region' | 'snapshotId'>) =>
+  `/snapshots/share/${encodeURIComponent(row.profileId)}/${row.region}/${row.snapshotId}`;
+
 export const snapshotRowActions: readonly EbsRowAction<SnapshotRow>[] = [
   {
     id: 'copy-to-region',
@@ -43,6 +47,14 @@ export const snapshotRowActions: readonly EbsRowAction<SnapshotRow>[] = [
     icon: IconKey,
     available: (row) => row.ownership === 'owned' && row.state === 'completed',
     run: (row, { navigate }) => navigate(reencryptSnapshotPath(row)),
+  },
+  {
+    id: 'share-with-account',
+    label: 'Share with another account…',
+    icon: IconShare,
+    available: (row) =>
+      row.ownership === 'owned' && row.state === 'completed' && row.encryption.encrypted,
+    run: (row, { navigate }) => navigate(shareSnapshotPath(row)),
   },
 ];
 

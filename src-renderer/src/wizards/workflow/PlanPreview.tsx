@@ -6,7 +6,8 @@ import { toSerialized } from '../../api/present-error';
 import { CopyDetailsButton } from '../../components/CopyButton/CopyDetailsButton';
 import { downloadText } from '../../components/DataTable/export-rows';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
-import { StatementDiff } from '../../components/KeyPolicyEditor/StatementDiff';
+import { PolicyDiffView } from './PolicyDiffView';
+import { useProfileName } from './use-profile-name';
 
 export interface PlanPreviewProps {
   readonly plan: UseQueryResult<WorkflowPlan>;
@@ -20,7 +21,14 @@ export interface PlanPreviewProps {
 /** Long ARNs and CLI lines wrap instead of scrolling sideways (nothing hidden at 1024 px). */
 const wrapped = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 
+/** A key policy step's Policy parameter is shown once, as the readable before/after below. */
+const shownParams = (step: PlanStep) =>
+  step.policyDiff && 'Policy' in step.action.params
+    ? { ...step.action.params, Policy: '(the whole policy: “After” under Key policy)' }
+    : step.action.params;
+
 function PlanStepCard({ step, index }: { step: PlanStep; index: number }) {
+  const profileName = useProfileName();
   return (
     <Paper withBorder p="sm" data-testid="workflow-plan-step">
       <Stack gap={6}>
@@ -39,7 +47,7 @@ function PlanStepCard({ step, index }: { step: PlanStep; index: number }) {
             <Table.Tr>
               <Table.Th w={120}>Where</Table.Th>
               <Table.Td>
-                {step.profileId} in {step.region}
+                {profileName(step.profileId)} in {step.region}
               </Table.Td>
             </Table.Tr>
             <Table.Tr>
@@ -52,7 +60,7 @@ function PlanStepCard({ step, index }: { step: PlanStep; index: number }) {
               <Table.Th>Parameters</Table.Th>
               <Table.Td>
                 <Code block style={wrapped}>
-                  {JSON.stringify(step.action.params, null, 2)}
+                  {JSON.stringify(shownParams(step), null, 2)}
                 </Code>
               </Table.Td>
             </Table.Tr>
@@ -60,7 +68,7 @@ function PlanStepCard({ step, index }: { step: PlanStep; index: number }) {
               <Table.Tr>
                 <Table.Th>Key policy</Table.Th>
                 <Table.Td>
-                  <StatementDiff before={step.policyDiff.before} after={step.policyDiff.after} />
+                  <PolicyDiffView diff={step.policyDiff} />
                 </Table.Td>
               </Table.Tr>
             )}

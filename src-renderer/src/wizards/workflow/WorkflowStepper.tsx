@@ -42,6 +42,7 @@ export function WorkflowStepper({ wizard, choices, run, startLabel, noun }: Work
             fixIds={wizard.fixIds}
             onToggleFix={wizard.toggleFix}
             noun={noun}
+            plan={wizard.plan.data}
           />
         </Stepper.Step>
         <Stepper.Step label={wizard.labels[wizard.runStep]}>{run}</Stepper.Step>

@@ -1,10 +1,8 @@
-import { Alert, Checkbox, Loader, Select, Stack, Text } from '@mantine/core';
+import { Alert, Checkbox, Select, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useRegions } from '../../../api/queries';
-import { ErrorAlert } from '../../../components/ErrorAlert/ErrorAlert';
-import { keyLabel, usableKeys } from '../../workflow/usable-keys';
+import { RegionKeySelect } from '../../workflow/RegionKeySelect';
 import type { CopyChoices, CopySource } from '../copy-snapshot-form';
-import { useRegionKeys } from '../../workflow/use-region-keys';
 
 export interface DestinationStepProps {
   readonly source: CopySource;
@@ -14,32 +12,16 @@ export interface DestinationStepProps {
 }
 
 function KeyField({ source, choices, onChange, problems }: DestinationStepProps) {
-  const keys = useRegionKeys(source.profileId, choices.destinationRegion);
-  const options = usableKeys(keys.rows).map((row) => ({ value: row.arn, label: keyLabel(row) }));
-  const reading = keys.state.status === 'running' || keys.state.status === 'idle';
   return (
-    <Stack gap="xs">
-      <Select
-        label={`Key in ${choices.destinationRegion || 'the destination Region'}`}
-        description="Customer managed keys first; aws/ebs is this account’s default EBS key there."
-        placeholder={reading && choices.destinationRegion ? 'Reading the keys…' : 'Choose a key'}
-        data={options}
-        value={choices.kmsKeyId || null}
-        onChange={(value) => onChange({ kmsKeyId: value ?? '' })}
-        disabled={!choices.destinationRegion}
-        error={problems.key}
-        rightSection={reading && choices.destinationRegion ? <Loader size="xs" /> : undefined}
-        searchable
-        nothingFoundMessage="No key matches"
-      />
-      {keys.state.status === 'done' && options.length === 0 && (
-        <Text size="sm" c="dimmed" data-testid="copy-no-keys">
-          This profile has no symmetric encryption key in {choices.destinationRegion}. Create one
-          there first (Keys → Create key).
-        </Text>
-      )}
-      {keys.state.status === 'failed' && <ErrorAlert error={keys.state.error} />}
-    </Stack>
+    <RegionKeySelect
+      profileId={source.profileId}
+      region={choices.destinationRegion}
+      label={`Key in ${choices.destinationRegion || 'the destination Region'}`}
+      description="Customer managed keys first; aws/ebs is this account’s default EBS key there."
+      value={choices.kmsKeyId}
+      onChange={(kmsKeyId) => onChange({ kmsKeyId })}
+      error={problems.key}
+    />
   );
 }
 
