@@ -30,7 +30,11 @@ const failedRun: WorkflowRun = {
     title: 'Copy snap-1 from us-east-1 to eu-west-1',
     variables: [],
     steps: [
-      step('copy', 'Copy snap-1 to eu-west-1', 'CopySnapshot'),
+      {
+        ...step('copy', 'Copy snap-1 to eu-west-1', 'CopySnapshot'),
+        undo: 'Deletes the copy (asks first).',
+        undoDeletes: true,
+      },
       step('tags', 'Tag the copy', 'CreateTags'),
     ],
   },
@@ -113,6 +117,7 @@ function setup() {
     'workflows.runbook': okAnswer({ text: '# runbook', script: '#!/usr/bin/env bash' }),
     'workflows.events': okAnswer(events),
     'workflows.resume': okAnswer({ operationId: 'op-resume' }),
+    'workflows.undo': okAnswer({ operationId: 'op-undo' }),
   });
   const view = render(
     <Routes>
@@ -157,5 +162,24 @@ describe('a run’s page', () => {
     await user.click(await screen.findByRole('button', { name: 'Continue the run' }, slow));
     expect(calls('workflows.resume')).toEqual([{ runId: 'run-failed-1' }]);
     expect(await screen.findByTestId('workflow-progress')).toBeInTheDocument();
+  });
+
+  it('undoes a failed run from its page, last step first, once deleting the copy is allowed', async () => {
+    const user = userEvent.setup();
+    const { calls } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Undo this run…' }, slow));
+    const dialog = await screen.findByRole('dialog', { name: 'Undo run run-failed-1' });
+    const items = within(within(dialog).getByTestId('undo-steps')).getAllByRole('listitem');
+    expect(items.map((i) => i.textContent)).toEqual([
+      'Tag the copy — Nothing to undo.',
+      'Copy snap-1 to eu-west-1 — Deletes the copy (asks first).',
+    ]);
+    const undo = within(dialog).getByRole('button', { name: 'Undo the run' });
+    expect(undo).toBeDisabled();
+    await user.click(
+      within(dialog).getByRole('checkbox', { name: /Delete what this run created/ }),
+    );
+    await user.click(undo);
+    expect(calls('workflows.undo')).toEqual([{ runId: 'run-failed-1', confirmDeletes: true }]);
   });
 });

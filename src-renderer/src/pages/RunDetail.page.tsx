@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { PageHeader } from '../components/PageHeader/PageHeader';
 import { StatusBadge } from '../components/StatusBadge/StatusBadge';
 import { PlanPreview } from '../wizards/workflow/PlanPreview';
+import { UndoRun } from '../wizards/workflow/UndoRun';
 import classes from './key-detail/KeyDetail.module.css';
 import { formatDate } from './key-detail/format';
 import { ContinueRun } from './runs/ContinueRun';
@@ -96,7 +97,9 @@ export function RunDetailPage() {
         <Outcome run={run.data} summary={summary} />
         {run.data.error && <ErrorAlert error={run.data.error} />}
         {offerContinue && <ContinueRun run={run.data} autoStart={search.get('continue') === '1'} />}
-        {/* Undo (wizards/workflow/UndoRun) goes beside Continue once it is merged. */}
+        {(run.data.status === 'done' || run.data.status === 'failed') && (
+          <UndoRun runId={runId} plan={run.data.plan} />
+        )}
       </Section>
       <Section title="Steps">
         <RunSteps run={run.data} />

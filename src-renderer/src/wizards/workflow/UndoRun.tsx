@@ -1,6 +1,7 @@
 import { Button, Checkbox, List, Progress, Stack, Text } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import type { WorkflowPlan } from '../../../../src-shared/models/workflow-plan';
 import { useOperation } from '../../api/use-operation';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
@@ -22,6 +23,13 @@ export function UndoRun({ runId, plan }: UndoRunProps) {
   const { state } = undo;
   const deletes = plan.steps.some((s) => s.undoDeletes);
   const busy = state.status === 'running';
+  const queries = useQueryClient();
+  // The run's page and the Runs list show the undone steps without a reload.
+  useEffect(() => {
+    if (state.status !== 'done') return;
+    void queries.invalidateQueries({ queryKey: ['workflows.get', runId] });
+    void queries.invalidateQueries({ queryKey: ['workflows.list'] });
+  }, [state.status, queries, runId]);
   return (
     <>
       <Button
