@@ -1,28 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 import { ShellPage } from './shell';
-import { chooseInMultiSelect } from './wizard-checks';
+import { readScope, snapshotRow } from './guided-job';
 
 /** prod's db-primary-nightly in us-east-1: wizard 1's source in the e2e specs. */
 export const SOURCE_SNAPSHOT = 'snap-0d15c000000000001';
-
-/** Reads prod's snapshots in `region` on the Snapshots page. */
-export async function readScope(page: Page, region: string): Promise<void> {
-  await page.getByRole('button', { name: /^Scope:/ }).click();
-  await chooseInMultiSelect(page, 'Profiles', ['Sandbox · prod']);
-  await chooseInMultiSelect(page, 'Regions', [region]);
-  await page.getByRole('button', { name: 'Read this scope' }).click();
-  await expect(page.getByTestId(`cell-Sandbox · prod-${region}`)).toHaveAttribute(
-    'data-status',
-    'done',
-    { timeout: 90_000 },
-  );
-}
-
-export const snapshotRow = (page: Page, text: string) =>
-  page
-    .getByRole('table', { name: 'Snapshots' })
-    .locator('tbody tr[data-row-id]')
-    .filter({ hasText: text });
 
 /** From the Snapshots page to wizard 1's destination step: eu-west-1 under alias/global-orders. */
 export async function chooseCopyToEuWest(page: Page): Promise<void> {

@@ -25,8 +25,12 @@ export async function checkStep(
   if (cut) expect(await cutTexts(page), name).toEqual([]);
 }
 
-/** Empties a multi-select (Backspace takes its last choice), then picks `values` in it. */
-async function choose(page: Page, name: string, values: string[]): Promise<void> {
+/** Empties a multi-select of the scope picker (Backspace takes its last choice), then picks `values`. */
+export async function chooseInMultiSelect(
+  page: Page,
+  name: string,
+  values: readonly string[],
+): Promise<void> {
   const input = page.getByRole('combobox', { name, exact: true });
   await input.click();
   for (let index = 0; index < 8; index += 1) await input.press('Backspace');
@@ -37,11 +41,11 @@ async function choose(page: Page, name: string, values: string[]): Promise<void>
   await input.press('Tab');
 }
 
-/** On the Snapshots page: reads one profile in one Region. */
+/** On an inventory page (Snapshots, AMIs, Keys): reads one profile in one Region. */
 export async function readScope(page: Page, region: string, profile = 'Sandbox · prod') {
   await page.getByRole('button', { name: /^Scope:/ }).click();
-  await choose(page, 'Profiles', [profile]);
-  await choose(page, 'Regions', [region]);
+  await chooseInMultiSelect(page, 'Profiles', [profile]);
+  await chooseInMultiSelect(page, 'Regions', [region]);
   await page.getByRole('button', { name: 'Read this scope' }).click();
   await expect(page.getByTestId(`cell-${profile}-${region}`)).toHaveAttribute(
     'data-status',

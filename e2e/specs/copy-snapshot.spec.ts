@@ -1,8 +1,8 @@
 import { expect, test } from '../fixtures/launch-app';
-import { readScope, snapshotRow, SOURCE_SNAPSHOT } from '../pages/copy-snapshot-wizard';
+import { SOURCE_SNAPSHOT } from '../pages/copy-snapshot-wizard';
 import { windowSizes } from '../pages/layout';
 import { ShellPage } from '../pages/shell';
-import { checkWizardStep } from '../pages/wizard-checks';
+import { checkStep, readScope, snapshotRow } from '../pages/guided-job';
 
 // Issue 13 wizard 1: copy prod's db-primary-nightly from us-east-1 to eu-west-1 under prod's
 // key there (the global-orders replica); the copy then shows on the Snapshots page encrypted with
@@ -36,22 +36,22 @@ test('copy a snapshot to another Region under a key of that Region', async ({
   await expect(key).toHaveAttribute('placeholder', 'Choose a key', { timeout: 60_000 });
   await key.click();
   await page.getByRole('option', { name: 'alias/global-orders' }).click();
-  await checkWizardStep(page, testInfo, 'copy-snapshot', 'destination');
+  await checkStep(page, testInfo, 'copy-snapshot-destination');
 
   await page.getByRole('button', { name: 'Next: Preview' }).click();
   await expect(page.getByTestId('workflow-plan-step').first()).toContainText('ec2:CopySnapshot');
   await expect(page.getByTestId('workflow-runbook')).toContainText('aws ec2 copy-snapshot');
-  await checkWizardStep(page, testInfo, 'copy-snapshot', 'preview');
+  await checkStep(page, testInfo, 'copy-snapshot-preview');
 
   await page.getByRole('button', { name: 'Next: Preflight' }).click();
   await expect(page.getByText('Every check passed')).toBeVisible({ timeout: 60_000 });
-  await checkWizardStep(page, testInfo, 'copy-snapshot', 'preflight');
+  await checkStep(page, testInfo, 'copy-snapshot-preflight');
 
   await page.getByRole('button', { name: 'Copy the snapshot' }).click();
   await expect(page.getByTestId('workflow-done')).toBeVisible({ timeout: 180_000 });
   const copy = (await page.getByTestId('copy-new-snapshot').textContent()) ?? '';
   expect(copy).toMatch(/^snap-/);
-  await checkWizardStep(page, testInfo, 'copy-snapshot', 'done');
+  await checkStep(page, testInfo, 'copy-snapshot-done');
 
   await page.getByRole('link', { name: /Open the Snapshots page/ }).click();
   await readScope(page, 'eu-west-1');

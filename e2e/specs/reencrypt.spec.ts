@@ -1,6 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from '../fixtures/launch-app';
-import { checkWizardStep, readOneCell } from '../pages/wizard-steps';
+import { checkStep as checkGuidedStep, readScope } from '../pages/guided-job';
 import { windowSizes } from '../pages/layout';
 import { ShellPage } from '../pages/shell';
 
@@ -18,8 +18,8 @@ const snapshotId = 'snap-0d15c000000000004';
 const volumeId = 'vol-0c0ffee0000000003';
 
 const checkStep = (page: Page, testInfo: TestInfo, name: string) =>
-  checkWizardStep(page, testInfo, `reencrypt-${name}`);
-const readProdScope = (page: Page, region: string) => readOneCell(page, 'Sandbox · prod', region);
+  checkGuidedStep(page, testInfo, `reencrypt-${name}`);
+const readProdScope = (page: Page, region: string) => readScope(page, region);
 
 /** The Snapshots table's row of `snapshotId` (a copy's description names its source: not by text). */
 const snapshotRow = (page: Page, snapshotId: string) =>

@@ -10,7 +10,7 @@ import { expect, test, type Keyward } from '../fixtures/launch-app';
 import { sandboxAdmin } from '../fixtures/sandbox-admin';
 import { cutTexts, layoutShot, windowSizes } from '../pages/layout';
 import { ShellPage } from '../pages/shell';
-import { checkWizardStep, chooseInMultiSelect } from '../pages/wizard-checks';
+import { checkStep, chooseInMultiSelect } from '../pages/guided-job';
 
 // Issue 13 wizard 5: prod shares a snapshot and an AMI with backup (222222222222) and lets it use
 // ebs-workloads through its key policy (the seed) and a grant; it also shares a snapshot with
@@ -102,7 +102,7 @@ test('revoke everything prod shares with backup, and nothing it shares with part
 
   await expect(page.getByTestId('revoke-scope')).toHaveText('Sandbox · prod in us-east-1');
   await page.getByRole('textbox', { name: 'Account id' }).fill(BACKUP);
-  await checkWizardStep(page, testInfo, 'revoke-sharing', 'account');
+  await checkStep(page, testInfo, 'revoke-sharing-account');
 
   await page.getByRole('button', { name: 'Next: Found' }).click();
   const items = page.getByTestId('revoke-item');
@@ -114,7 +114,7 @@ test('revoke everything prod shares with backup, and nothing it shares with part
   );
   await expect(page.getByTestId('revoke-group-key-policy')).toContainText('alias/ebs-workloads');
   await expect(page.getByText(PARTNER_SNAPSHOT)).toHaveCount(0);
-  await checkWizardStep(page, testInfo, 'revoke-sharing', 'found');
+  await checkStep(page, testInfo, 'revoke-sharing-found');
   await page.setViewportSize({ width: large.width, height: large.height });
   expect(await cutTexts(page), 'found at 1400×900').toEqual([]);
   await layoutShot(page, testInfo, large, 'revoke-sharing-found', 'light');
@@ -124,17 +124,17 @@ test('revoke everything prod shares with backup, and nothing it shares with part
   await expect(page.getByTestId('workflow-plan-step')).toHaveCount(4, { timeout: 90_000 });
   await expect(page.getByTestId('policy-diff')).toContainText('removed');
   await expect(page.getByTestId('workflow-runbook')).toContainText('aws kms revoke-grant');
-  await checkWizardStep(page, testInfo, 'revoke-sharing', 'preview');
+  await checkStep(page, testInfo, 'revoke-sharing-preview');
 
   await page.getByRole('button', { name: 'Next: Preflight' }).click();
   await expect(page.getByText('Every check passed')).toBeVisible({ timeout: 90_000 });
-  await checkWizardStep(page, testInfo, 'revoke-sharing', 'preflight');
+  await checkStep(page, testInfo, 'revoke-sharing-preflight');
 
   await page.getByRole('button', { name: 'Revoke the sharing' }).click();
   await expect(page.getByTestId('workflow-done')).toBeVisible({ timeout: 180_000 });
   await expect(page.getByTestId('revoke-removed').locator('li')).toHaveCount(4);
   await expect(page.getByTestId('revoke-run-id')).not.toBeEmpty();
-  await checkWizardStep(page, testInfo, 'revoke-sharing', 'done');
+  await checkStep(page, testInfo, 'revoke-sharing-done');
 
   expect(await backupSeesSnapshot(backup)).toBe(false);
   expect(await backupUsesKey(backup)).toBe(false);

@@ -11,7 +11,7 @@ import { expect, test } from '../fixtures/launch-app';
 import { sandboxAdmin } from '../fixtures/sandbox-admin';
 import { windowSizes } from '../pages/layout';
 import { ShellPage } from '../pages/shell';
-import { checkWizardStep, readOneCell } from '../pages/wizard-steps';
+import { checkStep, readScope } from '../pages/guided-job';
 
 // Issue 13 wizard 3: prod (111111111111) shares its web-tier golden AMI with backup
 // (222222222222), which copies it re-encrypted under its own dr-backups key; an AMI on aws/ebs
@@ -30,7 +30,7 @@ const DR_BACKUPS_EAST =
 /** From the AMIs page (prod, us-east-1) into the wizard for one AMI. */
 async function openWizard(page: Page, imageId: string): Promise<void> {
   await new ShellPage(page).open('AMIs');
-  await readOneCell(page, 'Sandbox · prod', 'us-east-1');
+  await readScope(page, 'us-east-1');
   await page
     .getByRole('table', { name: 'AMIs' })
     .locator('tbody tr[data-row-id]')
@@ -60,7 +60,7 @@ test('the target ends with its own copy of the AMI, encrypted under its own key'
   await openWizard(page, WEB_AMI);
 
   await chooseTarget(page, /^Sandbox · backup — 222222222222$/);
-  await checkWizardStep(page, testInfo, 'share-ami-target');
+  await checkStep(page, testInfo, 'share-ami-target');
 
   await page.getByRole('button', { name: 'Next: Then' }).click();
   const keys = page.getByTestId('share-ami-keys');
@@ -68,7 +68,7 @@ test('the target ends with its own copy of the AMI, encrypted under its own key'
   await expect(keys).toContainText('snap-0d15c000000000002');
   await expect(keys).toContainText('snap-0d15c000000000003');
   await expect(page.getByRole('radio', { name: /^Copy the AMI into the target/ })).toBeChecked();
-  await checkWizardStep(page, testInfo, 'share-ami-then');
+  await checkStep(page, testInfo, 'share-ami-then');
 
   await page.getByRole('button', { name: 'Next: Preview' }).click();
   await expect(page.getByTestId('workflow-plan-step')).toHaveCount(3);
@@ -76,18 +76,18 @@ test('the target ends with its own copy of the AMI, encrypted under its own key'
   await expect(page.getByTestId('workflow-runbook')).toContainText(
     'aws ec2 modify-image-attribute',
   );
-  await checkWizardStep(page, testInfo, 'share-ami-preview');
+  await checkStep(page, testInfo, 'share-ami-preview');
 
   await page.getByRole('button', { name: 'Next: Preflight' }).click();
   await expect(page.getByText(/^Every check passed/)).toBeVisible({ timeout: 90_000 });
-  await checkWizardStep(page, testInfo, 'share-ami-preflight');
+  await checkStep(page, testInfo, 'share-ami-preflight');
 
   await page.getByRole('button', { name: 'Share the AMI' }).click();
   await expect(page.getByTestId('workflow-done')).toBeVisible({ timeout: 240_000 });
   const copyId = (await page.getByTestId('share-ami-new-image').textContent()) ?? '';
   expect(copyId).toMatch(/^ami-/);
   await expect(page.getByTestId('share-ami-run-id')).not.toBeEmpty();
-  await checkWizardStep(page, testInfo, 'share-ami-done');
+  await checkStep(page, testInfo, 'share-ami-done');
   await page.getByRole('link', { name: /^Open the AMIs page/ }).click();
   await expect(new ShellPage(page).heading('AMIs')).toBeVisible();
 
@@ -123,7 +123,7 @@ test('preflight refuses an AMI on aws/ebs, and finds a missing IAM permission in
     'encrypted with the AWS managed key aws/ebs, which no other account may use',
     { timeout: 60_000 },
   );
-  await checkWizardStep(page, testInfo, 'share-ami-aws-ebs');
+  await checkStep(page, testInfo, 'share-ami-aws-ebs');
   await page.getByRole('button', { name: 'Next: Preview' }).click();
   await expect(page.getByTestId('workflow-plan-step').first()).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Next: Preflight' }).click();
@@ -132,7 +132,7 @@ test('preflight refuses an AMI on aws/ebs, and finds a missing IAM permission in
     .filter({ hasText: 'Copy the AMI re-encrypted with a customer managed key' });
   await expect(refused).toBeVisible({ timeout: 90_000 });
   await expect(page.getByRole('button', { name: 'Share the AMI' })).toBeDisabled();
-  await checkWizardStep(page, testInfo, 'share-ami-aws-ebs-preflight');
+  await checkStep(page, testInfo, 'share-ami-aws-ebs-preflight');
 
   // A backup identity that may use EC2 and backup's keys, but not prod's key.
   const iam = new IAMClient((await sandboxAdmin(keyward.host!, dataDir, 'backup')).config);
@@ -180,7 +180,7 @@ test('preflight refuses an AMI on aws/ebs, and finds a missing IAM permission in
     }),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Share the AMI' })).toBeDisabled();
-  await checkWizardStep(page, testInfo, 'share-ami-iam-preflight');
+  await checkStep(page, testInfo, 'share-ami-iam-preflight');
 
   // Nothing changed in prod: no statement on the key, no launch permission.
   const prod = (await sandboxAdmin(keyward.host!, dataDir, 'prod')).config;

@@ -2,7 +2,7 @@ import { DescribeSnapshotsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { expect, test } from '../fixtures/launch-app';
 import { sandboxAdmin } from '../fixtures/sandbox-admin';
 import { chooseCopyToEuWest, SOURCE_SNAPSHOT, startCopy } from '../pages/copy-snapshot-wizard';
-import { checkWizardStep } from '../pages/wizard-checks';
+import { checkStep } from '../pages/guided-job';
 import { cutTexts, saveShot, windowSizes } from '../pages/layout';
 import { ShellPage } from '../pages/shell';
 
@@ -38,7 +38,7 @@ test('a run cut off by killing the host mid-copy is offered at the next start, c
   await expect(offer).toContainText('A run was interrupted');
   await expect(offer).toContainText(`Copy ${SOURCE_SNAPSHOT} from us-east-1 to eu-west-1`);
   await expect(offer).toContainText('1 of 3 steps done');
-  await checkWizardStep(page, testInfo, 'runs', 'offer');
+  await checkStep(page, testInfo, 'runs-offer');
 
   await offer.getByRole('button', { name: 'Continue' }).click();
   await expect(offer).toBeHidden();
@@ -53,7 +53,7 @@ test('a run cut off by killing the host mid-copy is offered at the next start, c
   await expect(
     page.getByTestId('run-event').filter({ hasText: 'CopySnapshot' }).first(),
   ).toBeVisible();
-  await checkWizardStep(page, testInfo, 'run', 'detail');
+  await checkStep(page, testInfo, 'run-detail');
   await page.getByRole('table', { name: 'CloudTrail events of the run' }).scrollIntoViewIfNeeded();
   await saveShot(page, testInfo, '1024x700-run-detail-events.png');
 
@@ -76,7 +76,7 @@ test('a run cut off by killing the host mid-copy is offered at the next start, c
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Done');
   await expect(row).toContainText('3 of 3 steps done');
-  await checkWizardStep(page, testInfo, 'runs', 'list');
+  await checkStep(page, testInfo, 'runs-list');
   const large = windowSizes[1];
   await page.setViewportSize({ width: large.width, height: large.height });
   expect(await cutTexts(page)).toEqual([]);
