@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/launch-app';
 import { cutTexts, layoutShot, onScreenAndOnTop, windowSizes } from '../pages/layout';
+import { chooseInMultiSelect } from '../pages/guided-job';
 import { ShellPage } from '../pages/shell';
 
 // Issue 12 §2: one inventory across 2 profiles × 2 regions; a region that fails is named as
@@ -16,23 +17,10 @@ test.use({ appEnv: { KEYWARD_SANDBOX_FAULTS: 'error5xx=1,region=us-west-2' } });
 const table = (page: Page) => page.getByRole('table', { name: 'Keys' });
 const rows = (page: Page) => table(page).locator('tbody tr[data-row-id]');
 
-/** Empties a multi-select (Backspace takes its last choice), then picks `values` in it. */
-async function choose(page: Page, name: string, values: string[]): Promise<void> {
-  const input = page.getByRole('combobox', { name, exact: true });
-  await input.click();
-  for (let index = 0; index < 8; index += 1) await input.press('Backspace');
-  for (const value of values) {
-    await input.fill(value);
-    await page.getByRole('option', { name: new RegExp(`^${value}( ·|$)`) }).click();
-  }
-  // Its list stays open for more choices, over the next field: leave it as a keyboard user would.
-  await input.press('Tab');
-}
-
 async function chooseScope(page: Page, profiles: string[], regions: string[]): Promise<void> {
   await page.getByRole('button', { name: /^Scope:/ }).click();
-  await choose(page, 'Profiles', profiles);
-  await choose(page, 'Regions', regions);
+  await chooseInMultiSelect(page, 'Profiles', profiles);
+  await chooseInMultiSelect(page, 'Regions', regions);
   await page.getByRole('button', { name: 'Read this scope' }).click();
 }
 

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from '../fixtures/launch-app';
 import { cutTexts, layoutShot, onScreenAndOnTop, windowSizes } from '../pages/layout';
+import { chooseInMultiSelect } from '../pages/guided-job';
 import { ShellPage } from '../pages/shell';
 
 // Issue 13: the Snapshots and AMIs pages list what each profile of the scope owns and what is
@@ -14,22 +15,10 @@ const rows = (page: Page, name: string) =>
   page.getByRole('table', { name }).locator('tbody tr[data-row-id]');
 const row = (page: Page, name: string, text: string) => rows(page, name).filter({ hasText: text });
 
-/** Empties a multi-select (Backspace takes its last choice), then picks `values` in it. */
-async function choose(page: Page, name: string, values: string[]): Promise<void> {
-  const input = page.getByRole('combobox', { name, exact: true });
-  await input.click();
-  for (let index = 0; index < 8; index += 1) await input.press('Backspace');
-  for (const value of values) {
-    await input.fill(value);
-    await page.getByRole('option', { name: new RegExp(`^${value}( ·|$)`) }).click();
-  }
-  await input.press('Tab');
-}
-
 async function chooseScope(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Scope:/ }).click();
-  await choose(page, 'Profiles', ['Sandbox · prod', 'Sandbox · backup']);
-  await choose(page, 'Regions', ['us-east-1', 'us-west-2']);
+  await chooseInMultiSelect(page, 'Profiles', ['Sandbox · prod', 'Sandbox · backup']);
+  await chooseInMultiSelect(page, 'Regions', ['us-east-1', 'us-west-2']);
   await page.getByRole('button', { name: 'Read this scope' }).click();
   await expect(page.getByRole('button', { name: /^Scope: 2 profiles × 2 regions/ })).toBeVisible();
 }
