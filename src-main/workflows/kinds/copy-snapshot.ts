@@ -135,7 +135,9 @@ export const copySnapshotKind: StepKind<Params> = {
   params,
   outputs: ['snapshotId'],
   title: (p, at) =>
-    `Copy ${valueText(p.sourceSnapshotId)} ${p.sourceRegion === at.region ? `in ${at.region}` : `from ${p.sourceRegion} to ${at.region}`}, encrypted with ${p.kmsKeyId}`,
+    p.sourceRegion === at.region
+      ? `Copy ${valueText(p.sourceSnapshotId)} in ${at.region}, re-encrypted with ${p.kmsKeyId}`
+      : `Copy ${valueText(p.sourceSnapshotId)} from ${p.sourceRegion} to ${at.region}, encrypted with ${p.kmsKeyId}`,
   action: (p, at) => ({
     service: 'ec2',
     operation: 'CopySnapshot',
