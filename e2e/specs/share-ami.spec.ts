@@ -170,7 +170,7 @@ test('preflight refuses an AMI on aws/ebs, and finds a missing IAM permission in
   await page.getByRole('button', { name: 'Next: Preflight' }).click();
   const missing = page
     .getByTestId('workflow-preflight-check')
-    .filter({ hasText: 'user/e2e-ami-copier (profile' });
+    .filter({ hasText: 'user/e2e-ami-copier (the target profile' });
   await expect(missing).toContainText('would not be allowed kms:DescribeKey, kms:Decrypt', {
     timeout: 90_000,
   });
