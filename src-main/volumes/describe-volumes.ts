@@ -1,6 +1,7 @@
 import {
   DescribeVolumesCommand,
   paginateDescribeVolumes,
+  type DescribeVolumesCommandInput,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import { call } from '../keys/calls';
 const volumeShape = z.object({
   VolumeId: z.string(),
   AvailabilityZone: z.string(),
+  SnapshotId: z.string().optional(),
   State: z.string().optional(),
   Size: z.number().int().optional(),
   VolumeType: z.string().optional(),
@@ -37,14 +39,22 @@ export function toVolumeRow(volume: VolumeFacts): VolumeRow {
   };
 }
 
-/** One volume, validated; `not-found` when the profile cannot see it. */
-export async function describeVolume(ec2: EC2Client, volumeId: string): Promise<VolumeFacts> {
+/** The volumes a DescribeVolumes request finds (one page: ids or a narrow filter), validated. */
+export async function describeVolumes(
+  ec2: EC2Client,
+  input: DescribeVolumesCommandInput,
+): Promise<VolumeFacts[]> {
   const answer = parseAws(
     z.object({ Volumes: z.array(volumeShape).optional() }),
-    await ec2.send(new DescribeVolumesCommand({ VolumeIds: [volumeId] })),
+    await ec2.send(new DescribeVolumesCommand(input)),
     'DescribeVolumes',
   );
-  const found = answer.Volumes?.[0];
+  return answer.Volumes ?? [];
+}
+
+/** One volume, validated; `not-found` when the profile cannot see it. */
+export async function describeVolume(ec2: EC2Client, volumeId: string): Promise<VolumeFacts> {
+  const [found] = await describeVolumes(ec2, { VolumeIds: [volumeId] });
   if (!found) throw new KeywardError('not-found', `Volume ${volumeId} does not exist.`);
   return found;
 }

@@ -23,12 +23,17 @@ const params = z
   .strict();
 type Params = z.output<typeof params>;
 
-const change = (p: Params, operation: 'Add' | 'Remove') => ({
+/** One account's launch permission on an AMI. */
+type LaunchPermission = Pick<Params, 'imageId' | 'accountId'>;
+
+/** ModifyImageAttribute's parameters that add or remove one account's launch permission. */
+export const launchPermissionChange = (p: LaunchPermission, operation: 'Add' | 'Remove') => ({
   ImageId: p.imageId,
   LaunchPermission: { [operation]: [{ UserId: p.accountId }] },
 });
 
-async function sharedWith(ec2: EC2Client, p: Params): Promise<boolean> {
+/** Whether the AMI's launch permission names the account. */
+export async function launchableBy(ec2: EC2Client, p: LaunchPermission): Promise<boolean> {
   const answer = await ec2.send(
     new DescribeImageAttributeCommand({ ImageId: p.imageId, Attribute: 'launchPermission' }),
   );
@@ -75,7 +80,7 @@ export const addLaunchPermissionKind: StepKind<Params> = {
   action: (p) => ({
     service: 'ec2',
     operation: 'ModifyImageAttribute',
-    params: change(p, 'Add'),
+    params: launchPermissionChange(p, 'Add'),
   }),
   cli: (p) => ({
     args: [
@@ -89,25 +94,27 @@ export const addLaunchPermissionKind: StepKind<Params> = {
   }),
   async prepare(place, p) {
     const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
-    return { ...p, sharedAtPlanning: await sharedWith(ec2, p) };
+    return { ...p, sharedAtPlanning: await launchableBy(ec2, p) };
   },
   async check(place, p) {
     const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
     return [
       await shareableCheck(place, p),
       await dryRunCheck(place.stepId, 'ModifyImageAttribute', () =>
-        ec2.send(new ModifyImageAttributeCommand({ ...change(p, 'Add'), DryRun: true })),
+        ec2.send(
+          new ModifyImageAttributeCommand({ ...launchPermissionChange(p, 'Add'), DryRun: true }),
+        ),
       ),
     ];
   },
   async run(env, p) {
     const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
-    await ec2.send(new ModifyImageAttributeCommand(change(p, 'Add')));
+    await ec2.send(new ModifyImageAttributeCommand(launchPermissionChange(p, 'Add')));
     env.checkpoint('sent');
     return {};
   },
   async verify(env, p) {
-    if (!(await sharedWith(await ec2Of(env.ctx, env.profileId, env.region), p))) {
+    if (!(await launchableBy(await ec2Of(env.ctx, env.profileId, env.region), p))) {
       throw new KeywardError('invalid-state', `${p.imageId} is not shared with ${p.accountId}.`);
     }
   },
@@ -120,7 +127,7 @@ export const addLaunchPermissionKind: StepKind<Params> = {
     async run(env, p) {
       if (p.sharedAtPlanning === true) return;
       const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
-      await ec2.send(new ModifyImageAttributeCommand(change(p, 'Remove')));
+      await ec2.send(new ModifyImageAttributeCommand(launchPermissionChange(p, 'Remove')));
     },
   },
 };

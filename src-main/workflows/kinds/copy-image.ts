@@ -14,6 +14,7 @@ import type { StepAt, StepEnv, StepKind, StepPlace } from '../step-kind';
 import { clientToken } from './client-token';
 import { backingSnapshotIds, describeImage, imagesTagged, runTags } from './images';
 import { destinationKeyCheck } from './key-checks';
+import { madeOnce } from './made-once';
 import { describeSnapshot, snapshotsTagged } from './snapshots';
 
 const params = z
@@ -158,14 +159,12 @@ export const copyImageKind: StepKind<Params> = {
   },
   async run(env, p) {
     const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
-    const [earlier] = await imagesTagged(ec2, env);
-    let imageId = earlier?.ImageId;
-    if (!imageId) {
-      const answer = await ec2.send(new CopyImageCommand(request(p, env)));
-      env.checkpoint('sent');
-      imageId = answer.ImageId;
-    }
-    if (!imageId) throw new KeywardError('internal', 'CopyImage answered without an AMI id.');
+    const imageId = await madeOnce(env, {
+      operation: 'CopyImage',
+      what: 'an AMI id',
+      find: async () => (await imagesTagged(ec2, env))[0]?.ImageId,
+      create: async () => (await ec2.send(new CopyImageCommand(request(p, env)))).ImageId,
+    });
     await waitAvailable(env, ec2, imageId);
     env.progress(1, 'available');
     return { imageId };

@@ -8,6 +8,7 @@ import { isRef, type StepAt, type StepKind, type StepPlace, type Value } from '.
 import { deleteStepSnapshot } from './delete-snapshots';
 import { dryRunCheck } from './dry-run';
 import { destinationKeyCheck } from './key-checks';
+import { madeOnce } from './made-once';
 import { valueSchema, valueText } from './values';
 import {
   describeSnapshot,
@@ -170,16 +171,15 @@ export const copySnapshotKind: StepKind<Params> = {
   },
   async run(env, p) {
     const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
-    const [earlier] = await snapshotsTagged(ec2, env.runId, env.stepId);
-    if (earlier) return { snapshotId: earlier.SnapshotId };
-    const answer = await ec2.send(
-      new CopySnapshotCommand(request(p, env, env.resolve(p.sourceSnapshotId))),
-    );
-    env.checkpoint('sent');
-    if (!answer.SnapshotId) {
-      throw new KeywardError('internal', 'CopySnapshot answered without a snapshot id.');
-    }
-    return { snapshotId: answer.SnapshotId };
+    const snapshotId = await madeOnce(env, {
+      operation: 'CopySnapshot',
+      what: 'a snapshot id',
+      find: async () => (await snapshotsTagged(ec2, env.runId, env.stepId))[0]?.SnapshotId,
+      create: async () =>
+        (await ec2.send(new CopySnapshotCommand(request(p, env, env.resolve(p.sourceSnapshotId)))))
+          .SnapshotId,
+    });
+    return { snapshotId };
   },
   async verify(env, p, outputs) {
     const ec2 = await ec2Of(env.ctx, env.profileId, env.region);

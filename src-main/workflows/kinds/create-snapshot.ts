@@ -7,6 +7,7 @@ import { describeVolume } from '../../volumes/describe-volumes';
 import type { StepAt, StepKind, StepPlace } from '../step-kind';
 import { deleteStepSnapshot } from './delete-snapshots';
 import { dryRunCheck } from './dry-run';
+import { madeOnce } from './made-once';
 import { describeSnapshot, RUN_ID_TAG, snapshotsTagged, STEP_ID_TAG } from './snapshots';
 
 const params = z
@@ -99,14 +100,13 @@ export const createSnapshotKind: StepKind<Params> = {
   },
   async run(env, p) {
     const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
-    const [earlier] = await snapshotsTagged(ec2, env.runId, env.stepId);
-    if (earlier) return { snapshotId: earlier.SnapshotId };
-    const answer = await ec2.send(new CreateSnapshotCommand(request(p, env)));
-    env.checkpoint('sent');
-    if (!answer.SnapshotId) {
-      throw new KeywardError('internal', 'CreateSnapshot answered without a snapshot id.');
-    }
-    return { snapshotId: answer.SnapshotId };
+    const snapshotId = await madeOnce(env, {
+      operation: 'CreateSnapshot',
+      what: 'a snapshot id',
+      find: async () => (await snapshotsTagged(ec2, env.runId, env.stepId))[0]?.SnapshotId,
+      create: async () => (await ec2.send(new CreateSnapshotCommand(request(p, env)))).SnapshotId,
+    });
+    return { snapshotId };
   },
   async verify(env, _p, outputs) {
     const ec2 = await ec2Of(env.ctx, env.profileId, env.region);

@@ -1,19 +1,14 @@
-import {
-  CreateVolumeCommand,
-  DeleteVolumeCommand,
-  DescribeVolumesCommand,
-  type DescribeVolumesCommandInput,
-  type EC2Client,
-} from '@aws-sdk/client-ec2';
+import { CreateVolumeCommand, DeleteVolumeCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import { KeywardError } from '../../../src-shared/errors';
 import { awsErrorCode } from '../../aws/map-aws-error';
-import { parseAws } from '../../key-operations/aws-shapes';
 import { ec2Of } from '../../key-operations/key-context';
+import { describeVolume, describeVolumes } from '../../volumes/describe-volumes';
 import type { StepAt, StepEnv, StepKind, Value } from '../step-kind';
 import { isRef } from '../step-kind';
 import { clientToken } from './client-token';
 import { dryRunCheck } from './dry-run';
+import { madeOnce } from './made-once';
 import { RUN_ID_TAG, STEP_ID_TAG } from './snapshots';
 import { valueSchema, valueText } from './values';
 
@@ -30,35 +25,6 @@ type Params = z.output<typeof params>;
 
 /** Between polls of DescribeVolumes while the volume is `creating`. */
 const POLL_MS = 3000;
-
-const volumeShape = z.object({
-  VolumeId: z.string(),
-  State: z.string().optional(),
-  AvailabilityZone: z.string().optional(),
-  SnapshotId: z.string().optional(),
-  Encrypted: z.boolean().optional(),
-  KmsKeyId: z.string().optional(),
-});
-const describeOutput = z.object({ Volumes: z.array(volumeShape).optional() });
-type VolumeFacts = z.output<typeof volumeShape>;
-
-async function describeVolumes(
-  ec2: EC2Client,
-  input: DescribeVolumesCommandInput,
-): Promise<VolumeFacts[]> {
-  const answer = parseAws(
-    describeOutput,
-    await ec2.send(new DescribeVolumesCommand(input)),
-    'DescribeVolumes',
-  );
-  return answer.Volumes ?? [];
-}
-
-async function describeVolume(ec2: EC2Client, volumeId: string): Promise<VolumeFacts> {
-  const [found] = await describeVolumes(ec2, { VolumeIds: [volumeId] });
-  if (!found) throw new KeywardError('not-found', `Volume ${volumeId} does not exist.`);
-  return found;
-}
 
 const volumesTagged = (ec2: EC2Client, at: StepAt) =>
   describeVolumes(ec2, {
@@ -155,16 +121,14 @@ export const createVolumeKind: StepKind<Params> = {
   },
   async run(env, p) {
     const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
-    const [earlier] = await volumesTagged(ec2, env);
-    let volumeId = earlier?.VolumeId;
-    if (!volumeId) {
-      const answer = await ec2.send(
-        new CreateVolumeCommand(request(p, env, env.resolve(p.snapshotId))),
-      );
-      env.checkpoint('sent');
-      volumeId = answer.VolumeId;
-    }
-    if (!volumeId) throw new KeywardError('internal', 'CreateVolume answered without a volume id.');
+    const volumeId = await madeOnce(env, {
+      operation: 'CreateVolume',
+      what: 'a volume id',
+      find: async () => (await volumesTagged(ec2, env))[0]?.VolumeId,
+      create: async () =>
+        (await ec2.send(new CreateVolumeCommand(request(p, env, env.resolve(p.snapshotId)))))
+          .VolumeId,
+    });
     await waitAvailable(env, ec2, volumeId);
     env.progress(1, 'available');
     return { volumeId };

@@ -15,6 +15,7 @@ import type { StepAt, StepEnv, StepKind } from '../step-kind';
 import { clientToken } from './client-token';
 import { runTags } from './images';
 import { destinationKeyCheck } from './key-checks';
+import { madeOnce } from './made-once';
 import { RUN_ID_TAG, STEP_ID_TAG } from './snapshots';
 
 const INSTANCE_TYPES: readonly string[] = Object.values(_InstanceType);
@@ -161,15 +162,13 @@ export const launchInstanceKind: StepKind<Params> = {
   },
   async run(env, p) {
     const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
-    const [earlier] = await instancesTagged(ec2, env);
-    let instanceId = earlier?.InstanceId;
-    if (!instanceId) {
-      const answer = await ec2.send(new RunInstancesCommand(request(p, env)));
-      env.checkpoint('sent');
-      instanceId = answer.Instances?.[0]?.InstanceId;
-    }
-    if (!instanceId)
-      throw new KeywardError('internal', 'RunInstances answered without an instance id.');
+    const instanceId = await madeOnce(env, {
+      operation: 'RunInstances',
+      what: 'an instance id',
+      find: async () => (await instancesTagged(ec2, env))[0]?.InstanceId,
+      create: async () =>
+        (await ec2.send(new RunInstancesCommand(request(p, env)))).Instances?.[0]?.InstanceId,
+    });
     await waitRunning(env, ec2, instanceId);
     env.progress(1, 'running');
     return { instanceId };

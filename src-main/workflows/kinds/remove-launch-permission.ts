@@ -1,12 +1,9 @@
-import {
-  DescribeImageAttributeCommand,
-  ModifyImageAttributeCommand,
-  type EC2Client,
-} from '@aws-sdk/client-ec2';
+import { ModifyImageAttributeCommand } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import { KeywardError } from '../../../src-shared/errors';
 import { ec2Of } from '../../key-operations/key-context';
 import type { StepKind } from '../step-kind';
+import { launchableBy, launchPermissionChange } from './add-launch-permission';
 import { dryRunCheck } from './dry-run';
 
 const params = z
@@ -17,18 +14,6 @@ const params = z
   .strict();
 type Params = z.output<typeof params>;
 
-const change = (p: Params, operation: 'Add' | 'Remove') => ({
-  ImageId: p.imageId,
-  LaunchPermission: { [operation]: [{ UserId: p.accountId }] },
-});
-
-async function launchableBy(ec2: EC2Client, p: Params): Promise<boolean> {
-  const answer = await ec2.send(
-    new DescribeImageAttributeCommand({ ImageId: p.imageId, Attribute: 'launchPermission' }),
-  );
-  return (answer.LaunchPermissions ?? []).some((perm) => perm.UserId === p.accountId);
-}
-
 /** Stops sharing an AMI with one account (its launch permission); undo shares it again. */
 export const removeLaunchPermissionKind: StepKind<Params> = {
   name: 'remove-launch-permission',
@@ -38,7 +23,7 @@ export const removeLaunchPermissionKind: StepKind<Params> = {
   action: (p) => ({
     service: 'ec2',
     operation: 'ModifyImageAttribute',
-    params: change(p, 'Remove'),
+    params: launchPermissionChange(p, 'Remove'),
   }),
   cli: (p) => ({
     args: [
@@ -54,14 +39,16 @@ export const removeLaunchPermissionKind: StepKind<Params> = {
     const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
     return [
       await dryRunCheck(place.stepId, 'ModifyImageAttribute', () =>
-        ec2.send(new ModifyImageAttributeCommand({ ...change(p, 'Remove'), DryRun: true })),
+        ec2.send(
+          new ModifyImageAttributeCommand({ ...launchPermissionChange(p, 'Remove'), DryRun: true }),
+        ),
       ),
     ];
   },
   async run(env, p) {
     const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
     if (await launchableBy(ec2, p)) {
-      await ec2.send(new ModifyImageAttributeCommand(change(p, 'Remove')));
+      await ec2.send(new ModifyImageAttributeCommand(launchPermissionChange(p, 'Remove')));
       env.checkpoint('sent');
     }
     return {};
@@ -76,7 +63,7 @@ export const removeLaunchPermissionKind: StepKind<Params> = {
     deletes: false,
     async run(env, p) {
       const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
-      await ec2.send(new ModifyImageAttributeCommand(change(p, 'Add')));
+      await ec2.send(new ModifyImageAttributeCommand(launchPermissionChange(p, 'Add')));
     },
   },
 };

@@ -1,8 +1,6 @@
-import { Anchor, Stack } from '@mantine/core';
-import { Link, useParams } from 'react-router';
-import { PageHeader } from '../components/PageHeader/PageHeader';
+import { useParams } from 'react-router';
 import { CopySnapshotWizard } from '../wizards/CopySnapshot/CopySnapshotWizard';
-import classes from './key-detail/KeyDetail.module.css';
+import { WizardPage } from '../wizards/workflow/WizardPage';
 
 /** `/snapshots/copy/:profileId/:region/:snapshotId`: the copy-to-another-Region wizard. */
 export function CopySnapshotPage() {
@@ -13,15 +11,12 @@ export function CopySnapshotPage() {
     snapshotId: params.snapshotId ?? '',
   };
   return (
-    <Stack>
-      <Anchor className={classes.link} component={Link} to="/snapshots" size="sm" w="fit-content">
-        ← Back to the snapshots
-      </Anchor>
-      <PageHeader
-        title={`Copy ${source.snapshotId} to another Region`}
-        description="A copy in another Region, re-encrypted with a key of that Region; the source stays as it is."
-      />
+    <WizardPage
+      back={{ to: '/snapshots', label: '← Back to the snapshots' }}
+      title={`Copy ${source.snapshotId} to another Region`}
+      description="A copy in another Region, re-encrypted with a key of that Region; the source stays as it is."
+    >
       <CopySnapshotWizard source={source} />
-    </Stack>
+    </WizardPage>
   );
 }

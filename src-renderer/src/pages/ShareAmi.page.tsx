@@ -1,8 +1,6 @@
-import { Anchor, Stack } from '@mantine/core';
-import { Link, useParams } from 'react-router';
-import { PageHeader } from '../components/PageHeader/PageHeader';
+import { useParams } from 'react-router';
 import { ShareAmiWizard } from '../wizards/ShareAmi/ShareAmiWizard';
-import classes from './key-detail/KeyDetail.module.css';
+import { WizardPage } from '../wizards/workflow/WizardPage';
 
 /** `/amis/share/:profileId/:region/:imageId`: the share-an-AMI-with-another-account wizard. */
 export function ShareAmiPage() {
@@ -13,15 +11,12 @@ export function ShareAmiPage() {
     imageId: params.imageId ?? '',
   };
   return (
-    <Stack>
-      <Anchor className={classes.link} component={Link} to="/amis" size="sm" w="fit-content">
-        ← Back to the AMIs
-      </Anchor>
-      <PageHeader
-        title={`Share ${source.imageId} with another account`}
-        description="The launch permission, the keys of its snapshots, the target’s IAM permissions — checked on both sides before anything changes."
-      />
+    <WizardPage
+      back={{ to: '/amis', label: '← Back to the AMIs' }}
+      title={`Share ${source.imageId} with another account`}
+      description="The launch permission, the keys of its snapshots, the target’s IAM permissions — checked on both sides before anything changes."
+    >
       <ShareAmiWizard source={source} />
-    </Stack>
+    </WizardPage>
   );
 }

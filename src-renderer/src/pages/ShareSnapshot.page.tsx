@@ -1,8 +1,6 @@
-import { Anchor, Stack } from '@mantine/core';
-import { Link, useParams } from 'react-router';
-import { PageHeader } from '../components/PageHeader/PageHeader';
+import { useParams } from 'react-router';
 import { ShareSnapshotWizard } from '../wizards/ShareSnapshot/ShareSnapshotWizard';
-import classes from './key-detail/KeyDetail.module.css';
+import { WizardPage } from '../wizards/workflow/WizardPage';
 
 /** `/snapshots/share/:profileId/:region/:snapshotId`: the share-with-another-account wizard. */
 export function ShareSnapshotPage() {
@@ -13,15 +11,12 @@ export function ShareSnapshotPage() {
     snapshotId: params.snapshotId ?? '',
   };
   return (
-    <Stack>
-      <Anchor className={classes.link} component={Link} to="/snapshots" size="sm" w="fit-content">
-        ← Back to the snapshots
-      </Anchor>
-      <PageHeader
-        title={`Share ${source.snapshotId} with another account`}
-        description="Your key policy and the snapshot’s permission on your side; on theirs, a copy re-encrypted with their own key. Checked on both sides before anything changes."
-      />
+    <WizardPage
+      back={{ to: '/snapshots', label: '← Back to the snapshots' }}
+      title={`Share ${source.snapshotId} with another account`}
+      description="Your key policy and the snapshot’s permission on your side; on theirs, a copy re-encrypted with their own key. Checked on both sides before anything changes."
+    >
       <ShareSnapshotWizard source={source} />
-    </Stack>
+    </WizardPage>
   );
 }
