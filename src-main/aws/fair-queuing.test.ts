@@ -35,7 +35,7 @@ function timed<T>(count: number, send: (i: number) => Promise<T>) {
 describe('fair queuing across account-regions', () => {
   it('serves B promptly while every call of A is throttled and hundreds of A’s wait', async () => {
     faults('throttle=1,region=us-east-1');
-    const aws = testClientFactory(); // the SDK's adaptive retry, 4 attempts, as the app runs
+    const aws = testClientFactory(); // the SDK's standard retry, 4 attempts, as the app runs
     const a = await aws.client(KMSClient, sandbox.principal('prod'), 'us-east-1');
     const b = await aws.client(KMSClient, sandbox.principal('backup'), 'eu-west-1');
     const stopA = new AbortController();
