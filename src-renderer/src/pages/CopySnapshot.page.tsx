@@ -1,15 +1,9 @@
-import { useParams } from 'react-router';
 import { CopySnapshotWizard } from '../wizards/CopySnapshot/CopySnapshotWizard';
-import { WizardPage } from '../wizards/workflow/WizardPage';
+import { WizardPage, useRouteResource } from '../wizards/workflow/WizardPage';
 
 /** `/snapshots/copy/:profileId/:region/:snapshotId`: the copy-to-another-Region wizard. */
 export function CopySnapshotPage() {
-  const params = useParams();
-  const source = {
-    profileId: params.profileId ?? '',
-    region: params.region ?? '',
-    snapshotId: params.snapshotId ?? '',
-  };
+  const source = useRouteResource('snapshotId');
   return (
     <WizardPage
       back={{ to: '/snapshots', label: '← Back to the snapshots' }}

@@ -1,15 +1,9 @@
-import { useParams } from 'react-router';
 import { ShareAmiWizard } from '../wizards/ShareAmi/ShareAmiWizard';
-import { WizardPage } from '../wizards/workflow/WizardPage';
+import { WizardPage, useRouteResource } from '../wizards/workflow/WizardPage';
 
 /** `/amis/share/:profileId/:region/:imageId`: the share-an-AMI-with-another-account wizard. */
 export function ShareAmiPage() {
-  const params = useParams();
-  const source = {
-    profileId: params.profileId ?? '',
-    region: params.region ?? '',
-    imageId: params.imageId ?? '',
-  };
+  const source = useRouteResource('imageId');
   return (
     <WizardPage
       back={{ to: '/amis', label: '← Back to the AMIs' }}

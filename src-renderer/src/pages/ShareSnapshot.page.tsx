@@ -1,15 +1,9 @@
-import { useParams } from 'react-router';
 import { ShareSnapshotWizard } from '../wizards/ShareSnapshot/ShareSnapshotWizard';
-import { WizardPage } from '../wizards/workflow/WizardPage';
+import { WizardPage, useRouteResource } from '../wizards/workflow/WizardPage';
 
 /** `/snapshots/share/:profileId/:region/:snapshotId`: the share-with-another-account wizard. */
 export function ShareSnapshotPage() {
-  const params = useParams();
-  const source = {
-    profileId: params.profileId ?? '',
-    region: params.region ?? '',
-    snapshotId: params.snapshotId ?? '',
-  };
+  const source = useRouteResource('snapshotId');
   return (
     <WizardPage
       back={{ to: '/snapshots', label: '← Back to the snapshots' }}

@@ -1,6 +1,6 @@
 import { Anchor, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import classes from '../../pages/key-detail/KeyDetail.module.css';
 
@@ -23,4 +23,17 @@ export function WizardPage({ back, title, description, children }: WizardPagePro
       {children}
     </Stack>
   );
+}
+
+/**
+ * What a guided job's route names: `/…/:profileId/:region/:<idParam>` (a missing part reads as
+ * empty, which the wizard's own reads then report as not found).
+ */
+export function useRouteResource<K extends string>(
+  idParam: K,
+): { profileId: string; region: string } & Record<K, string> {
+  const params = useParams();
+  const place = { profileId: params.profileId ?? '', region: params.region ?? '' };
+  return { ...place, [idParam]: params[idParam] ?? '' } as { profileId: string; region: string } &
+    Record<K, string>;
 }
