@@ -1,6 +1,8 @@
 import {
+  DescribeImageAttributeCommand,
   DescribeSnapshotAttributeCommand,
   EC2Client,
+  ModifyImageAttributeCommand,
   ModifySnapshotAttributeCommand,
 } from '@aws-sdk/client-ec2';
 import {
@@ -9,16 +11,18 @@ import {
   CreateGrantCommand,
   CreateKeyCommand,
   DescribeKeyCommand,
+  GetKeyPolicyCommand,
   KMSClient,
   ListAliasesCommand,
   ListGrantsCommand,
   ListResourceTagsCommand,
+  PutKeyPolicyCommand,
   ScheduleKeyDeletionCommand,
   TagResourceCommand,
   UntagResourceCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROD_SNAPSHOT_DB_NIGHTLY } from './seed/ec2';
+import { PROD_AMI_WEB, PROD_SNAPSHOT_DB_NIGHTLY } from './seed/ec2';
 import { startTestSandbox, type TestSandbox } from './testing/test-sandbox';
 import { runMixedWorkload } from './testing/mixed-workload';
 
@@ -163,6 +167,73 @@ describe('the sandbox under 40 parallel writes', () => {
       Array(PARALLEL).fill('ok'),
     );
     expect(await shared()).toEqual([]);
+  });
+
+  it('PutKeyPolicy on one key: the policy ends as one whole document that was sent', async () => {
+    const key = await newKey();
+    const policies = Array.from({ length: PARALLEL }, (_, i) =>
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'Enable IAM User Permissions',
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::111111111111:root' },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+          {
+            Sid: `writer-${i}`,
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${444400000000 + i}:root` },
+            Action: 'kms:Decrypt',
+            Resource: '*',
+          },
+        ],
+      }),
+    );
+    const outcomes = await fireAtOnce((i) =>
+      kms.send(new PutKeyPolicyCommand({ KeyId: key, PolicyName: 'default', Policy: policies[i] })),
+    );
+    expect(outcomes).toEqual(Array(PARALLEL).fill('ok'));
+    const { Policy } = await kms.send(
+      new GetKeyPolicyCommand({ KeyId: key, PolicyName: 'default' }),
+    );
+    expect(policies).toContain(Policy);
+  });
+
+  it('ModifyImageAttribute add and remove: every account may launch, then none', async () => {
+    const ec2 = new EC2Client(t.client('prod'));
+    const accounts = Array.from({ length: PARALLEL }, (_, i) => String(555500000000 + i));
+    const change = (kind: 'Add' | 'Remove', account: string) =>
+      ec2.send(
+        new ModifyImageAttributeCommand({
+          ImageId: PROD_AMI_WEB,
+          LaunchPermission: { [kind]: [{ UserId: account }] },
+        }),
+      );
+    const launchers = async () =>
+      (
+        (
+          await ec2.send(
+            new DescribeImageAttributeCommand({
+              ImageId: PROD_AMI_WEB,
+              Attribute: 'launchPermission',
+            }),
+          )
+        ).LaunchPermissions ?? []
+      )
+        .map((p) => p.UserId ?? '')
+        .sort();
+
+    expect(await fireAtOnce((i) => change('Add', accounts[i] ?? ''))).toEqual(
+      Array(PARALLEL).fill('ok'),
+    );
+    expect(await launchers()).toEqual(accounts);
+    expect(await fireAtOnce((i) => change('Remove', accounts[i] ?? ''))).toEqual(
+      Array(PARALLEL).fill('ok'),
+    );
+    expect(await launchers()).toEqual([]);
   });
 
   it('a mixed random workload answers and ends as the same calls run one by one in commit order', async () => {

@@ -99,6 +99,25 @@ describe('key policy save', () => {
     expect(same.version.source).toBe('saved');
   });
 
+  it('40 saves at once from the same opened policy: one is saved, the other 39 are told it changed', async () => {
+    const key = (await createKey(keys, createKeyInput.parse(PROD_E1), recordProgress())).metadata;
+    const ref = { ...PROD_E1, keyId: key.arn };
+    const kms = await kmsOf(keys, 'prod', 'us-east-1');
+    const opened = await readPolicy(kms, key.arn);
+    const edits = Array.from({ length: 40 }, (_, i) =>
+      policyWith(rootStatement, { ...userStatement, Sid: `Edit ${i}` }),
+    );
+    const outcomes = await Promise.allSettled(
+      edits.map((edit) => putKeyPolicy(keys, ref, edit, { basedOn: opened, force: false })),
+    );
+    const saved = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.version] : []));
+    expect(saved).toHaveLength(1);
+    const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+    expect(refused).toHaveLength(39);
+    for (const error of refused) expect(error).toMatchObject({ code: 'conflict' });
+    expect(await readPolicy(kms, key.arn)).toBe(saved[0]?.document);
+  });
+
   it('keeps both of two saves made at once', async () => {
     const key = (await createKey(keys, createKeyInput.parse(PROD_E1), recordProgress())).metadata;
     const ref = { ...PROD_E1, keyId: key.arn };

@@ -1,4 +1,4 @@
-import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { PutKeyPolicyCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { KeywardError } from '../../src-shared/errors';
 import type { PolicyVersion } from '../../src-shared/models/key-changes';
 import { principalFromArn } from '../../src-shared/policy/principal-from-arn';
@@ -7,6 +7,7 @@ import { wouldLockOut } from '../../src-shared/policy/would-lock-out';
 import { customerKey, describeKey, type KeyPlace } from './describe-key';
 import { callerOf, kmsOf, type KeyContext } from './key-context';
 import { readPolicy } from './key-detail';
+import { withKeyPolicyLock } from './key-policy-lock';
 import { policyVersions, recordPolicyVersions } from './policy-versions';
 
 /** Whitespace and key order aside, are two policy texts the same document? */
@@ -51,38 +52,60 @@ export function checkPolicyForCaller(document: string, callerArn: string, keyArn
 }
 
 interface PutOptions {
+  /** The policy the user edited from; null when they did not start from the key's. */
   readonly basedOn: string | null;
+  /** Replace a policy changed since `basedOn` all the same. */
   readonly force: boolean;
 }
 
-async function put(
+type PolicySource = { kind: 'saved' } | { kind: 'reverted'; from: string };
+
+/** A key policy being changed, read under the key's policy lock. */
+interface HeldPolicy {
+  readonly ctx: KeyContext;
+  readonly kms: KMSClient;
+  readonly keyArn: string;
+  readonly callerArn: string;
+  /** The policy the key has now: no other change of Keyward's can put one until `work` ends. */
+  readonly current: string;
+}
+
+/** Runs `work` on the key's current policy, alone among Keyward's changes of that policy. */
+async function withHeldPolicy<T>(
   ctx: KeyContext,
   ref: KeyPlace,
-  document: string,
-  options: PutOptions,
-  source: { kind: 'saved' } | { kind: 'reverted'; from: string },
-): Promise<{ version: PolicyVersion }> {
+  work: (held: HeldPolicy) => Promise<T>,
+): Promise<T> {
   const key = await customerKey(ctx, ref, 'change the key policy');
   const caller = await callerOf(ctx, ref.profileId, ref.region);
-  checkPolicyForCaller(document, caller.arn, key.arn);
   const kms = await kmsOf(ctx, ref.profileId, ref.region);
-  const current = await readPolicy(kms, key.arn);
-  if (options.basedOn !== null && !samePolicy(current, options.basedOn) && !options.force) {
-    throw new KeywardError(
-      'conflict',
-      'The key policy was changed elsewhere since you opened it: saving would overwrite that change.',
-      { hint: 'Reload the policy to see the change and edit again, or save anyway to replace it.' },
-    );
-  }
-  await recordPolicyVersions(ctx.dataDir, key.arn, (existing) =>
-    existing.length === 0 ? [{ savedBy: caller.arn, document: current, source: 'found' }] : [],
+  return withKeyPolicyLock(key.arn, async () =>
+    work({
+      ctx,
+      kms,
+      keyArn: key.arn,
+      callerArn: caller.arn,
+      current: await readPolicy(kms, key.arn),
+    }),
+  );
+}
+
+/** Puts `document` and keeps it, and the policy found before Keyward's first save. */
+async function putHeld(
+  held: HeldPolicy,
+  document: string,
+  source: PolicySource,
+): Promise<{ version: PolicyVersion }> {
+  const { ctx, kms, keyArn, callerArn } = held;
+  await recordPolicyVersions(ctx.dataDir, keyArn, (existing) =>
+    existing.length === 0 ? [{ savedBy: callerArn, document: held.current, source: 'found' }] : [],
   );
   await kms.send(
-    new PutKeyPolicyCommand({ KeyId: key.arn, PolicyName: 'default', Policy: document }),
+    new PutKeyPolicyCommand({ KeyId: keyArn, PolicyName: 'default', Policy: document }),
   );
-  const [version] = await recordPolicyVersions(ctx.dataDir, key.arn, () => [
+  const [version] = await recordPolicyVersions(ctx.dataDir, keyArn, () => [
     {
-      savedBy: caller.arn,
+      savedBy: callerArn,
       document,
       source: source.kind,
       revertedFrom: source.kind === 'reverted' ? source.from : undefined,
@@ -92,13 +115,54 @@ async function put(
   return { version };
 }
 
+/** The editor's save: `document` replaces the policy, unless that changed since `basedOn`. */
+function putOver(
+  ctx: KeyContext,
+  ref: KeyPlace,
+  document: string,
+  options: PutOptions,
+  source: PolicySource,
+): Promise<{ version: PolicyVersion }> {
+  return withHeldPolicy(ctx, ref, (held) => {
+    checkPolicyForCaller(document, held.callerArn, held.keyArn);
+    const changed = options.basedOn !== null && !samePolicy(held.current, options.basedOn);
+    if (changed && !options.force) {
+      throw new KeywardError(
+        'conflict',
+        'The key policy was changed elsewhere since you opened it: saving would overwrite that change.',
+        {
+          hint: 'Reload the policy to see the change and edit again, or save anyway to replace it.',
+        },
+      );
+    }
+    return putHeld(held, document, source);
+  });
+}
+
 export function putKeyPolicy(
   ctx: KeyContext,
   ref: KeyPlace,
   document: string,
   options: PutOptions,
 ) {
-  return put(ctx, ref, document, options, { kind: 'saved' });
+  return putOver(ctx, ref, document, options, { kind: 'saved' });
+}
+
+/**
+ * Puts what `change` makes of the key's current policy, unless it means the same: a change
+ * made in the same moment by another run or save is kept, since `change` starts from it.
+ */
+export function changeKeyPolicy(
+  ctx: KeyContext,
+  ref: KeyPlace,
+  change: (policy: string) => string,
+): Promise<{ version: PolicyVersion } | null> {
+  return withHeldPolicy(ctx, ref, async (held) => {
+    const after = change(held.current);
+    if (samePolicy(after, held.current)) return null;
+    checkPolicyForCaller(after, held.callerArn, held.keyArn);
+    return putHeld(held, after, { kind: 'saved' });
+  });
 }
 
 export async function revertKeyPolicy(
@@ -118,7 +182,7 @@ export async function revertKeyPolicy(
       },
     );
   }
-  return put(ctx, ref, version.document, options, { kind: 'reverted', from: version.id });
+  return putOver(ctx, ref, version.document, options, { kind: 'reverted', from: version.id });
 }
 
 export async function listPolicyVersions(ctx: KeyContext, ref: KeyPlace) {

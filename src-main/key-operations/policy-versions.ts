@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { policyVersionSchema, type PolicyVersion } from '../../src-shared/models/key-changes';
 import { readJsonFile, writeJsonFile } from '../storage/json-file';
+import { createKeyedMutex } from './keyed-mutex';
 
 const fileSchema = z
   .object({ keyArn: z.string(), versions: z.array(policyVersionSchema) })
@@ -18,18 +19,7 @@ function fileOf(dataDir: string, keyArn: string): string {
 }
 
 // One writer per file at a time: two saves of one key in parallel must both be kept.
-const queues = new Map<string, Promise<unknown>>();
-
-function serialised<T>(path: string, work: () => Promise<T>): Promise<T> {
-  const previous = queues.get(path) ?? Promise.resolve();
-  const next = previous.then(work, work);
-  const settled = next.catch(() => undefined);
-  queues.set(path, settled);
-  void settled.then(() => {
-    if (queues.get(path) === settled) queues.delete(path);
-  });
-  return next;
-}
+const writers = createKeyedMutex();
 
 export async function policyVersions(dataDir: string, keyArn: string): Promise<PolicyVersion[]> {
   const read = await readJsonFile(fileOf(dataDir, keyArn), fileSchema);
@@ -53,7 +43,7 @@ export function recordPolicyVersions(
   make: (existing: readonly PolicyVersion[]) => readonly NewVersion[],
 ): Promise<PolicyVersion[]> {
   const path = fileOf(dataDir, keyArn);
-  return serialised(path, async () => {
+  return writers.run(path, async () => {
     const existing = await policyVersions(dataDir, keyArn);
     const now = new Date().toISOString();
     const added = make(existing).map((v): PolicyVersion => ({

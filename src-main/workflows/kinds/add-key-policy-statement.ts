@@ -4,7 +4,7 @@ import type { PreflightCheck } from '../../../src-shared/models/workflow-plan';
 import { describeKey } from '../../key-operations/describe-key';
 import { readPolicy } from '../../key-operations/key-detail';
 import { kmsOf } from '../../key-operations/key-context';
-import { putKeyPolicy, samePolicy } from '../../key-operations/key-policy';
+import { changeKeyPolicy } from '../../key-operations/key-policy';
 import type { StepAt, StepEnv, StepKind, StepPlace } from '../step-kind';
 import { hasStatement, withoutStatement, withStatement } from './policy-statements';
 import { targetKeyAccessCheck } from './target-key-access';
@@ -98,11 +98,8 @@ export async function putWith(
   env: StepEnv,
   p: { readonly keyId: string },
   change: (policy: string) => string,
-) {
-  const before = await currentPolicy(env, p);
-  const after = change(before);
-  if (samePolicy(after, before)) return;
-  await putKeyPolicy(env.ctx, keyPlace(env, p), after, { basedOn: before, force: false });
+): Promise<void> {
+  await changeKeyPolicy(env.ctx, keyPlace(env, p), change);
 }
 
 /** Adds a statement (Sid keyward-<run id>) letting another account use the key for EBS. */
