@@ -148,6 +148,17 @@ export const launchInstanceKind: StepKind<Params> = {
         JSON.stringify(r.TagSpecifications),
       ],
       capture: { output: 'instanceId', query: 'Instances[0].InstanceId' },
+      then: [
+        {
+          args: [
+            'ec2',
+            'wait',
+            'instance-running',
+            '--instance-ids',
+            { step: at.stepId, output: 'instanceId' },
+          ],
+        },
+      ],
     };
   },
   async check(place, p) {
