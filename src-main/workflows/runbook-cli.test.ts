@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import {
   DescribeImageAttributeCommand,
   DescribeImagesCommand,
+  DescribeInstancesCommand,
   DescribeSnapshotAttributeCommand,
+  DescribeVolumesCommand,
   ModifyImageAttributeCommand,
   ModifySnapshotAttributeCommand,
 } from '@aws-sdk/client-ec2';
@@ -305,6 +307,30 @@ describe('the share-AMI script (copy into the target), on a fresh sandbox per AW
     };
   }
 
+  /** The run's instances in backup: state and the key of each volume. */
+  async function launchState(on: typeof kit, runId: string) {
+    const backup = await ec2Of(on.ctx, 'backup', 'us-east-1');
+    const { Reservations } = await backup.send(
+      new DescribeInstancesCommand({
+        Filters: [{ Name: `tag:${RUN_ID_TAG}`, Values: [runId] }],
+      }),
+    );
+    const instances = (Reservations ?? []).flatMap((r) => r.Instances ?? []);
+    return Promise.all(
+      instances.map(async (i) => {
+        const { Volumes } = await backup.send(
+          new DescribeVolumesCommand({
+            Filters: [{ Name: 'attachment.instance-id', Values: [i.InstanceId ?? ''] }],
+          }),
+        );
+        return {
+          state: i.State?.Name,
+          volumes: (Volumes ?? []).map((v) => [v.Encrypted, v.KmsKeyId]),
+        };
+      }),
+    );
+  }
+
   for (const cli of CLIS) {
     describe(cli.name, () => {
       const fresh = useWorkflows();
@@ -337,6 +363,35 @@ describe('the share-AMI script (copy into the target), on a fresh sandbox per AW
           const output = await runScript(cli, byScript.runId, script, fresh);
           expect(output).toContain('Step 3 of 3');
           expect(await amiShareState(fresh, byScript.runId)).toEqual(expected);
+        },
+      );
+      it(
+        'launches, as the engine does, a running instance whose volumes are on the target’s key',
+        { timeout: 300_000 },
+        async () => {
+          if (!(await cliAvailable(cli.bin))) return;
+          fresh.setCopyDuration(0);
+          const launch = { ...amiRequest, then: 'launch' as const, instanceType: 't3.micro' };
+          const engine = fresh.engine();
+          const byEngine = await engine.preview(launch);
+          expect((await engine.start(byEngine, recordRun())).status).toBe('done');
+          const expected = await launchState(fresh, byEngine.runId);
+          expect(expected).toEqual([
+            {
+              state: 'running',
+              volumes: [
+                [true, DR_BACKUPS_EAST],
+                [true, DR_BACKUPS_EAST],
+              ],
+            },
+          ]);
+          await engine.undo(byEngine.runId, true, recordRun());
+
+          const byScript = await engine.preview(launch);
+          const { script } = await engine.runbook(byScript);
+          expect(script).toContain('aws ec2 wait instance-running');
+          await runScript(cli, byScript.runId, script, fresh);
+          expect(await launchState(fresh, byScript.runId)).toEqual(expected);
         },
       );
     });
