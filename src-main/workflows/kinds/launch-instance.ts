@@ -124,7 +124,7 @@ export const launchInstanceKind: StepKind<Params> = {
   params,
   outputs: ['instanceId'],
   title: (p, at) =>
-    `Launch a ${p.instanceType} instance from ${p.imageId} (${at.profileId}), its volumes encrypted with ${p.kmsKeyId}`,
+    `Launch a ${p.instanceType} instance from ${p.imageId} in ${at.region}, its volumes encrypted with ${p.kmsKeyId}`,
   action: (p, at) => ({ service: 'ec2', operation: 'RunInstances', params: request(p, at) }),
   cli: (p, at) => {
     const r = request(p, at);
