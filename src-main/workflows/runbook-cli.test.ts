@@ -5,7 +5,10 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   DescribeImageAttributeCommand,
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
   DescribeSnapshotAttributeCommand,
+  DescribeVolumesCommand,
   ModifyImageAttributeCommand,
   ModifySnapshotAttributeCommand,
 } from '@aws-sdk/client-ec2';
@@ -19,12 +22,15 @@ import { workflowRequest } from '../../src-shared/schemas/workflow-request';
 import { readPolicy } from '../key-operations/key-detail';
 import { ec2Of, kmsOf } from '../key-operations/key-context';
 import { listGrants } from '../key-operations/key-lists';
+import { RUN_ID_TAG } from './kinds/snapshots';
 import { recordRun, useWorkflows } from './testing/workflow-test-kit';
 
 const run = promisify(execFile);
 const kit = useWorkflows();
 
 const EBS_WORKLOADS = 'arn:aws:kms:us-east-1:111111111111:key/1a2b3c4d-0003-4aaa-8bbb-111111110003';
+const DR_BACKUPS_EAST =
+  'arn:aws:kms:us-east-1:222222222222:key/2b3c4d5e-0002-4bbb-8ccc-222222220002';
 
 const shareRequest = workflowRequest.parse({
   job: 'share-snapshot',
@@ -78,17 +84,18 @@ async function endState(runId: string) {
   }));
 }
 
-/** Runs a runbook script with `cli` against the test sandbox; answers its output. */
+/** Runs a runbook script with `cli` against the test sandbox (the file's, or `on`); answers its output. */
 async function runScript(
   cli: (typeof CLIS)[number],
   name: string,
   script: string,
+  on: typeof kit = kit,
 ): Promise<string> {
-  const file = join(kit.dataDir, `${name}.sh`);
+  const file = join(on.dataDir, `${name}.sh`);
   writeFileSync(file, script);
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
-  const { sandbox } = kit.sandbox.t;
+  const { sandbox } = on.sandbox.t;
   Object.assign(env, {
     PATH: cli.path,
     AWS_ENDPOINT_URL: sandbox.endpoint,
@@ -254,4 +261,139 @@ describe('the revoke-sharing script', () => {
       expect(await revokeState()).toEqual(expected);
     },
   );
+});
+
+describe('the share-AMI script (copy into the target), on a fresh sandbox per AWS CLI', () => {
+  const amiRequest = workflowRequest.parse({
+    job: 'share-ami',
+    profileId: 'prod',
+    region: 'us-east-1',
+    imageId: PROD_AMI_WEB,
+    targetProfileId: 'backup',
+    targetRegion: 'us-east-1',
+    targetKmsKeyId: 'alias/dr-backups',
+    then: 'copy-image',
+  });
+
+  /** Who may launch the AMI, the run's key statement (Sid aside), backup's copy and its disks. */
+  async function amiShareState(on: typeof kit, runId: string) {
+    const prod = await ec2Of(on.ctx, 'prod', 'us-east-1');
+    const permission = await prod.send(
+      new DescribeImageAttributeCommand({ ImageId: PROD_AMI_WEB, Attribute: 'launchPermission' }),
+    );
+    const policy = JSON.parse(
+      await readPolicy(await kmsOf(on.ctx, 'prod', 'us-east-1'), EBS_WORKLOADS),
+    ) as { Statement: Record<string, unknown>[] };
+    const backup = await ec2Of(on.ctx, 'backup', 'us-east-1');
+    const { Images } = await backup.send(
+      new DescribeImagesCommand({
+        Owners: ['self'],
+        Filters: [{ Name: `tag:${RUN_ID_TAG}`, Values: [runId] }],
+      }),
+    );
+    const snapshots = await on.snapshotsOfRun('backup', 'us-east-1', runId);
+    return {
+      launchableBy: permission.LaunchPermissions,
+      statements: policy.Statement.length,
+      added: policy.Statement.filter((st) => st['Sid'] === `keyward-${runId}`).map(
+        ({ Sid: _sid, ...rest }) => rest,
+      ),
+      copies: (Images ?? []).map((i) => ({
+        state: i.State,
+        owner: i.OwnerId,
+        devices: i.BlockDeviceMappings?.length,
+      })),
+      disks: snapshots.map((sn) => [sn.Encrypted, sn.KmsKeyId]),
+    };
+  }
+
+  /** The run's instances in backup: state and the key of each volume. */
+  async function launchState(on: typeof kit, runId: string) {
+    const backup = await ec2Of(on.ctx, 'backup', 'us-east-1');
+    const { Reservations } = await backup.send(
+      new DescribeInstancesCommand({
+        Filters: [{ Name: `tag:${RUN_ID_TAG}`, Values: [runId] }],
+      }),
+    );
+    const instances = (Reservations ?? []).flatMap((r) => r.Instances ?? []);
+    return Promise.all(
+      instances.map(async (i) => {
+        const { Volumes } = await backup.send(
+          new DescribeVolumesCommand({
+            Filters: [{ Name: 'attachment.instance-id', Values: [i.InstanceId ?? ''] }],
+          }),
+        );
+        return {
+          state: i.State?.Name,
+          volumes: (Volumes ?? []).map((v) => [v.Encrypted, v.KmsKeyId]),
+        };
+      }),
+    );
+  }
+
+  for (const cli of CLIS) {
+    describe(cli.name, () => {
+      const fresh = useWorkflows();
+      it(
+        'gives the same launch permission, key statement and copy on the target’s key as the engine',
+        { timeout: 300_000 },
+        async () => {
+          if (!(await cliAvailable(cli.bin))) {
+            console.log(`skipping ${cli.name}: not installed`);
+            return;
+          }
+          fresh.setCopyDuration(0);
+          const engine = fresh.engine();
+          const byEngine = await engine.preview(amiRequest);
+          expect((await engine.start(byEngine, recordRun())).status).toBe('done');
+          const expected = await amiShareState(fresh, byEngine.runId);
+          expect(expected).toMatchObject({
+            launchableBy: [{ UserId: '222222222222' }],
+            copies: [{ state: 'available', owner: '222222222222', devices: 2 }],
+            disks: [
+              [true, DR_BACKUPS_EAST],
+              [true, DR_BACKUPS_EAST],
+            ],
+          });
+          expect(expected.added).toHaveLength(1);
+          await engine.undo(byEngine.runId, true, recordRun());
+
+          const byScript = await engine.preview(amiRequest);
+          const { script } = await engine.runbook(byScript);
+          const output = await runScript(cli, byScript.runId, script, fresh);
+          expect(output).toContain('Step 3 of 3');
+          expect(await amiShareState(fresh, byScript.runId)).toEqual(expected);
+        },
+      );
+      it(
+        'launches, as the engine does, a running instance whose volumes are on the target’s key',
+        { timeout: 300_000 },
+        async () => {
+          if (!(await cliAvailable(cli.bin))) return;
+          fresh.setCopyDuration(0);
+          const launch = { ...amiRequest, then: 'launch' as const, instanceType: 't3.micro' };
+          const engine = fresh.engine();
+          const byEngine = await engine.preview(launch);
+          expect((await engine.start(byEngine, recordRun())).status).toBe('done');
+          const expected = await launchState(fresh, byEngine.runId);
+          expect(expected).toEqual([
+            {
+              state: 'running',
+              volumes: [
+                [true, DR_BACKUPS_EAST],
+                [true, DR_BACKUPS_EAST],
+              ],
+            },
+          ]);
+          await engine.undo(byEngine.runId, true, recordRun());
+
+          const byScript = await engine.preview(launch);
+          const { script } = await engine.runbook(byScript);
+          expect(script).toContain('aws ec2 wait instance-running');
+          await runScript(cli, byScript.runId, script, fresh);
+          expect(await launchState(fresh, byScript.runId)).toEqual(expected);
+        },
+      );
+    });
+  }
 });

@@ -23,13 +23,15 @@ export interface CliNames {
 const wordOf = (word: CliWord, names: CliNames) =>
   typeof word === 'string' ? names.word(word) : `"$${outputVariable(word)}"`;
 
-/** The AWS CLI command line of a step; `breakLines` puts each option on its own line. */
-export function commandLine(
+type StepWhere = { readonly id: string; readonly profileId: string; readonly region: string };
+
+function oneCommandLine(
   command: CliCommand,
-  step: { readonly id: string; readonly profileId: string; readonly region: string },
+  step: StepWhere,
   names: CliNames,
-  breakLines = false,
+  breakLines: boolean,
 ): string {
+  const { capture } = command;
   const words = [
     'aws',
     ...command.args.map((w) => wordOf(w, names)),
@@ -37,13 +39,27 @@ export function commandLine(
     names.profile(step.profileId),
     '--region',
     names.word(step.region),
-    ...(command.capture ? ['--query', command.capture.query, '--output', 'text'] : []),
+    ...(capture
+      ? ['--query', shellQuote(capture.query), '--output', capture.json ? 'json' : 'text']
+      : []),
   ];
   const line = words
     .map((w, i) => (breakLines && i > 0 && w.startsWith('--') ? `\\\n    ${w}` : w))
     .join(' ');
-  if (!command.capture) return line;
-  return `${outputVariable({ step: step.id, output: command.capture.output })}=$(${line})`;
+  if (!capture) return line;
+  return `${outputVariable({ step: step.id, output: capture.output })}=$(${line})`;
+}
+
+/** The AWS CLI command lines of a step, one a line; `breakLines` puts each option on its own line. */
+export function commandLine(
+  command: CliCommand,
+  step: StepWhere,
+  names: CliNames,
+  breakLines = false,
+): string {
+  return [command, ...(command.then ?? [])]
+    .map((c) => oneCommandLine(c, step, names, breakLines))
+    .join('\n');
 }
 
 /** Literal names: the per-step "AWS CLI equivalent" of the preview. */

@@ -16,8 +16,13 @@ export type CliWord = string | StepRef;
 /** The AWS CLI equivalent of a step: `aws <args> --profile … --region …`, maybe capturing an output. */
 export interface CliCommand {
   readonly args: readonly CliWord[];
-  /** The output the command prints (`--query … --output text`) into the step's output variable. */
-  readonly capture?: { readonly output: string; readonly query: string };
+  /**
+   * The output the command prints (`--query … --output text`, or `json` for a list to pass on as
+   * one word) into the step's output variable.
+   */
+  readonly capture?: { readonly output: string; readonly query: string; readonly json?: true };
+  /** Commands that finish the step, as the engine's `run` does (wait for the copy, tag it). */
+  readonly then?: readonly CliCommand[];
 }
 
 /** Which step of which run, as whom and where. */

@@ -126,26 +126,49 @@ export const copyImageKind: StepKind<Params> = {
   title: (p, at) =>
     `Copy AMI ${p.sourceImageId} from ${p.sourceRegion} to ${at.region} (${at.profileId}), encrypted with ${p.kmsKeyId}`,
   action: (p, at) => ({ service: 'ec2', operation: 'CopyImage', params: request(p, at) }),
-  cli: (p, at) => ({
-    args: [
-      'ec2',
-      'copy-image',
-      '--source-region',
-      p.sourceRegion,
-      '--source-image-id',
-      p.sourceImageId,
-      '--name',
-      copyName(p, at),
-      '--encrypted',
-      '--kms-key-id',
-      p.kmsKeyId,
-      '--client-token',
-      clientToken(at),
-      '--tag-specifications',
-      JSON.stringify(request(p, at).TagSpecifications),
-    ],
-    capture: { output: 'imageId', query: 'ImageId' },
-  }),
+  cli: (p, at) => {
+    const copy = { step: at.stepId, output: 'imageId' };
+    return {
+      // No --tag-specifications: AWS CLIs older than CopyImage's tags (v2.9) refuse it.
+      args: [
+        'ec2',
+        'copy-image',
+        '--source-region',
+        p.sourceRegion,
+        '--source-image-id',
+        p.sourceImageId,
+        '--name',
+        copyName(p, at),
+        '--encrypted',
+        '--kms-key-id',
+        p.kmsKeyId,
+        '--client-token',
+        clientToken(at),
+      ],
+      capture: { output: 'imageId', query: 'ImageId' },
+      then: [
+        { args: ['ec2', 'wait', 'image-available', '--image-ids', copy] },
+        {
+          args: ['ec2', 'describe-images', '--image-ids', copy],
+          capture: {
+            output: 'taggedIds',
+            query: 'Images[0].[[ImageId], BlockDeviceMappings[].Ebs.SnapshotId][]',
+            json: true,
+          },
+        },
+        {
+          args: [
+            'ec2',
+            'create-tags',
+            '--resources',
+            { step: at.stepId, output: 'taggedIds' },
+            '--tags',
+            JSON.stringify(runTags(at)),
+          ],
+        },
+      ],
+    };
+  },
   async check(place, p) {
     return [
       await sourceCheck(place, p),

@@ -124,7 +124,7 @@ export const launchInstanceKind: StepKind<Params> = {
   params,
   outputs: ['instanceId'],
   title: (p, at) =>
-    `Launch a ${p.instanceType} instance from ${p.imageId} (${at.profileId}), its volumes encrypted with ${p.kmsKeyId}`,
+    `Launch a ${p.instanceType} instance from ${p.imageId} in ${at.region}, its volumes encrypted with ${p.kmsKeyId}`,
   action: (p, at) => ({ service: 'ec2', operation: 'RunInstances', params: request(p, at) }),
   cli: (p, at) => {
     const r = request(p, at);
@@ -148,6 +148,17 @@ export const launchInstanceKind: StepKind<Params> = {
         JSON.stringify(r.TagSpecifications),
       ],
       capture: { output: 'instanceId', query: 'Instances[0].InstanceId' },
+      then: [
+        {
+          args: [
+            'ec2',
+            'wait',
+            'instance-running',
+            '--instance-ids',
+            { step: at.stepId, output: 'instanceId' },
+          ],
+        },
+      ],
     };
   },
   async check(place, p) {

@@ -65,7 +65,7 @@ function targetSteps(request: ShareAmiRequest, image: ImageFacts): StepSpec[] {
 const THEN_TITLE: Record<ShareAmiRequest['then'], (r: ShareAmiRequest) => string> = {
   none: () => '',
   'copy-image': (r) => `, copied there with ${r.targetKmsKeyId}`,
-  launch: (r) => `, launched there with volumes on ${r.targetKmsKeyId}`,
+  launch: (r) => `, an instance launched there, its volumes encrypted with ${r.targetKmsKeyId}`,
 };
 
 /**

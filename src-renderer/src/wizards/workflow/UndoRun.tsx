@@ -6,6 +6,7 @@ import type { WorkflowPlan } from '../../../../src-shared/models/workflow-plan';
 import { useOperation } from '../../api/use-operation';
 import { ErrorAlert } from '../../components/ErrorAlert/ErrorAlert';
 import { ModalFooter, ModalFrame } from '../../components/ModalFrame/ModalFrame';
+import { deleteConsentLabel } from './deleted-things';
 
 export interface UndoRunProps {
   readonly runId: string;
@@ -56,7 +57,7 @@ export function UndoRun({ runId, plan }: UndoRunProps) {
           </List>
           {deletes && (
             <Checkbox
-              label="Delete what this run created (snapshot copies, volumes): it cannot be brought back"
+              label={deleteConsentLabel(plan)}
               checked={confirmDeletes}
               onChange={(event) => setConfirmDeletes(event.currentTarget.checked)}
               disabled={busy || state.status === 'done'}
@@ -81,7 +82,7 @@ export function UndoRun({ runId, plan }: UndoRunProps) {
             </Button>
             {state.status !== 'done' && (
               <Button
-                color="red"
+                color="red.9"
                 loading={busy}
                 disabled={deletes && !confirmDeletes}
                 onClick={() => void undo.start({ runId, confirmDeletes })}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { WorkflowRun } from '../../../../../src-shared/models/workflow-plan';
 import classes from '../../../pages/key-detail/KeyDetail.module.css';
 import { runOutput } from '../../workflow/RunProgress';
+import { UndoRun } from '../../workflow/UndoRun';
 import type { ShareAmiChoices } from '../share-ami-form';
 
 /** What the finished run left in the target account: its own AMI, an instance, or the sharing. */
@@ -27,7 +28,8 @@ export function ShareAmiDone({ run, choices }: { run: WorkflowRun; choices: Shar
       {instanceId && (
         <Text size="sm">
           Instance <strong data-testid="share-ami-new-instance">{instanceId}</strong> runs in the
-          target account, its volumes encrypted with its key.
+          target account in <strong>{choices.targetRegion}</strong>, its volumes encrypted with its
+          key. It runs (and is billed) until it is terminated: <em>Undo this run</em> terminates it.
         </Text>
       )}
       {!imageId && !instanceId && (
@@ -39,16 +41,14 @@ export function ShareAmiDone({ run, choices }: { run: WorkflowRun; choices: Shar
       <Text size="sm">
         Run id: <span data-testid="share-ami-run-id">{run.runId}</span>
       </Text>
-      <Anchor
-        className={classes.link}
-        component={Link}
-        to="/amis"
-        size="sm"
-        underline="always"
-        w="fit-content"
-      >
-        Open the AMIs page (read the target’s profile there to see its AMI)
-      </Anchor>
+      <Group gap="md">
+        <UndoRun runId={run.runId} plan={run.plan} />
+        <Anchor className={classes.link} component={Link} to="/amis" size="sm" underline="always">
+          {imageId
+            ? 'Open the AMIs page (read the target’s profile there to see its AMI)'
+            : 'Open the AMIs page'}
+        </Anchor>
+      </Group>
     </Stack>
   );
 }

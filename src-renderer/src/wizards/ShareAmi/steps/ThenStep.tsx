@@ -91,6 +91,14 @@ function BackingKeys({ row }: { row: AmiRow | undefined }) {
   );
 }
 
+/** Which instance types fit, and what a launched instance costs until it is terminated. */
+function instanceTypeHint(row: AmiRow | undefined): string {
+  const fits = row
+    ? `The AMI is ${row.architecture}: a type for it, such as ${row.architecture === 'arm64' ? 't4g.micro' : 't3.micro'}.`
+    : 'A type for the AMI’s architecture, such as t3.micro.';
+  return `${fits} The instance starts in the target’s default VPC and is billed until it is terminated (undo terminates it).`;
+}
+
 /** Step 2: what the target does with the shared AMI, and what the sharing touches. */
 export function ThenStep({
   choices,
@@ -120,10 +128,11 @@ export function ThenStep({
       {choices.then === 'launch' && (
         <TextInput
           label="Instance type"
+          description={instanceTypeHint(row)}
           value={choices.instanceType}
           onChange={(event) => onChange({ instanceType: event.currentTarget.value.trim() })}
           error={problems.instanceType}
-          maw={240}
+          maw={520}
         />
       )}
       <BackingKeys row={row} />
