@@ -11,6 +11,7 @@ import { enableKeyKind } from './kinds/enable-key';
 import { waitSnapshotCompletedKind } from './kinds/wait-snapshot-completed';
 import { addLaunchPermissionKind } from './kinds/add-launch-permission';
 import { copyImageKind } from './kinds/copy-image';
+import { waitImageAvailableKind } from './kinds/wait-image-available';
 import { launchInstanceKind } from './kinds/launch-instance';
 import { removeCreateVolumePermissionKind } from './kinds/remove-create-volume-permission';
 import { removeKeyPolicyPrincipalKind } from './kinds/remove-key-policy-principal';
@@ -68,6 +69,7 @@ export const stepKinds = createStepRegistry([
   deleteSnapshotKind,
   addLaunchPermissionKind,
   copyImageKind,
+  waitImageAvailableKind,
   launchInstanceKind,
   removeCreateVolumePermissionKind,
   removeLaunchPermissionKind,
