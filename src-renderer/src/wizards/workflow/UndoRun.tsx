@@ -56,7 +56,7 @@ export function UndoRun({ runId, plan }: UndoRunProps) {
           </List>
           {deletes && (
             <Checkbox
-              label="Delete what this run created (snapshot copies, volumes): it cannot be brought back"
+              label="Delete what this run created (copies of snapshots and AMIs, volumes, instances): it cannot be brought back"
               checked={confirmDeletes}
               onChange={(event) => setConfirmDeletes(event.currentTarget.checked)}
               disabled={busy || state.status === 'done'}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { WorkflowRun } from '../../../../../src-shared/models/workflow-plan';
 import classes from '../../../pages/key-detail/KeyDetail.module.css';
 import { stepOutput } from '../../workflow/RunProgress';
+import { UndoRun } from '../../workflow/UndoRun';
 import type { AmiSource, ShareAmiChoices } from '../share-ami-form';
 
 interface ShareAmiDoneProps {
@@ -54,16 +55,19 @@ export function ShareAmiDone({ run, source, choices }: ShareAmiDoneProps) {
       <Text size="sm">
         Run id: <span data-testid="share-ami-run-id">{run.runId}</span>
       </Text>
-      <Anchor
-        className={classes.link}
-        component={Link}
-        to="/amis"
-        size="sm"
-        underline="always"
-        w="fit-content"
-      >
-        Open the AMIs page (read the target’s profile there to see its AMI)
-      </Anchor>
+      <Group gap="md">
+        <UndoRun runId={run.runId} plan={run.plan} />
+        <Anchor
+          className={classes.link}
+          component={Link}
+          to="/amis"
+          size="sm"
+          underline="always"
+          w="fit-content"
+        >
+          Open the AMIs page (read the target’s profile there to see its AMI)
+        </Anchor>
+      </Group>
     </Stack>
   );
 }
