@@ -14,8 +14,9 @@ import { ShellPage } from '../pages/shell';
 import { checkStep, readScope } from '../pages/guided-job';
 
 // Issue 13 wizard 3: prod (111111111111) shares its web-tier golden AMI with backup
-// (222222222222), which copies it re-encrypted under its own dr-backups key; an AMI on aws/ebs
-// and a target identity without the key permissions are stopped by preflight before any change.
+// (222222222222), which copies it re-encrypted under its own dr-backups key; an AMI on aws/ebs is
+// first copied by prod re-encrypted under a customer managed key, and that copy is shared; a
+// target identity without the key permissions is stopped by preflight before any change.
 
 test.describe.configure({ timeout: 600_000 });
 test.use({ actionTimeout: 20_000 });
@@ -40,6 +41,16 @@ async function openWizard(page: Page, imageId: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     `Share ${imageId} with another account`,
   );
+}
+
+/** Whether an AMI is still registered (a deregistered one is either not listed or not found). */
+async function imageExists(ec2: EC2Client, imageId: string): Promise<boolean> {
+  try {
+    const { Images } = await ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }));
+    return (Images ?? []).some((i) => i.ImageId === imageId && i.State !== 'deregistered');
+  } catch {
+    return false;
+  }
 }
 
 async function chooseTarget(page: Page, profile: RegExp): Promise<void> {
@@ -108,14 +119,12 @@ test('the target ends with its own copy of the AMI, encrypted under its own key'
   ]);
 });
 
-test('preflight refuses an AMI on aws/ebs, and finds a missing IAM permission in the target, before any change', async ({
+test('an AMI on aws/ebs takes the re-encrypt path end to end: prod copies it under its own key, shares the copy, and the target ends with its own AMI under its own key', async ({
   keyward,
 }, testInfo) => {
-  test.skip(!keyward.host, 'drives the sandbox through the browser-mode host');
+  test.skip(!keyward.host, 'reads the sandbox through the browser-mode host');
   const { page, dataDir } = keyward;
   await page.setViewportSize({ width: small.width, height: small.height });
-
-  // aws/ebs: said on the Then step, and preflight stops the run with the way out.
   await openWizard(page, LEGACY_AMI);
   await chooseTarget(page, /^Sandbox · backup — 222222222222$/);
   await page.getByRole('button', { name: 'Next: Then' }).click();
@@ -123,16 +132,76 @@ test('preflight refuses an AMI on aws/ebs, and finds a missing IAM permission in
     'encrypted with the AWS managed key aws/ebs, which no other account may use',
     { timeout: 60_000 },
   );
-  await checkStep(page, testInfo, 'share-ami-aws-ebs');
   await page.getByRole('button', { name: 'Next: Preview' }).click();
-  await expect(page.getByTestId('workflow-plan-step').first()).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByText('Choose a customer managed key to re-encrypt the copy with'),
+  ).toBeVisible();
+  const reencrypt = page.getByRole('combobox', { name: /^Re-encrypt the copy with/ });
+  await expect(reencrypt).toHaveAttribute('placeholder', 'Choose a key', { timeout: 60_000 });
+  await reencrypt.click();
+  await expect(page.getByRole('option', { name: /aws\/ebs/ })).toHaveCount(0);
+  await page.getByRole('option', { name: 'alias/ebs-workloads' }).click();
+  await checkStep(page, testInfo, 'share-ami-aws-ebs');
+
+  await page.getByRole('button', { name: 'Next: Preview' }).click();
+  await expect(page.getByTestId('workflow-plan-step')).toHaveCount(5, { timeout: 60_000 });
+  await expect(page.getByTestId('workflow-plan-step').first()).toContainText(
+    `Copy AMI ${LEGACY_AMI} in us-east-1`,
+  );
+  const runbook = page.getByTestId('workflow-runbook');
+  await expect(runbook).toContainText('REENCRYPT_IMAGE_ID=$(aws ec2 copy-image');
+  await expect(runbook).toContainText('aws ec2 wait image-available');
+  await checkStep(page, testInfo, 'share-ami-aws-ebs-preview');
   await page.getByRole('button', { name: 'Next: Preflight' }).click();
-  const refused = page
-    .getByTestId('workflow-preflight-check')
-    .filter({ hasText: 'Copy the AMI re-encrypted with a customer managed key' });
-  await expect(refused).toBeVisible({ timeout: 90_000 });
-  await expect(page.getByRole('button', { name: 'Share the AMI' })).toBeDisabled();
-  await checkStep(page, testInfo, 'share-ami-aws-ebs-preflight');
+  await expect(page.getByText(/^Every check passed/)).toBeVisible({ timeout: 90_000 });
+
+  await page.getByRole('button', { name: 'Share the AMI' }).click();
+  await expect(page.getByTestId('workflow-done')).toBeVisible({ timeout: 240_000 });
+  const sharedId = (await page.getByTestId('share-ami-reencrypted').textContent()) ?? '';
+  const copyId = (await page.getByTestId('share-ami-new-image').textContent()) ?? '';
+  expect(sharedId).toMatch(/^ami-/);
+  await expect(page.getByText(`The original ${LEGACY_AMI} on aws/ebs still exists`)).toBeVisible();
+  await checkStep(page, testInfo, 'share-ami-aws-ebs-done');
+
+  // In "AWS": prod's copy is on ebs-workloads and shared; the original is not; backup's own AMI
+  // is on backup's own key.
+  const prod = new EC2Client((await sandboxAdmin(keyward.host!, dataDir, 'prod')).config);
+  const backup = new EC2Client((await sandboxAdmin(keyward.host!, dataDir, 'backup')).config);
+  const keysOf = async (ec2: EC2Client, imageId: string) => {
+    const { Images } = await ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }));
+    const ids = (Images?.[0]?.BlockDeviceMappings ?? []).map((m) => m.Ebs?.SnapshotId ?? '');
+    const { Snapshots } = await ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: ids }));
+    return Snapshots?.map((s) => [s.OwnerId, s.Encrypted, s.KmsKeyId]);
+  };
+  expect(await keysOf(prod, sharedId)).toEqual([['111111111111', true, EBS_WORKLOADS]]);
+  expect(await keysOf(backup, copyId)).toEqual([['222222222222', true, DR_BACKUPS_EAST]]);
+  const { Images } = await backup.send(new DescribeImagesCommand({ ExecutableUsers: ['self'] }));
+  const launchable = (Images ?? []).map((i) => i.ImageId);
+  expect(launchable).toContain(sharedId);
+  expect(launchable).not.toContain(LEGACY_AMI);
+
+  // Undo, once deleting is allowed, removes prod's copy and backup's AMI; the original stays.
+  await page.getByRole('button', { name: 'Undo this run…' }).click();
+  const undo = page.getByRole('dialog', { name: /^Undo run / });
+  await expect(undo.getByTestId('undo-steps')).toContainText(
+    `re-encrypted with ${EBS_WORKLOADS} — Deregisters the copy and deletes its snapshots (asks first).`,
+  );
+  await undo.getByRole('checkbox', { name: /Delete what this run created/ }).click();
+  await undo.getByRole('button', { name: 'Undo the run' }).click();
+  await expect(undo.getByTestId('undo-done')).toBeVisible({ timeout: 120_000 });
+  await checkStep(page, testInfo, 'share-ami-aws-ebs-undone');
+  expect(await imageExists(prod, sharedId)).toBe(false);
+  expect(await imageExists(backup, copyId)).toBe(false);
+  const original = await prod.send(new DescribeImagesCommand({ ImageIds: [LEGACY_AMI] }));
+  expect(original.Images?.[0]?.State).toBe('available');
+});
+
+test('preflight finds a missing IAM permission in the target, before any change', async ({
+  keyward,
+}, testInfo) => {
+  test.skip(!keyward.host, 'drives the sandbox through the browser-mode host');
+  const { page, dataDir } = keyward;
+  await page.setViewportSize({ width: small.width, height: small.height });
 
   // A backup identity that may use EC2 and backup's keys, but not prod's key.
   const iam = new IAMClient((await sandboxAdmin(keyward.host!, dataDir, 'backup')).config);

@@ -182,7 +182,7 @@ describe('share an AMI with another account', () => {
     expect(await backupCanLaunch(imageId)).toBe(true);
   });
 
-  it('refuses an AMI on aws/ebs before any change and says to copy it re-encrypted first', async () => {
+  it('refuses an AMI on aws/ebs without a key to re-encrypt it with, before any change, and says what to choose', async () => {
     const engine = kit.engine();
     const plan = await engine.preview(
       shareRequest({ imageId: PROD_AMI_LEGACY }),
@@ -194,9 +194,100 @@ describe('share an AMI with another account', () => {
     expect(share?.message).toContain(
       'encrypted with the AWS managed key aws/ebs, which no other account may use',
     );
-    expect(share?.message).toContain('Copy the AMI re-encrypted with a customer managed key');
+    expect(share?.message).toContain('Choose a customer managed key to re-encrypt it with');
     await expect(engine.start(plan, recordRun())).rejects.toThrow(/nothing was changed/);
     expect(await backupCanLaunch(PROD_AMI_LEGACY)).toBe(false);
+  });
+
+  it('copies an aws/ebs AMI re-encrypted under the chosen key in the owner’s account, shares that copy, the target ends with its own AMI under its own key; undo removes what the run added', async () => {
+    const engine = kit.engine();
+    const request = shareRequest({
+      imageId: PROD_AMI_LEGACY,
+      reencryptKmsKeyId: 'alias/ebs-workloads',
+    });
+    const plan = await engine.preview(request, 'run-ami-reencrypt');
+    expect(plan.steps.map((s) => [s.id, s.kind, s.profileId])).toEqual([
+      ['reencrypt', 'copy-image', 'prod'],
+      ['key-policy', 'add-key-policy-statement', 'prod'],
+      ['share', 'add-launch-permission', 'prod'],
+      ['copy', 'copy-image', 'backup'],
+    ]);
+    expect(plan.steps[0]?.action.params).toMatchObject({
+      SourceImageId: PROD_AMI_LEGACY,
+      SourceRegion: 'us-east-1',
+      Encrypted: true,
+      KmsKeyId: EBS_WORKLOADS,
+      ClientToken: expect.stringMatching(/^keyward-[0-9a-f]{48}$/) as unknown,
+    });
+    expect(plan.steps[0]?.title).toBe(
+      `Copy AMI ${PROD_AMI_LEGACY} in us-east-1 (prod), re-encrypted with ${EBS_WORKLOADS}`,
+    );
+    expect(plan.steps[1]?.policyDiff?.keyArn).toBe(EBS_WORKLOADS);
+    expect(plan.steps[2]?.title).toBe(
+      'Let account 222222222222 launch the new AMI ($REENCRYPT_IMAGE_ID)',
+    );
+    expect(plan.steps[3]?.cli).toContain('--source-image-id "$REENCRYPT_IMAGE_ID"');
+    const runbook = await engine.runbook(plan);
+    expect(runbook.script).toContain('REENCRYPT_IMAGE_ID=$(aws ec2 copy-image');
+    expect(runbook.script).toMatch(/--query ImageId \\\n\s+--output text\)/);
+    expect(runbook.script).toMatch(
+      /aws ec2 wait image-available \\\n\s+--image-ids "\$REENCRYPT_IMAGE_ID"/,
+    );
+    const checked = await engine.preflight(plan);
+    expect(checked.checks.filter((c) => c.status === 'failed')).toEqual([]);
+    expect(checked.checks).toContainEqual(
+      expect.objectContaining({
+        stepId: 'reencrypt',
+        message: 'CopyImage would succeed (EC2 DryRun).',
+      }),
+    );
+    expect(checked.ok).toBe(true);
+
+    const run = await engine.start(plan, recordRun());
+    expect(run.status).toBe('done');
+    const [reencrypted] = await imagesOfRun(plan.runId, 'prod');
+    expect(reencrypted).toMatchObject({ State: 'available', OwnerId: '111111111111' });
+    expect(run.steps[0]?.outputs['imageId']).toBe(reencrypted?.ImageId);
+    const ownerSnapshots = await kit.snapshotsOfRun('prod', 'us-east-1', plan.runId);
+    expect(ownerSnapshots.map((s) => [s.Encrypted, s.KmsKeyId])).toEqual([[true, EBS_WORKLOADS]]);
+    expect(await backupCanLaunch(reencrypted?.ImageId ?? '')).toBe(true);
+    expect(await backupCanLaunch(PROD_AMI_LEGACY)).toBe(false);
+    const [theirs] = await imagesOfRun(plan.runId);
+    expect(theirs).toMatchObject({ State: 'available', OwnerId: '222222222222' });
+    const targetSnapshots = await kit.snapshotsOfRun('backup', 'us-east-1', plan.runId);
+    expect(targetSnapshots.map((s) => [s.Encrypted, s.KmsKeyId])).toEqual([
+      [true, DR_BACKUPS_EAST],
+    ]);
+
+    await expect(engine.undo(plan.runId, false, recordRun())).rejects.toThrow(/Confirm/);
+    await engine.undo(plan.runId, true, recordRun());
+    expect(await imagesOfRun(plan.runId, 'prod')).toEqual([]);
+    expect(await kit.snapshotsOfRun('prod', 'us-east-1', plan.runId)).toEqual([]);
+    expect(await imagesOfRun(plan.runId)).toEqual([]);
+    expect(await kit.snapshotsOfRun('backup', 'us-east-1', plan.runId)).toEqual([]);
+    expect(await prodPolicy(EBS_WORKLOADS)).not.toContain('keyward-run-ami-reencrypt');
+    const prod = await ec2Of(kit.ctx, 'prod', 'us-east-1');
+    const original = await prod.send(new DescribeImagesCommand({ ImageIds: [PROD_AMI_LEGACY] }));
+    expect(original.Images?.[0]).toMatchObject({ State: 'available' });
+  });
+
+  it('launches the target’s instance from the re-encrypted copy of an aws/ebs AMI, never from the original', async () => {
+    const plan = await kit.engine().preview(
+      shareRequest({
+        imageId: PROD_AMI_LEGACY,
+        reencryptKmsKeyId: 'alias/ebs-workloads',
+        then: 'launch',
+        instanceType: 't3.micro',
+      }),
+      'run-ami-reencrypt-launch',
+    );
+    expect(plan.steps.map((s) => s.id)).toEqual([
+      'reencrypt',
+      'key-policy',
+      'share',
+      'launch',
+    ]);
+    expect(plan.steps[3]?.cli).toContain('--image-id "$REENCRYPT_IMAGE_ID"');
   });
 
   it('launches an instance in the target whose volumes are on the target’s key; undo terminates it', async () => {

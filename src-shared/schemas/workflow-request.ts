@@ -91,6 +91,11 @@ export const shareAmiRequest = z
     targetRegion: regionCode,
     targetKmsKeyId: kmsKeyRef,
     viaEc2Only: z.boolean().default(true),
+    /**
+     * A customer managed key of the owner, in the AMI's Region: an AMI with a snapshot on aws/ebs
+     * cannot be shared, so a copy re-encrypted with this key is shared instead.
+     */
+    reencryptKmsKeyId: kmsKeyRef.optional(),
     then: z.enum(['copy-image', 'launch', 'none']),
     instanceType: z
       .string()

@@ -8,14 +8,16 @@ import { KeywardError } from '../../../src-shared/errors';
 import type { PreflightCheck } from '../../../src-shared/models/workflow-plan';
 import { describeKey } from '../../key-operations/describe-key';
 import { ec2Of } from '../../key-operations/key-context';
-import type { StepKind, StepPlace } from '../step-kind';
+import { isRef, type StepKind, type StepPlace, type Value } from '../step-kind';
 import { dryRunCheck } from './dry-run';
 import { backingSnapshotIds, describeImage } from './images';
 import { describeSnapshot } from './snapshots';
+import { valueSchema, valueText } from './values';
 
 const params = z
   .object({
-    imageId: z.string().min(1),
+    /** An AMI id, or the owner's re-encrypted copy an earlier step made (the aws/ebs path). */
+    imageId: valueSchema,
     accountId: z.string().regex(/^\d{12}$/),
     /** Shared with the account before this run (then undo leaves the sharing alone). */
     sharedAtPlanning: z.boolean().optional(),
@@ -23,11 +25,17 @@ const params = z
   .strict();
 type Params = z.output<typeof params>;
 
-/** One account's launch permission on an AMI. */
-type LaunchPermission = Pick<Params, 'imageId' | 'accountId'>;
+/** One account's launch permission on an AMI (maybe one an earlier step made). */
+interface LaunchPermission<I extends Value = string> {
+  readonly imageId: I;
+  readonly accountId: string;
+}
 
 /** ModifyImageAttribute's parameters that add or remove one account's launch permission. */
-export const launchPermissionChange = (p: LaunchPermission, operation: 'Add' | 'Remove') => ({
+export const launchPermissionChange = <I extends Value>(
+  p: LaunchPermission<I>,
+  operation: 'Add' | 'Remove',
+) => ({
   ImageId: p.imageId,
   LaunchPermission: { [operation]: [{ UserId: p.accountId }] },
 });
@@ -41,9 +49,9 @@ export async function launchableBy(ec2: EC2Client, p: LaunchPermission): Promise
 }
 
 /** The snapshots of the AMI on the AWS managed key, which AWS refuses to share (reference §3.6). */
-async function awsManagedSnapshots(place: StepPlace, p: Params): Promise<string[]> {
+async function awsManagedSnapshots(place: StepPlace, imageId: string): Promise<string[]> {
   const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
-  const image = await describeImage(ec2, p.imageId);
+  const image = await describeImage(ec2, imageId);
   const found: string[] = [];
   for (const snapshotId of backingSnapshotIds(image)) {
     const snapshot = await describeSnapshot(ec2, snapshotId);
@@ -54,20 +62,20 @@ async function awsManagedSnapshots(place: StepPlace, p: Params): Promise<string[
   return found;
 }
 
-async function shareableCheck(place: StepPlace, p: Params): Promise<PreflightCheck> {
-  const managed = await awsManagedSnapshots(place, p);
+async function shareableCheck(place: StepPlace, imageId: string): Promise<PreflightCheck> {
+  const managed = await awsManagedSnapshots(place, imageId);
   const { stepId } = place;
   if (managed.length === 0) {
     return {
       stepId,
       status: 'ok',
-      message: `No backing snapshot of ${p.imageId} is on the AWS managed key aws/ebs.`,
+      message: `No backing snapshot of ${imageId} is on the AWS managed key aws/ebs.`,
     };
   }
   return {
     stepId,
     status: 'failed',
-    message: `${p.imageId} is backed by ${managed.join(', ')}, encrypted with the AWS managed key aws/ebs, which no other account may use: AWS refuses to share the AMI. Copy the AMI re-encrypted with a customer managed key (aws ec2 copy-image --encrypted --kms-key-id <your key>) and share the copy.`,
+    message: `${imageId} is backed by ${managed.join(', ')}, encrypted with the AWS managed key aws/ebs, which no other account may use: AWS refuses to share the AMI. Choose a customer managed key to re-encrypt it with (the wizard's Then step): Keyward then copies the AMI under that key first and shares the copy. By hand: aws ec2 copy-image --encrypted --kms-key-id <your key>, and share the copy.`,
   };
 }
 
@@ -76,7 +84,7 @@ export const addLaunchPermissionKind: StepKind<Params> = {
   name: 'add-launch-permission',
   params,
   outputs: [],
-  title: (p) => `Let account ${p.accountId} launch ${p.imageId}`,
+  title: (p) => `Let account ${p.accountId} launch ${valueText(p.imageId)}`,
   action: (p) => ({
     service: 'ec2',
     operation: 'ModifyImageAttribute',
@@ -93,29 +101,48 @@ export const addLaunchPermissionKind: StepKind<Params> = {
     ],
   }),
   async prepare(place, p) {
+    const imageId = p.imageId;
+    if (isRef(imageId)) return { ...p, sharedAtPlanning: false };
     const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
-    return { ...p, sharedAtPlanning: await launchableBy(ec2, p) };
+    return { ...p, sharedAtPlanning: await launchableBy(ec2, { ...p, imageId }) };
   },
   async check(place, p) {
+    const imageId = p.imageId;
+    if (isRef(imageId)) {
+      return [
+        {
+          stepId: place.stepId,
+          status: 'ok',
+          message: `Shares ${valueText(imageId)}, made by step "${imageId.step}" of this run under a customer managed key.`,
+        },
+      ];
+    }
     const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
     return [
-      await shareableCheck(place, p),
+      await shareableCheck(place, imageId),
       await dryRunCheck(place.stepId, 'ModifyImageAttribute', () =>
         ec2.send(
-          new ModifyImageAttributeCommand({ ...launchPermissionChange(p, 'Add'), DryRun: true }),
+          new ModifyImageAttributeCommand({
+            ...launchPermissionChange({ ...p, imageId }, 'Add'),
+            DryRun: true,
+          }),
         ),
       ),
     ];
   },
   async run(env, p) {
     const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
-    await ec2.send(new ModifyImageAttributeCommand(launchPermissionChange(p, 'Add')));
+    const imageId = env.resolve(p.imageId);
+    await ec2.send(
+      new ModifyImageAttributeCommand(launchPermissionChange({ ...p, imageId }, 'Add')),
+    );
     env.checkpoint('sent');
     return {};
   },
   async verify(env, p) {
-    if (!(await launchableBy(await ec2Of(env.ctx, env.profileId, env.region), p))) {
-      throw new KeywardError('invalid-state', `${p.imageId} is not shared with ${p.accountId}.`);
+    const imageId = env.resolve(p.imageId);
+    if (!(await launchableBy(await ec2Of(env.ctx, env.profileId, env.region), { ...p, imageId }))) {
+      throw new KeywardError('invalid-state', `${imageId} is not shared with ${p.accountId}.`);
     }
   },
   undo: {
@@ -127,7 +154,10 @@ export const addLaunchPermissionKind: StepKind<Params> = {
     async run(env, p) {
       if (p.sharedAtPlanning === true) return;
       const ec2 = await ec2Of(env.ctx, env.profileId, env.region);
-      await ec2.send(new ModifyImageAttributeCommand(launchPermissionChange(p, 'Remove')));
+      const imageId = env.resolve(p.imageId);
+      await ec2.send(
+        new ModifyImageAttributeCommand(launchPermissionChange({ ...p, imageId }, 'Remove')),
+      );
     },
   },
 };

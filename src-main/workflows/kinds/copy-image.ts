@@ -10,17 +10,21 @@ import type { PreflightCheck } from '../../../src-shared/models/workflow-plan';
 import { awsErrorCode } from '../../aws/map-aws-error';
 import { describeKey } from '../../key-operations/describe-key';
 import { ec2Of } from '../../key-operations/key-context';
-import type { StepAt, StepEnv, StepKind, StepPlace } from '../step-kind';
+import { isRef, type StepAt, type StepKind, type StepPlace, type Value } from '../step-kind';
 import { clientToken } from './client-token';
+import { dryRunCheck } from './dry-run';
+import { waitImageAvailable } from './image-available';
 import { backingSnapshotIds, describeImage, imagesTagged, runTags } from './images';
 import { destinationKeyCheck } from './key-checks';
 import { madeOnce } from './made-once';
 import { describeSnapshot, snapshotsTagged } from './snapshots';
+import { valueSchema, valueText } from './values';
 
 const params = z
   .object({
     sourceRegion: z.string().min(1),
-    sourceImageId: z.string().min(1),
+    /** The AMI to copy, or the owner's re-encrypted copy an earlier step made (the aws/ebs path). */
+    sourceImageId: valueSchema,
     /** The source AMI's name: the copy is named after it and the run. */
     sourceName: z.string().min(1).max(128),
     /** A key of the step's Region: id, ARN or alias. */
@@ -34,17 +38,15 @@ const params = z
   .strict();
 type Params = z.output<typeof params>;
 
-/** Between polls of DescribeImages while the copy is `pending`. */
-const POLL_MS = 5000;
-
 /** AMI names are unique per account and Region: the run's id keeps the copy's name free. */
 const copyName = (p: Params, at: StepAt) =>
   `${p.sourceName.slice(0, 100)} keyward-${at.runId.slice(0, 8)}`;
 
-function request(p: Params, at: StepAt) {
+/** The call's parameters; the source is resolved when it runs (the preview shows a reference). */
+function request<S extends Value>(p: Params, at: StepAt, source: S) {
   return {
     SourceRegion: p.sourceRegion,
-    SourceImageId: p.sourceImageId,
+    SourceImageId: source,
     Name: copyName(p, at),
     Encrypted: true,
     KmsKeyId: p.kmsKeyId,
@@ -56,53 +58,54 @@ function request(p: Params, at: StepAt) {
   };
 }
 
-async function sourceCheck(place: StepPlace, p: Params): Promise<PreflightCheck> {
+async function sourceCheck(
+  place: StepPlace,
+  p: Params,
+  sourceImageId: string,
+): Promise<PreflightCheck> {
   const ec2 = await ec2Of(place.ctx, p.sharedBy?.profileId ?? place.profileId, p.sourceRegion);
-  const image = await describeImage(ec2, p.sourceImageId);
+  const image = await describeImage(ec2, sourceImageId);
   return image.State === 'available'
     ? {
         stepId: place.stepId,
         status: 'ok',
-        message: `AMI ${p.sourceImageId} is available in ${p.sourceRegion}.`,
+        message: `AMI ${sourceImageId} is available in ${p.sourceRegion}.`,
       }
     : {
         stepId: place.stepId,
         status: 'failed',
-        message: `AMI ${p.sourceImageId} is ${image.State ?? 'not ready'}: AWS copies only available AMIs. Wait until it is available.`,
+        message: `AMI ${sourceImageId} is ${image.State ?? 'not ready'}: AWS copies only available AMIs. Wait until it is available.`,
       };
 }
 
-/** Progress of a pending copy: the mean `Progress` of the snapshots it is copying. */
-async function copyProgress(ec2: EC2Client, imageId: string): Promise<number> {
-  const image = await describeImage(ec2, imageId);
-  const ids = backingSnapshotIds(image);
-  if (ids.length === 0) return 0;
-  let sum = 0;
-  for (const id of ids) {
-    const n = Number.parseInt((await describeSnapshot(ec2, id)).Progress ?? '', 10);
-    sum += Number.isFinite(n) ? Math.min(100, Math.max(0, n)) : 0;
+/** Whether the copy would be allowed: tried (DryRun) only where the copying account sees the AMI. */
+async function callCheck(place: StepPlace, p: Params): Promise<PreflightCheck> {
+  const source = p.sourceImageId;
+  if (isRef(source) || p.sharedBy !== undefined) {
+    return {
+      stepId: place.stepId,
+      status: 'warning',
+      message: `CopyImage cannot be tried (DryRun) before ${valueText(source)} is shared with this account; the copy step checks it when it runs.`,
+    };
   }
-  return sum / ids.length / 100;
+  const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
+  return dryRunCheck(place.stepId, 'CopyImage', () =>
+    ec2.send(new CopyImageCommand({ ...request(p, place, source), DryRun: true })),
+  );
 }
 
-async function waitAvailable(env: StepEnv, ec2: EC2Client, imageId: string): Promise<void> {
-  for (;;) {
-    const image = await describeImage(ec2, imageId);
-    if (image.State === 'available') return;
-    if (image.State === 'failed' || image.State === 'error' || image.State === 'invalid') {
-      throw new KeywardError(
-        'invalid-state',
-        `The copy ${imageId} ended ${image.State}: ${image.StateReason?.Message ?? 'AWS gave no reason'}.`,
-        {
-          hint: 'With "Given key ID is not accessible", the copying identity may not use one of the keys: check the key policies and IAM permissions, then undo and start again.',
-        },
-      );
-    }
-    const fraction = await copyProgress(ec2, imageId);
-    env.progress(fraction, `${Math.round(fraction * 100)}%`);
-    if (env.signal.aborted) throw new KeywardError('cancelled', 'The run was cancelled.');
-    await env.sleep(POLL_MS);
+async function sourceChecks(place: StepPlace, p: Params): Promise<PreflightCheck[]> {
+  const source = p.sourceImageId;
+  if (isRef(source)) {
+    return [
+      {
+        stepId: place.stepId,
+        status: 'ok',
+        message: `The AMI to copy, ${valueText(source)}, is made by an earlier step of the run; it is checked when the copy runs.`,
+      },
+    ];
   }
+  return [await sourceCheck(place, p, source)];
 }
 
 async function deleteQuietly(ec2: EC2Client, snapshotId: string): Promise<void> {
@@ -123,9 +126,17 @@ export const copyImageKind: StepKind<Params> = {
   name: 'copy-image',
   params,
   outputs: ['imageId'],
-  title: (p, at) =>
-    `Copy AMI ${p.sourceImageId} from ${p.sourceRegion} to ${at.region} (${at.profileId}), encrypted with ${p.kmsKeyId}`,
-  action: (p, at) => ({ service: 'ec2', operation: 'CopyImage', params: request(p, at) }),
+  title: (p, at) => {
+    const source = isRef(p.sourceImageId) ? valueText(p.sourceImageId) : `AMI ${p.sourceImageId}`;
+    return p.sharedBy === undefined && p.sourceRegion === at.region
+      ? `Copy ${source} in ${at.region} (${at.profileId}), re-encrypted with ${p.kmsKeyId}`
+      : `Copy ${source} from ${p.sourceRegion} to ${at.region} (${at.profileId}), encrypted with ${p.kmsKeyId}`;
+  },
+  action: (p, at) => ({
+    service: 'ec2',
+    operation: 'CopyImage',
+    params: request(p, at, p.sourceImageId),
+  }),
   cli: (p, at) => {
     const copy = { step: at.stepId, output: 'imageId' };
     return {
@@ -171,13 +182,9 @@ export const copyImageKind: StepKind<Params> = {
   },
   async check(place, p) {
     return [
-      await sourceCheck(place, p),
+      ...(await sourceChecks(place, p)),
       await destinationKeyCheck(place, p.kmsKeyId),
-      {
-        stepId: place.stepId,
-        status: 'warning',
-        message: `CopyImage cannot be tried (DryRun) before ${p.sourceImageId} is shared with this account; the copy step checks it when it runs.`,
-      },
+      await callCheck(place, p),
     ];
   },
   async run(env, p) {
@@ -186,9 +193,11 @@ export const copyImageKind: StepKind<Params> = {
       operation: 'CopyImage',
       what: 'an AMI id',
       find: async () => (await imagesTagged(ec2, env))[0]?.ImageId,
-      create: async () => (await ec2.send(new CopyImageCommand(request(p, env)))).ImageId,
+      create: async () =>
+        (await ec2.send(new CopyImageCommand(request(p, env, env.resolve(p.sourceImageId)))))
+          .ImageId,
     });
-    await waitAvailable(env, ec2, imageId);
+    await waitImageAvailable(env, ec2, imageId);
     env.progress(1, 'available');
     return { imageId };
   },

@@ -11,18 +11,20 @@ import { KeywardError } from '../../../src-shared/errors';
 import { awsErrorCode } from '../../aws/map-aws-error';
 import { parseAws } from '../../key-operations/aws-shapes';
 import { ec2Of } from '../../key-operations/key-context';
-import type { StepAt, StepEnv, StepKind } from '../step-kind';
+import type { StepAt, StepEnv, StepKind, Value } from '../step-kind';
 import { clientToken } from './client-token';
 import { runTags } from './images';
 import { destinationKeyCheck } from './key-checks';
 import { madeOnce } from './made-once';
 import { RUN_ID_TAG, STEP_ID_TAG } from './snapshots';
+import { valueSchema, valueText } from './values';
 
 const INSTANCE_TYPES: readonly string[] = Object.values(_InstanceType);
 
 const params = z
   .object({
-    imageId: z.string().min(1),
+    /** The shared AMI, or the owner's re-encrypted copy an earlier step made (the aws/ebs path). */
+    imageId: valueSchema,
     instanceType: z.custom<_InstanceType>(
       (v) => typeof v === 'string' && INSTANCE_TYPES.includes(v),
       'an EC2 instance type (t3.micro…)',
@@ -72,9 +74,10 @@ const instancesTagged = async (ec2: EC2Client, at: StepAt) =>
     })
   ).filter((i) => i.State?.Name !== 'terminated');
 
-function request(p: Params, at: StepAt) {
+/** The call's parameters; the AMI is resolved when it runs (the preview shows a reference). */
+function request<I extends Value>(p: Params, at: StepAt, imageId: I) {
   return {
-    ImageId: p.imageId,
+    ImageId: imageId,
     InstanceType: p.instanceType,
     MinCount: 1,
     MaxCount: 1,
@@ -124,10 +127,14 @@ export const launchInstanceKind: StepKind<Params> = {
   params,
   outputs: ['instanceId'],
   title: (p, at) =>
-    `Launch a ${p.instanceType} instance from ${p.imageId} in ${at.region}, its volumes encrypted with ${p.kmsKeyId}`,
-  action: (p, at) => ({ service: 'ec2', operation: 'RunInstances', params: request(p, at) }),
+    `Launch a ${p.instanceType} instance from ${valueText(p.imageId)} in ${at.region}, its volumes encrypted with ${p.kmsKeyId}`,
+  action: (p, at) => ({
+    service: 'ec2',
+    operation: 'RunInstances',
+    params: request(p, at, p.imageId),
+  }),
   cli: (p, at) => {
-    const r = request(p, at);
+    const r = request(p, at, p.imageId);
     return {
       args: [
         'ec2',
@@ -167,7 +174,7 @@ export const launchInstanceKind: StepKind<Params> = {
       {
         stepId: place.stepId,
         status: 'warning',
-        message: `RunInstances cannot be tried (DryRun) before ${p.imageId} is shared with this account; the launch step checks it when it runs.`,
+        message: `RunInstances cannot be tried (DryRun) before ${valueText(p.imageId)} is shared with this account; the launch step checks it when it runs.`,
       },
     ];
   },
@@ -178,7 +185,8 @@ export const launchInstanceKind: StepKind<Params> = {
       what: 'an instance id',
       find: async () => (await instancesTagged(ec2, env))[0]?.InstanceId,
       create: async () =>
-        (await ec2.send(new RunInstancesCommand(request(p, env)))).Instances?.[0]?.InstanceId,
+        (await ec2.send(new RunInstancesCommand(request(p, env, env.resolve(p.imageId)))))
+          .Instances?.[0]?.InstanceId,
     });
     await waitRunning(env, ec2, instanceId);
     env.progress(1, 'running');

@@ -240,7 +240,7 @@ describe('ShareAmiWizard', () => {
     expect(screen.getByTestId('share-ami-run-id')).toHaveTextContent('run-ami-12345');
   });
 
-  it('says an AMI on aws/ebs cannot be shared and how to get out of it', async () => {
+  it('for an AMI on aws/ebs, says why and asks for a customer managed key of the owner to re-encrypt a copy with, shares that copy, and says the original still exists', async () => {
     const user = userEvent.setup();
     const s = setup();
     const managed = ebsKey('k-aws', 'alias/aws/ebs', 'aws');
@@ -258,10 +258,91 @@ describe('ShareAmiWizard', () => {
     await chooseTarget(user, s);
     await user.click(screen.getByRole('button', { name: /Next: Then/ }));
     expect(screen.getByTestId('share-ami-aws-ebs')).toHaveTextContent(
-      'snap-0000000000000000d is encrypted with the AWS managed key aws/ebs',
+      'snap-0000000000000000d is encrypted with the AWS managed key aws/ebs, which no other account may use',
     );
     expect(screen.getByTestId('share-ami-aws-ebs')).toHaveTextContent(
-      'Copy the AMI re-encrypted with a customer managed key first',
+      'Keyward first copies it in us-east-1, every snapshot re-encrypted with the customer managed key of yours chosen below',
     );
+    await user.click(screen.getByRole('button', { name: /Next: Preview/ }));
+    expect(
+      screen.getByText('Choose a customer managed key to re-encrypt the copy with'),
+    ).toBeInTheDocument();
+    expect(s.calls('workflows.preview')).toEqual([]);
+
+    await s.event('op-keys', 'keys.inventory', {
+      type: 'progress',
+      step: 0,
+      stepCount: 1,
+      title: 'us-east-1',
+      partial: {
+        cell: cell('sandbox:prod'),
+        rows: [
+          keyRow('k-work', { region: 'us-east-1', aliases: ['alias/ebs-workloads'] }),
+          keyRow('k-aws', { region: 'us-east-1', aliases: ['alias/aws/ebs'], manager: 'aws' }),
+        ],
+        keyIds: ['k-work', 'k-aws'],
+      },
+    });
+    const reencrypt = screen.getByRole('combobox', { name: /^Re-encrypt the copy with/ });
+    expect(reencrypt).toHaveAccessibleDescription(/aws\/ebs cannot be shared with another account/);
+    await user.click(reencrypt);
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'alias/ebs-workloads',
+    ]);
+    await user.click(screen.getByRole('option', { name: 'alias/ebs-workloads' }));
+    await user.click(screen.getByRole('button', { name: /Next: Preview/ }));
+    await screen.findAllByTestId('workflow-plan-step');
+    expect(s.calls('workflows.preview')).toEqual([
+      {
+        request: {
+          job: 'share-ami',
+          ...source,
+          targetProfileId: 'sandbox:backup',
+          targetRegion: 'us-east-1',
+          targetKmsKeyId: TARGET_KEY,
+          viaEc2Only: true,
+          then: 'copy-image',
+          reencryptKmsKeyId: workloads.keyArn,
+        },
+        fixes: [],
+      },
+    ]);
+
+    await user.click(screen.getByRole('button', { name: /Next: Preflight/ }));
+    await screen.findAllByTestId('workflow-preflight-check');
+    await user.click(
+      screen.getByRole('checkbox', { name: /Fix it first: Add an inline IAM policy/ }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Share the AMI' }));
+    const outputs: Record<string, Record<string, string>> = {
+      reencrypt: { imageId: 'ami-0000000000000c0de' },
+      copy: { imageId: 'ami-00000000000000bac' },
+    };
+    const done = [
+      step('reencrypt', 'copy-image', 'Copy'),
+      ...plan.steps,
+      step('copy', 'copy-image', 'Copy'),
+    ];
+    await s.event('op-run', 'workflows.start', {
+      type: 'done',
+      result: {
+        runId: 'run-ami-12345',
+        plan: { ...plan, steps: done },
+        status: 'done',
+        createdAt: 'x',
+        updatedAt: 'x',
+        steps: done.map((p) => ({
+          id: p.id,
+          status: 'done',
+          attempts: 1,
+          outputs: outputs[p.id] ?? {},
+        })),
+      },
+    });
+    expect(screen.getByTestId('share-ami-reencrypted')).toHaveTextContent('ami-0000000000000c0de');
+    expect(
+      screen.getByText(/The original ami-0a310000000000001 on aws\/ebs still exists/),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('share-ami-new-image')).toHaveTextContent('ami-00000000000000bac');
   });
 });

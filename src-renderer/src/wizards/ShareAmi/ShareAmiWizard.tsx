@@ -4,13 +4,11 @@ import type { AmiSource } from './share-ami-form';
 import { ShareAmiDone } from './steps/ShareAmiDone';
 import { TargetStep } from './steps/TargetStep';
 import { ThenStep } from './steps/ThenStep';
-import { useAmiRow } from './use-ami-row';
 import { useShareAmi } from './use-share-ami';
 
 /** Share an AMI with another account: target, then what it does, preview, check, run. */
 export function ShareAmiWizard({ source }: { source: AmiSource }) {
-  const { wizard, choices, setChoices } = useShareAmi(source);
-  const ami = useAmiRow(source);
+  const { wizard, choices, row, setChoices } = useShareAmi(source);
   const stepProps = { source, choices, onChange: setChoices, problems: wizard.problems };
   return (
     <WorkflowStepper
@@ -19,7 +17,7 @@ export function ShareAmiWizard({ source }: { source: AmiSource }) {
       startLabel="Share the AMI"
       choices={[
         <TargetStep key="target" {...stepProps} />,
-        <ThenStep key="then" {...stepProps} row={ami.row} />,
+        <ThenStep key="then" {...stepProps} row={row} />,
       ]}
       run={
         <RunProgress
@@ -27,7 +25,7 @@ export function ShareAmiWizard({ source }: { source: AmiSource }) {
           state={wizard.state}
           onRetry={wizard.resume}
           doing="Sharing the AMI"
-          done={(run) => <ShareAmiDone run={run} choices={choices} />}
+          done={(run) => <ShareAmiDone run={run} source={source} choices={choices} />}
         />
       }
     />

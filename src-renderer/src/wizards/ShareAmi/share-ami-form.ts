@@ -18,6 +18,13 @@ export interface ShareAmiChoices {
   readonly kmsKeyId: string;
   readonly then: ShareAmiThen;
   readonly instanceType: string;
+  /** A customer managed key of the owner (ARN), for an AMI with a snapshot on aws/ebs. */
+  readonly reencryptKmsKeyId: string;
+}
+
+/** What the wizard knows of the AMI: a snapshot on aws/ebs needs a re-encrypted copy; null: not read yet. */
+export interface ShareAmiFacts {
+  readonly onAwsManagedKey: boolean | null;
 }
 
 export const initialChoices = (source: AmiSource): ShareAmiChoices => ({
@@ -26,9 +33,14 @@ export const initialChoices = (source: AmiSource): ShareAmiChoices => ({
   kmsKeyId: '',
   then: 'copy-image',
   instanceType: 't3.micro',
+  reencryptKmsKeyId: '',
 });
 
-export function toShareAmiRequest(source: AmiSource, choices: ShareAmiChoices): WorkflowRequest {
+export function toShareAmiRequest(
+  source: AmiSource,
+  choices: ShareAmiChoices,
+  facts: ShareAmiFacts,
+): WorkflowRequest {
   return {
     job: 'share-ami',
     profileId: source.profileId,
@@ -40,6 +52,9 @@ export function toShareAmiRequest(source: AmiSource, choices: ShareAmiChoices): 
     viaEc2Only: true,
     then: choices.then,
     ...(choices.then === 'launch' ? { instanceType: choices.instanceType } : {}),
+    ...(facts.onAwsManagedKey === true && choices.reencryptKmsKeyId
+      ? { reencryptKmsKeyId: choices.reencryptKmsKeyId }
+      : {}),
   };
 }
 
@@ -70,6 +85,7 @@ const INSTANCE_TYPE = /^[a-z0-9-]+\.[a-z0-9-]+$/;
 export function choiceProblems(
   source: AmiSource,
   choices: ShareAmiChoices,
+  facts: ShareAmiFacts,
   step: number,
 ): Record<string, string> {
   const problems: Record<string, string> = {};
@@ -77,6 +93,9 @@ export function choiceProblems(
     if (!choices.targetProfileId) problems.target = 'Choose the profile of the other account';
     if (!choices.targetRegion) problems.region = 'Choose the Region the target works in';
     if (!choices.kmsKeyId) problems.key = 'Choose a key of the target account';
+  }
+  if (step === 1 && facts.onAwsManagedKey === true && !choices.reencryptKmsKeyId) {
+    problems.reencrypt = 'Choose a customer managed key to re-encrypt the copy with';
   }
   if (step === 1 && choices.then === 'launch') {
     if (choices.targetRegion !== source.region) {

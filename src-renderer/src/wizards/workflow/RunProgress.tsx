@@ -49,6 +49,10 @@ function StepList({ plan, state }: { plan: WorkflowPlan; state: Running }) {
 export const runOutput = (run: WorkflowRun, name: string): string | undefined =>
   run.steps.find((s) => s.outputs[name])?.outputs[name];
 
+/** An output of one step of a run (when several steps make the same kind of thing). */
+export const stepOutput = (run: WorkflowRun, stepId: string, name: string): string | undefined =>
+  run.steps.find((s) => s.id === stepId)?.outputs[name];
+
 /** A guided job's last step: progress per step, the error with "Continue the run", or `done`. */
 export function RunProgress({ plan, state, onRetry, doing, done }: RunProgressProps) {
   if (state.status === 'idle') return null;

@@ -3,22 +3,37 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { WorkflowRun } from '../../../../../src-shared/models/workflow-plan';
 import classes from '../../../pages/key-detail/KeyDetail.module.css';
-import { runOutput } from '../../workflow/RunProgress';
+import { stepOutput } from '../../workflow/RunProgress';
 import { UndoRun } from '../../workflow/UndoRun';
-import type { ShareAmiChoices } from '../share-ami-form';
+import type { AmiSource, ShareAmiChoices } from '../share-ami-form';
+
+interface ShareAmiDoneProps {
+  readonly run: WorkflowRun;
+  readonly source: AmiSource;
+  readonly choices: ShareAmiChoices;
+}
 
 /** What the finished run left in the target account: its own AMI, an instance, or the sharing. */
-export function ShareAmiDone({ run, choices }: { run: WorkflowRun; choices: ShareAmiChoices }) {
-  const imageId = runOutput(run, 'imageId');
-  const instanceId = runOutput(run, 'instanceId');
+export function ShareAmiDone({ run, source, choices }: ShareAmiDoneProps) {
+  const shared = stepOutput(run, 'reencrypt', 'imageId');
+  const imageId = stepOutput(run, 'copy', 'imageId');
+  const instanceId = stepOutput(run, 'launch', 'instanceId');
   return (
     <Stack gap="xs">
       <Group gap="xs">
         <ThemeIcon color="green" variant="light" radius="xl" aria-hidden>
           <IconCircleCheck size={18} />
         </ThemeIcon>
-        <Text fw={600}>The AMI is shared</Text>
+        <Text fw={600}>{shared ? 'The re-encrypted copy is shared' : 'The AMI is shared'}</Text>
       </Group>
+      {shared && (
+        <Text size="sm">
+          Shared your re-encrypted copy{' '}
+          <strong data-testid="share-ami-reencrypted">{shared}</strong> (in {source.region}, on your
+          customer managed key). The original {source.imageId} on aws/ebs still exists, unchanged
+          and unshared.
+        </Text>
+      )}
       {imageId && (
         <Text size="sm">
           The target’s own AMI <strong data-testid="share-ami-new-image">{imageId}</strong> in{' '}
@@ -43,7 +58,14 @@ export function ShareAmiDone({ run, choices }: { run: WorkflowRun; choices: Shar
       </Text>
       <Group gap="md">
         <UndoRun runId={run.runId} plan={run.plan} />
-        <Anchor className={classes.link} component={Link} to="/amis" size="sm" underline="always">
+        <Anchor
+          className={classes.link}
+          component={Link}
+          to="/amis"
+          size="sm"
+          underline="always"
+          w="fit-content"
+        >
           {imageId
             ? 'Open the AMIs page (read the target’s profile there to see its AMI)'
             : 'Open the AMIs page'}

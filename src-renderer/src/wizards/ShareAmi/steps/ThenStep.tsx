@@ -3,6 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import type { AmiRow } from '../../../../../src-shared/models/ami';
 import { BreakableCode } from '../../../components/DataTable/BreakableCode';
 import { NowrapText } from '../../../components/DataTable/TableCard';
+import { RegionKeySelect } from '../../workflow/RegionKeySelect';
 import { amiKeys, type ShareAmiThen } from '../share-ami-form';
 import type { ShareAmiStepProps } from './TargetStep';
 
@@ -26,7 +27,7 @@ const THEN_OPTIONS: readonly { value: ShareAmiThen; label: string; description: 
 ];
 
 /** The AMI's keys: each gets a key policy statement for the target account. */
-function BackingKeys({ row }: { row: AmiRow | undefined }) {
+function BackingKeys({ row }: { readonly row: AmiRow | undefined }) {
   const keys = amiKeys(row);
   if (!row) {
     return (
@@ -40,8 +41,9 @@ function BackingKeys({ row }: { row: AmiRow | undefined }) {
   return (
     <Stack gap="xs">
       <Text size="sm" fw={600}>
-        Backing snapshots and their keys — the target account gets a key policy statement on each
-        customer managed key
+        {managed.length > 0
+          ? 'Backing snapshots and their keys'
+          : 'Backing snapshots and their keys — the target account gets a key policy statement on each customer managed key'}
       </Text>
       <Table withTableBorder data-testid="share-ami-keys" fz="sm">
         <Table.Thead>
@@ -76,15 +78,20 @@ function BackingKeys({ row }: { row: AmiRow | undefined }) {
       )}
       {managed.length > 0 && (
         <Alert
-          color="red"
+          color="yellow"
           variant="light"
           icon={<IconAlertTriangle />}
+          p="sm"
+          title="This AMI is on aws/ebs"
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
           data-testid="share-ami-aws-ebs"
         >
           {managed.flatMap((k) => k.snapshots).join(', ')} {managed.length > 1 ? 'are' : 'is'}{' '}
           encrypted with the AWS managed key aws/ebs, which no other account may use: AWS refuses to
-          share this AMI. Copy the AMI re-encrypted with a customer managed key first, then share
-          the copy. Preflight will stop this run.
+          share the AMI as it is. Keyward first copies it in {row.region}, every snapshot
+          re-encrypted with the customer managed key of yours chosen below, and shares that copy
+          (the target account’s key policy statement goes on that key). The original AMI stays as it
+          is, unshared.
         </Alert>
       )}
     </Stack>
@@ -99,13 +106,25 @@ function instanceTypeHint(row: AmiRow | undefined): string {
   return `${fits} The instance starts in the target’s default VPC and is billed until it is terminated (undo terminates it).`;
 }
 
+/** For an AMI on aws/ebs: the owner's key its shared copy is re-encrypted with. */
+function ReencryptKey({ source, choices, onChange, problems }: ShareAmiStepProps) {
+  return (
+    <RegionKeySelect
+      profileId={source.profileId}
+      region={source.region}
+      label={`Re-encrypt the copy with (your key in ${source.region})`}
+      description="Customer managed keys only: aws/ebs cannot be shared with another account, and a customer managed key’s policy can let the target in."
+      value={choices.reencryptKmsKeyId}
+      onChange={(reencryptKmsKeyId) => onChange({ reencryptKmsKeyId })}
+      error={problems.reencrypt}
+      accept={(key) => key.manager === 'customer'}
+    />
+  );
+}
+
 /** Step 2: what the target does with the shared AMI, and what the sharing touches. */
-export function ThenStep({
-  choices,
-  onChange,
-  problems,
-  row,
-}: ShareAmiStepProps & { readonly row: AmiRow | undefined }) {
+export function ThenStep(props: ShareAmiStepProps & { readonly row: AmiRow | undefined }) {
+  const { choices, onChange, problems, row } = props;
   return (
     <Stack gap="md" maw={720}>
       <Radio.Group
@@ -136,6 +155,7 @@ export function ThenStep({
         />
       )}
       <BackingKeys row={row} />
+      {amiKeys(row).some((k) => k.awsManaged) && <ReencryptKey {...props} />}
     </Stack>
   );
 }
