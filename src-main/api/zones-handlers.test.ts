@@ -49,9 +49,9 @@ describe('zones.list', () => {
 
   it('says access denied, with AWS’s code, when the profile may not describe zones', async () => {
     const profileId = await volumesOnlyProfile();
-    const failure = await list({ profileId, region: 'us-east-1' }, call).catch(
-      (error: unknown) => error,
-    );
+    const failure: unknown = await Promise.resolve(
+      list({ profileId, region: 'us-east-1' }, call),
+    ).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(KeywardError);
     expect(failure).toMatchObject({
       code: 'access-denied',

@@ -5,7 +5,6 @@ import type { AreaHandlers } from './handler-types';
 
 export function createZonesHandlers(ctx: KeyContext): AreaHandlers<typeof zonesCalls> {
   return {
-    'zones.list': async ({ profileId, region }) =>
-      listZones(await ec2Of(ctx, profileId, region)),
+    'zones.list': async ({ profileId, region }) => listZones(await ec2Of(ctx, profileId, region)),
   };
 }
