@@ -294,19 +294,19 @@ describe('ShareSnapshotWizard', () => {
     const options = screen.getAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual([
       'No volume',
-      'us-east-1a · use1-az4',
-      'us-east-1b · use1-az6 — impaired',
-      'us-east-1c · use1-az1',
+      'us-east-1a (use1-az4)',
+      'us-east-1b (use1-az6) — impaired',
+      'us-east-1c (use1-az1)',
     ]);
     expect(options[2]).toHaveAttribute('data-combobox-disabled', 'true');
     // Keyboard: search, then Enter takes the first match.
     await user.clear(zone);
     await user.type(zone, 'az1');
     expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
-      'us-east-1c · use1-az1',
+      'us-east-1c (use1-az1)',
     ]);
     await user.keyboard('{ArrowDown}{Enter}');
-    expect(zone).toHaveValue('us-east-1c · use1-az1');
+    expect(zone).toHaveValue('us-east-1c (use1-az1)');
     await user.click(screen.getByRole('button', { name: /Next: Preview/ }));
     await screen.findAllByTestId('workflow-plan-step');
     expect(calls('workflows.preview')).toEqual([

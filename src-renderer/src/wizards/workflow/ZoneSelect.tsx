@@ -12,7 +12,7 @@ export interface ZoneSelectProps {
   readonly profileId: string;
   readonly region: string;
   readonly label: string;
-  /** What choosing a zone does (the field adds where the zones come from). */
+  /** What choosing a zone does, and whose zones are listed. */
   readonly description: string;
   /** The option that chooses no zone, e.g. "No volume". */
   readonly noneLabel: string;
@@ -24,10 +24,7 @@ export interface ZoneSelectProps {
 
 const zoneOption = (zone: AvailabilityZone) => ({
   value: zone.name,
-  label:
-    zone.state === 'available'
-      ? `${zone.name} · ${zone.id}`
-      : `${zone.name} · ${zone.id} — ${zone.state}`,
+  label: `${zone.name} (${zone.id})${zone.state === 'available' ? '' : ` — ${zone.state}`}`,
   disabled: zone.state !== 'available',
 });
 
@@ -41,15 +38,14 @@ export function ZoneSelect(props: ZoneSelectProps) {
   const zones = useRegionZones(profileId, region);
   if (zones.isError || (zones.isSuccess && zones.data.length === 0)) {
     return (
-      <Stack gap="xs">
+      <Stack gap="xs" maw={560}>
         <TextInput
           label={props.label}
-          description={`${props.description} Keyward could not list the zones of ${region}: type the zone’s name, or leave it empty for ${props.noneLabel.toLowerCase()}.`}
-          placeholder={`${region}a`}
+          description={`${props.description} Keyward could not list the zones of ${region} (below): type the zone’s name, like ${region}a, or leave it empty for ${props.noneLabel.toLowerCase()}.`}
           value={props.value}
           onChange={(event) => props.onChange(event.currentTarget.value.trim())}
           error={props.error}
-          maw={360}
+          maw={480}
         />
         {zones.isError && <ErrorAlert error={toSerialized(zones.error)} />}
       </Stack>
@@ -59,7 +55,7 @@ export function ZoneSelect(props: ZoneSelectProps) {
   return (
     <Select
       label={props.label}
-      description={`${props.description} Zones of this profile’s account in ${region}.`}
+      description={props.description}
       data={[{ value: NONE, label: props.noneLabel }, ...(zones.data ?? []).map(zoneOption)]}
       value={reading ? null : props.value || NONE}
       onChange={(value) => props.onChange(value === null || value === NONE ? '' : value)}
@@ -70,7 +66,7 @@ export function ZoneSelect(props: ZoneSelectProps) {
       rightSection={reading ? <Loader size="xs" /> : undefined}
       searchable
       nothingFoundMessage="No zone matches"
-      maw={360}
+      maw={480}
     />
   );
 }
