@@ -41,7 +41,7 @@ export function ZoneSelect(props: ZoneSelectProps) {
       <Stack gap="xs" maw={560}>
         <TextInput
           label={props.label}
-          description={`${props.description} Keyward could not list the zones of ${region} (below): type the zone’s name, like ${region}a, or leave it empty for ${props.noneLabel.toLowerCase()}.`}
+          description={`${props.description} Keyward could not list its zones (why below): type the zone’s name, like ${region}a, or leave it empty for ${props.noneLabel.toLowerCase()}.`}
           value={props.value}
           onChange={(event) => props.onChange(event.currentTarget.value.trim())}
           error={props.error}

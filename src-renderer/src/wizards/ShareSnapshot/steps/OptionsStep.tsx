@@ -49,7 +49,7 @@ export function OptionsStep({ source, choices, facts, onChange, problems }: Shar
         profileId={choices.targetProfileId}
         region={choices.targetRegion}
         label="Create a volume from the copy"
-        description={`The other account gets a volume of its copy in this zone of ${choices.targetRegion}, ready to attach. Zone names are its own: each account maps them to zones in its own way.`}
+        description={`The other account gets a volume of its copy in this zone of ${choices.targetRegion}, ready to attach (zones as that account names them).`}
         noneLabel="No volume"
         value={choices.volumeAvailabilityZone}
         onChange={(volumeAvailabilityZone) => onChange({ volumeAvailabilityZone })}
