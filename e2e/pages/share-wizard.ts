@@ -27,3 +27,12 @@ export async function chooseTarget(page: Page, profile: RegExp, key: string): Pr
   await keys.click();
   await page.getByRole('option', { name: key, exact: true }).click();
 }
+
+/** On Options: the zone of the target's volume, searched for and chosen from the listed zones. */
+export async function chooseVolumeZone(page: Page, zone: string): Promise<void> {
+  const field = page.getByRole('combobox', { name: 'Create a volume from the copy' });
+  await field.click({ timeout: 60_000 });
+  await field.fill(zone);
+  await page.getByRole('option', { name: new RegExp(`^${zone} \\(`) }).click();
+  await expect(field).toHaveValue(new RegExp(`^${zone} \\(`));
+}

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { expect, test } from '../fixtures/launch-app';
-import { chooseTarget, openShareWizard } from '../pages/share-wizard';
+import { chooseTarget, chooseVolumeZone, openShareWizard } from '../pages/share-wizard';
 
 const folder = resolve(import.meta.dirname, '../../docs/screenshots');
 
@@ -12,7 +12,7 @@ test('README screenshot: share a snapshot with another account', async ({ keywar
   await openShareWizard(page, { width: 1400, height: 900 }, 'snap-0d15c000000000001');
   await chooseTarget(page, /^Sandbox · backup — account 222222222222/, 'alias/dr-backups');
   await page.getByRole('button', { name: 'Next: Options' }).click();
-  await page.getByRole('textbox', { name: /Create a volume from the copy/ }).fill('us-east-1b');
+  await chooseVolumeZone(page, 'us-east-1b');
   await page.getByRole('button', { name: 'Next: Preview' }).click();
   const diff = page.getByTestId('workflow-policy-diff');
   await expect(diff.locator('[data-diff="added"]')).toBeVisible({ timeout: 60_000 });

@@ -16,7 +16,7 @@ import { expect, test, type Keyward } from '../fixtures/launch-app';
 import { sandboxAdmin } from '../fixtures/sandbox-admin';
 import { checkStep, smallWindow } from '../pages/guided-job';
 import { ShellPage } from '../pages/shell';
-import { chooseTarget, openShareWizard } from '../pages/share-wizard';
+import { chooseTarget, chooseVolumeZone, openShareWizard } from '../pages/share-wizard';
 
 // Issue 13 wizard 2: share prod's encrypted snapshots with the backup account (222222222222),
 // both sides in one run; the target ends with its own copy under its own key and a volume of it.
@@ -76,7 +76,7 @@ test('shares a snapshot end to end: the target gets its own copy under its own k
 
   await page.getByRole('button', { name: 'Next: Options' }).click();
   await expect(page.getByTestId('share-no-reencrypt')).toBeVisible();
-  await page.getByRole('textbox', { name: /Create a volume from the copy/ }).fill('us-east-1b');
+  await chooseVolumeZone(page, 'us-east-1b');
   await checkStep(page, testInfo, 'share-snapshot-options');
 
   await page.getByRole('button', { name: 'Next: Preview' }).click();

@@ -122,6 +122,7 @@ function setup(overrides: Partial<HandlerTable> = {}) {
     'amis.list': notUsed,
     'amis.sharing': notUsed,
     'volumes.list': notUsed,
+    'zones.list': notUsed,
     'operations.cancel': ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
     'operations.list': () => [...operations.list()],
     'secrets.status': notUsed,

@@ -15,6 +15,7 @@ import { createWorkflowsHandlers } from '../api/workflows-handlers';
 import { createSharingHandlers } from '../api/sharing-handlers';
 import { createViewsHandlers } from '../api/views-handlers';
 import { createVolumesHandlers } from '../api/volumes-handlers';
+import { createZonesHandlers } from '../api/zones-handlers';
 import { createViewStore } from '../views/view-store';
 import { createClientFactory } from '../aws/client-factory';
 import { networkSettingsOf } from '../aws/network/network-settings';
@@ -169,6 +170,7 @@ export function createKeywardApp(options: {
       sharing: createSharingReader({ aws, principal }),
     }),
     ...createVolumesHandlers(keys),
+    ...createZonesHandlers(keys),
   };
 
   logger.log('info', 'keyward started', { host: host.host, version: appIdentity.version });

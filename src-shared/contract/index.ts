@@ -16,6 +16,7 @@ import { sharingCalls } from './sharing';
 import { viewsCalls } from './views';
 import { snapshotsCalls } from './snapshots';
 import { volumesCalls } from './volumes';
+import { zonesCalls } from './zones';
 
 /** THE list of calls between the page and the main process. One entry per call. */
 export const contract = {
@@ -35,6 +36,7 @@ export const contract = {
   ...snapshotsCalls,
   ...amisCalls,
   ...volumesCalls,
+  ...zonesCalls,
 } as const satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { REGIONS } from '../../http/regions';
 import { defineOperation } from '../define-operation';
@@ -25,16 +26,23 @@ function regionCode(region: string): string {
   return `${area}${DIRECTIONS[direction] ?? direction.slice(0, 1)}${number}`;
 }
 
-/** The sandbox's zones: `<region>a|b|c`. */
-export function zonesOf(region: string): { name: string; id: string }[] {
-  return ['a', 'b', 'c'].map((letter, i) => ({
+const LETTERS = ['a', 'b', 'c'];
+
+/**
+ * The sandbox's zones of one account: `<region>a|b|c`. As in AWS, names map to the physical
+ * zones (ids, the same for every account) per account: a fixed rotation drawn from the account
+ * and Region, so us-east-1a of one account may be use1-az2 while another's is use1-az1.
+ */
+export function zonesOf(region: string, account: string): { name: string; id: string }[] {
+  const shift = (createHash('sha256').update(`${region}:${account}`).digest()[0] ?? 0) % 3;
+  return LETTERS.map((letter, i) => ({
     name: `${region}${letter}`,
-    id: `${regionCode(region)}-az${i + 1}`,
+    id: `${regionCode(region)}-az${((i + shift) % LETTERS.length) + 1}`,
   }));
 }
 
 export function requireZone(ctx: ServiceContext, zone: string): void {
-  if (!zonesOf(ctx.region).some((z) => z.name === zone || z.id === zone)) {
+  if (!zonesOf(ctx.region, ctx.account).some((z) => z.name === zone || z.id === zone)) {
     throw ec2Error('InvalidParameterValue', `Invalid availability zone: [${zone}]`);
   }
 }
@@ -81,7 +89,7 @@ export const describeAvailabilityZones = defineOperation({
   }),
   readOnly: true,
   handler: (ctx, input) => {
-    const zones = zonesOf(ctx.region);
+    const zones = zonesOf(ctx.region, ctx.account);
     for (const name of [...(input.ZoneName ?? []), ...(input.ZoneId ?? [])]) {
       if (!zones.some((z) => z.name === name || z.id === name)) {
         throw ec2Error('InvalidParameterValue', `The zone '${name}' does not exist.`);

@@ -37,14 +37,41 @@ describe('regions, zones and EBS defaults', () => {
       .ec2('prod', 'ap-southeast-2')
       .send(new DescribeAvailabilityZonesCommand({}));
     expect(zones.AvailabilityZones?.map((z) => [z.ZoneName, z.ZoneId, z.State])).toEqual([
-      ['ap-southeast-2a', 'apse2-az1', 'available'],
-      ['ap-southeast-2b', 'apse2-az2', 'available'],
-      ['ap-southeast-2c', 'apse2-az3', 'available'],
+      ['ap-southeast-2a', 'apse2-az3', 'available'],
+      ['ap-southeast-2b', 'apse2-az1', 'available'],
+      ['ap-southeast-2c', 'apse2-az2', 'available'],
     ]);
     expect((await ec2.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault).toBe(
       false,
     );
     expect((await ec2.send(new GetEbsDefaultKmsKeyIdCommand({}))).KmsKeyId).toBe('alias/aws/ebs');
+  });
+
+  it('maps zone names to zone ids per account, as AWS does: the same name, another physical zone', async () => {
+    const idsOf = async (profile: 'prod' | 'backup') =>
+      (
+        await kit.ec2(profile, 'us-east-1').send(new DescribeAvailabilityZonesCommand({}))
+      ).AvailabilityZones?.map((z) => `${z.ZoneName}=${z.ZoneId}`);
+    expect(await idsOf('prod')).toEqual([
+      'us-east-1a=use1-az1',
+      'us-east-1b=use1-az2',
+      'us-east-1c=use1-az3',
+    ]);
+    expect(await idsOf('backup')).toEqual([
+      'us-east-1a=use1-az2',
+      'us-east-1b=use1-az3',
+      'us-east-1c=use1-az1',
+    ]);
+    // A volume made by zone id lands in the zone that account names for it.
+    const backup = kit.ec2('backup', 'us-east-1');
+    const made = await backup.send(
+      new CreateVolumeCommand({ AvailabilityZoneId: 'use1-az1', Size: 1 }),
+    );
+    expect(made.AvailabilityZone).toBe('us-east-1c');
+    const [seen] =
+      (await backup.send(new DescribeVolumesCommand({ VolumeIds: [made.VolumeId ?? ''] })))
+        .Volumes ?? [];
+    expect(seen).toMatchObject({ AvailabilityZone: 'us-east-1c', AvailabilityZoneId: 'use1-az1' });
   });
 
   it('changes the EBS default key and encryption by default, and new volumes follow them', async () => {

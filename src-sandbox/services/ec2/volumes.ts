@@ -42,7 +42,7 @@ export function volumeStatus(doc: VolumeDoc, nowMs: number): string {
 
 /** The `Volume` shape under its XML names. */
 export function volumeView(doc: VolumeDoc, nowMs: number) {
-  const zoneId = zonesOf(doc.region).find((z) => z.name === doc.availabilityZone)?.id;
+  const zoneId = zonesOf(doc.region, doc.ownerId).find((z) => z.name === doc.availabilityZone)?.id;
   return {
     volumeId: doc.volumeId,
     size: doc.size,
@@ -117,7 +117,7 @@ export const createVolume = defineOperation({
     }
     if (zoneRef === undefined) throw missingParameter('AvailabilityZone');
     requireZone(ctx, zoneRef);
-    const zone = zonesOf(ctx.region).find((z) => z.name === zoneRef || z.id === zoneRef);
+    const zone = zonesOf(ctx.region, ctx.account).find((z) => z.name === zoneRef || z.id === zoneRef);
     const nowMs = ctx.now().getTime();
     const snapshot =
       input.SnapshotId === undefined ? undefined : findSnapshot(ctx, input.SnapshotId);
@@ -192,7 +192,7 @@ export const describeVolumes = defineOperation({
         'volume-id': (v) => v.volumeId,
         'availability-zone': (v) => v.availabilityZone,
         'availability-zone-id': (v) =>
-          zonesOf(v.region).find((z) => z.name === v.availabilityZone)?.id,
+          zonesOf(v.region, v.ownerId).find((z) => z.name === v.availabilityZone)?.id,
         'create-time': (v) => v.createTime,
         encrypted: (v) => v.encrypted,
         'kms-key-id': (v) => v.kmsKeyArn,

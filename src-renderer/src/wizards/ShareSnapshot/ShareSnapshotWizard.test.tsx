@@ -99,7 +99,7 @@ const plan: WorkflowPlan = {
   ],
 };
 
-function setup(manager: 'aws' | 'customer') {
+function setup(manager: 'aws' | 'customer', more: Parameters<typeof createMockBridge>[0] = {}) {
   const { bridge, invoke, emit } = createMockBridge({
     'profiles.list': okAnswer(sandboxProfiles),
     'regions.list': okAnswer(someRegions),
@@ -111,6 +111,7 @@ function setup(manager: 'aws' | 'customer') {
     'workflows.start': okAnswer({ operationId: 'op-run' }),
     'workflows.handoff': okAnswer({ text: '# theirs', script: '#!/bin/bash\n# theirs' }),
     'workflows.undo': okAnswer({ operationId: 'op-undo' }),
+    ...more,
   });
   render(<ShareSnapshotWizard source={source} />, bridge);
   const event = (operationId: string, name: string, payload: Record<string, unknown>) =>
@@ -272,5 +273,92 @@ describe('ShareSnapshotWizard', () => {
       },
     });
     expect(within(dialog).getByTestId('undo-done')).toHaveTextContent('3 steps reverted');
+  });
+
+  it('lists the target profile’s zones of the target Region, only available ones choosable, and puts the chosen one in the request', async () => {
+    const user = userEvent.setup();
+    const { calls, keys } = setup('customer', {
+      'zones.list': okAnswer([
+        { name: 'us-east-1a', id: 'use1-az4', state: 'available' },
+        { name: 'us-east-1b', id: 'use1-az6', state: 'impaired' },
+        { name: 'us-east-1c', id: 'use1-az1', state: 'available' },
+      ]),
+    });
+    await chooseTarget(user, keys);
+    await user.click(screen.getByRole('button', { name: /Next: Options/ }));
+    const zone = await screen.findByRole('combobox', { name: 'Create a volume from the copy' });
+    expect(zone).toHaveValue('No volume');
+    expect(calls('zones.list')).toEqual([{ profileId: 'sandbox:backup', region: 'us-east-1' }]);
+
+    await user.click(zone);
+    const options = screen.getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual([
+      'No volume',
+      'us-east-1a (use1-az4)',
+      'us-east-1b (use1-az6) — impaired',
+      'us-east-1c (use1-az1)',
+    ]);
+    expect(options[2]).toHaveAttribute('data-combobox-disabled', 'true');
+    // Keyboard: search, then Enter takes the first match.
+    await user.clear(zone);
+    await user.type(zone, 'az1');
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'us-east-1c (use1-az1)',
+    ]);
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(zone).toHaveValue('us-east-1c (use1-az1)');
+    await user.click(screen.getByRole('button', { name: /Next: Preview/ }));
+    await screen.findAllByTestId('workflow-plan-step');
+    expect(calls('workflows.preview')).toEqual([
+      {
+        request: expect.objectContaining({ volumeAvailabilityZone: 'us-east-1c' }) as unknown,
+        fixes: [],
+      },
+    ]);
+
+    // Back on Options, "No volume" takes the volume out of the request.
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await user.click(screen.getByRole('combobox', { name: 'Create a volume from the copy' }));
+    await user.click(screen.getByRole('option', { name: 'No volume' }));
+    await user.click(screen.getByRole('button', { name: /Next: Preview/ }));
+    await screen.findAllByTestId('workflow-plan-step');
+    expect(calls('workflows.preview').at(-1)).not.toHaveProperty('request.volumeAvailabilityZone');
+  });
+
+  it('falls back to typing the zone, saying why, when the target profile may not list zones', async () => {
+    const user = userEvent.setup();
+    const { calls, keys } = setup('customer', {
+      'zones.list': () => ({
+        ok: false,
+        error: {
+          code: 'access-denied',
+          message: 'You are not authorized to perform this operation.',
+          retryable: false,
+          aws: { code: 'UnauthorizedOperation', requestId: 'req-42' },
+        },
+      }),
+    });
+    await chooseTarget(user, keys);
+    await user.click(screen.getByRole('button', { name: /Next: Options/ }));
+    const zone = await screen.findByRole('textbox', { name: 'Create a volume from the copy' });
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Access denied');
+    expect(alert).toHaveTextContent('You are not authorized to perform this operation.');
+    expect(alert).toHaveTextContent('UnauthorizedOperation');
+    expect(screen.getByText(/could not list its zones/)).toBeInTheDocument();
+
+    await user.type(zone, 'eu-west-1a');
+    await user.click(screen.getByRole('button', { name: /Next: Preview/ }));
+    expect(screen.getByText('A zone of us-east-1, like us-east-1a')).toBeInTheDocument();
+    await user.clear(zone);
+    await user.type(zone, 'us-east-1b');
+    await user.click(screen.getByRole('button', { name: /Next: Preview/ }));
+    await screen.findAllByTestId('workflow-plan-step');
+    expect(calls('workflows.preview')).toEqual([
+      {
+        request: expect.objectContaining({ volumeAvailabilityZone: 'us-east-1b' }) as unknown,
+        fixes: [],
+      },
+    ]);
   });
 });

@@ -1,9 +1,10 @@
-import { Alert, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { RegionKeySelect } from '../../workflow/RegionKeySelect';
+import { ZoneSelect } from '../../workflow/ZoneSelect';
 import type { ShareStepProps } from './TargetStep';
 
-/** Step 2: the key a snapshot on aws/ebs is re-encrypted with before it can be shared. */
+/** Step 2: the key a snapshot on aws/ebs is re-encrypted with, and the target's optional volume. */
 export function OptionsStep({ source, choices, facts, onChange, problems }: ShareStepProps) {
   return (
     <Stack gap="md" maw={680}>
@@ -44,14 +45,15 @@ export function OptionsStep({ source, choices, facts, onChange, problems }: Shar
           accept={(row) => row.manager === 'customer'}
         />
       )}
-      <TextInput
-        label="Create a volume from the copy (optional)"
-        description={`The other account gets a volume of its copy in this zone of ${choices.targetRegion}, ready to attach. Leave empty for no volume.`}
-        placeholder={`${choices.targetRegion}a`}
+      <ZoneSelect
+        profileId={choices.targetProfileId}
+        region={choices.targetRegion}
+        label="Create a volume from the copy"
+        description={`The other account gets a volume of its copy in this zone of ${choices.targetRegion}, ready to attach (zones as that account names them).`}
+        noneLabel="No volume"
         value={choices.volumeAvailabilityZone}
-        onChange={(event) => onChange({ volumeAvailabilityZone: event.currentTarget.value.trim() })}
+        onChange={(volumeAvailabilityZone) => onChange({ volumeAvailabilityZone })}
         error={problems.zone}
-        maw={360}
       />
     </Stack>
   );

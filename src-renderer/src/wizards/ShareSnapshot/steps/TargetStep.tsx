@@ -37,7 +37,9 @@ export function TargetStep({ source, choices, facts, onChange, problems }: Share
         placeholder="Choose a profile"
         data={profileOptions}
         value={choices.targetProfileId || null}
-        onChange={(value) => onChange({ targetProfileId: value ?? '', targetKmsKeyId: '' })}
+        onChange={(value) =>
+          onChange({ targetProfileId: value ?? '', targetKmsKeyId: '', volumeAvailabilityZone: '' })
+        }
         error={problems.profile}
         searchable
       />
@@ -46,7 +48,9 @@ export function TargetStep({ source, choices, facts, onChange, problems }: Share
         description="Where the other account keeps its copy."
         data={regions.map((r) => ({ value: r.code, label: `${r.code} — ${r.name}` }))}
         value={choices.targetRegion || null}
-        onChange={(value) => onChange({ targetRegion: value ?? '', targetKmsKeyId: '' })}
+        onChange={(value) =>
+          onChange({ targetRegion: value ?? '', targetKmsKeyId: '', volumeAvailabilityZone: '' })
+        }
         error={problems.region}
         searchable
       />
