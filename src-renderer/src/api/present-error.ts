@@ -23,7 +23,9 @@ const titles: Readonly<Record<ErrorCode, string>> = {
   internal: 'Unexpected error',
 };
 
-export const errorTitle = (code: ErrorCode): string => titles[code];
+/** The title of an error; `unavailable` from an AWS answer (a 5xx) is AWS's, not Keyward's host. */
+export const errorTitle = (error: Pick<SerializedError, 'code' | 'aws'>): string =>
+  error.code === 'unavailable' && error.aws ? 'AWS service unavailable' : titles[error.code];
 
 export function toSerialized(error: unknown): SerializedError {
   if (error instanceof KeywardError) return error.toJSON();
@@ -48,7 +50,7 @@ export function presentError(error: unknown, options: { form?: FormLike } = {}):
     options.form.setErrors(serialized.fieldErrors);
     return;
   }
-  const title = errorTitle(serialized.code);
+  const title = errorTitle(serialized);
   const text = serialized.hint ? `${serialized.message} ${serialized.hint}` : serialized.message;
   if (serialized.code === 'cancelled') {
     notifyInfo({ title, message: text });

@@ -34,7 +34,7 @@ export function ErrorAlert({
       color="red"
       variant="light"
       icon={<IconAlertTriangle />}
-      title={errorTitle(error.code)}
+      title={errorTitle(error)}
       role="alert"
     >
       <Stack gap="xs">
