@@ -6,12 +6,12 @@ import {
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { GetKeyPolicyCommand, KMSClient } from '@aws-sdk/client-kms';
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/launch-app';
 import { sandboxAdmin } from '../fixtures/sandbox-admin';
 import { windowSizes } from '../pages/layout';
 import { ShellPage } from '../pages/shell';
-import { checkStep, readScope } from '../pages/guided-job';
+import { checkStep } from '../pages/guided-job';
+import { chooseAmiTarget, openShareAmiWizard } from '../pages/share-ami-wizard';
 
 // Issue 13 wizard 3: prod (111111111111) shares its web-tier golden AMI with backup
 // (222222222222), which copies it re-encrypted under its own dr-backups key; an AMI on aws/ebs is
@@ -28,21 +28,6 @@ const EBS_WORKLOADS = 'arn:aws:kms:us-east-1:111111111111:key/1a2b3c4d-0003-4aaa
 const DR_BACKUPS_EAST =
   'arn:aws:kms:us-east-1:222222222222:key/2b3c4d5e-0002-4bbb-8ccc-222222220002';
 
-/** From the AMIs page (prod, us-east-1) into the wizard for one AMI. */
-async function openWizard(page: Page, imageId: string): Promise<void> {
-  await new ShellPage(page).open('AMIs');
-  await readScope(page, 'us-east-1');
-  await page
-    .getByRole('table', { name: 'AMIs' })
-    .locator('tbody tr[data-row-id]')
-    .filter({ hasText: imageId })
-    .getByRole('button', { name: 'Share with another account…' })
-    .click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    `Share ${imageId} with another account`,
-  );
-}
-
 /** Whether an AMI is still registered (a deregistered one is either not listed or not found). */
 async function imageExists(ec2: EC2Client, imageId: string): Promise<boolean> {
   try {
@@ -53,24 +38,15 @@ async function imageExists(ec2: EC2Client, imageId: string): Promise<boolean> {
   }
 }
 
-async function chooseTarget(page: Page, profile: RegExp): Promise<void> {
-  await page.getByRole('combobox', { name: /^Target account/ }).click();
-  await page.getByRole('option', { name: profile }).click();
-  const key = page.getByRole('combobox', { name: /^Key of the target account in us-east-1/ });
-  await expect(key).toHaveAttribute('placeholder', 'Choose a key', { timeout: 60_000 });
-  await key.click();
-  await page.getByRole('option', { name: 'alias/dr-backups' }).click();
-}
-
 test('the target ends with its own copy of the AMI, encrypted under its own key', async ({
   keyward,
 }, testInfo) => {
   test.skip(!keyward.host, 'reads the sandbox through the browser-mode host');
   const { page } = keyward;
   await page.setViewportSize({ width: small.width, height: small.height });
-  await openWizard(page, WEB_AMI);
+  await openShareAmiWizard(page, WEB_AMI);
 
-  await chooseTarget(page, /^Sandbox · backup — 222222222222$/);
+  await chooseAmiTarget(page, /^Sandbox · backup — 222222222222$/, 'alias/dr-backups');
   await checkStep(page, testInfo, 'share-ami-target');
 
   await page.getByRole('button', { name: 'Next: Then' }).click();
@@ -125,8 +101,8 @@ test('an AMI on aws/ebs takes the re-encrypt path end to end: prod copies it und
   test.skip(!keyward.host, 'reads the sandbox through the browser-mode host');
   const { page, dataDir } = keyward;
   await page.setViewportSize({ width: small.width, height: small.height });
-  await openWizard(page, LEGACY_AMI);
-  await chooseTarget(page, /^Sandbox · backup — 222222222222$/);
+  await openShareAmiWizard(page, LEGACY_AMI);
+  await chooseAmiTarget(page, /^Sandbox · backup — 222222222222$/, 'alias/dr-backups');
   await page.getByRole('button', { name: 'Next: Then' }).click();
   await expect(page.getByTestId('share-ami-aws-ebs')).toContainText(
     'encrypted with the AWS managed key aws/ebs, which no other account may use',
@@ -231,8 +207,8 @@ test('preflight finds a missing IAM permission in the target, before any change'
   await dialog.getByRole('button', { name: 'Check and save' }).click();
   await expect(dialog).toBeHidden();
 
-  await openWizard(page, WEB_AMI);
-  await chooseTarget(page, /^ami-copier — 222222222222$/);
+  await openShareAmiWizard(page, WEB_AMI);
+  await chooseAmiTarget(page, /^ami-copier — 222222222222$/, 'alias/dr-backups');
   await page.getByRole('button', { name: 'Next: Then' }).click();
   await page.getByRole('button', { name: 'Next: Preview' }).click();
   await expect(page.getByTestId('workflow-plan-step').first()).toBeVisible({ timeout: 60_000 });
