@@ -281,12 +281,7 @@ describe('share an AMI with another account', () => {
       }),
       'run-ami-reencrypt-launch',
     );
-    expect(plan.steps.map((s) => s.id)).toEqual([
-      'reencrypt',
-      'key-policy',
-      'share',
-      'launch',
-    ]);
+    expect(plan.steps.map((s) => s.id)).toEqual(['reencrypt', 'key-policy', 'share', 'launch']);
     expect(plan.steps[3]?.cli).toContain('--image-id "$REENCRYPT_IMAGE_ID"');
   });
 

@@ -72,7 +72,9 @@ export const runInstances = defineOperation({
       );
     }
     const zone =
-      input.Placement?.AvailabilityZone ?? zonesOf(ctx.region, ctx.account)[0]?.name ?? `${ctx.region}a`;
+      input.Placement?.AvailabilityZone ??
+      zonesOf(ctx.region, ctx.account)[0]?.name ??
+      `${ctx.region}a`;
     requireZone(ctx, zone);
     const snapshots = new Map(backingSnapshots(ctx, image).map((s) => [s.snapshotId, s]));
     const overrides = new Map(

@@ -117,7 +117,9 @@ export const createVolume = defineOperation({
     }
     if (zoneRef === undefined) throw missingParameter('AvailabilityZone');
     requireZone(ctx, zoneRef);
-    const zone = zonesOf(ctx.region, ctx.account).find((z) => z.name === zoneRef || z.id === zoneRef);
+    const zone = zonesOf(ctx.region, ctx.account).find(
+      (z) => z.name === zoneRef || z.id === zoneRef,
+    );
     const nowMs = ctx.now().getTime();
     const snapshot =
       input.SnapshotId === undefined ? undefined : findSnapshot(ctx, input.SnapshotId);

@@ -34,6 +34,8 @@ export function useRouteResource<K extends string>(
 ): { profileId: string; region: string } & Record<K, string> {
   const params = useParams();
   const place = { profileId: params.profileId ?? '', region: params.region ?? '' };
-  return { ...place, [idParam]: params[idParam] ?? '' } as { profileId: string; region: string } &
-    Record<K, string>;
+  return { ...place, [idParam]: params[idParam] ?? '' } as {
+    profileId: string;
+    region: string;
+  } & Record<K, string>;
 }
