@@ -120,7 +120,7 @@ test('an AMI on aws/ebs takes the re-encrypt path end to end: prod copies it und
   await checkStep(page, testInfo, 'share-ami-aws-ebs');
 
   await page.getByRole('button', { name: 'Next: Preview' }).click();
-  await expect(page.getByTestId('workflow-plan-step')).toHaveCount(5, { timeout: 60_000 });
+  await expect(page.getByTestId('workflow-plan-step')).toHaveCount(4, { timeout: 60_000 });
   await expect(page.getByTestId('workflow-plan-step').first()).toContainText(
     `Copy AMI ${LEGACY_AMI} in us-east-1`,
   );
