@@ -23,6 +23,7 @@ import { readPolicy } from '../key-operations/key-detail';
 import { ec2Of, kmsOf } from '../key-operations/key-context';
 import { listGrants } from '../key-operations/key-lists';
 import { RUN_ID_TAG } from './kinds/snapshots';
+import { shareAmiRequest } from './testing/share-ami-request';
 import { recordRun, useWorkflows } from './testing/workflow-test-kit';
 
 const run = promisify(execFile);
@@ -264,16 +265,7 @@ describe('the revoke-sharing script', () => {
 });
 
 describe('the share-AMI script (copy into the target), on a fresh sandbox per AWS CLI', () => {
-  const amiRequest = workflowRequest.parse({
-    job: 'share-ami',
-    profileId: 'prod',
-    region: 'us-east-1',
-    imageId: PROD_AMI_WEB,
-    targetProfileId: 'backup',
-    targetRegion: 'us-east-1',
-    targetKmsKeyId: 'alias/dr-backups',
-    then: 'copy-image',
-  });
+  const amiRequest = shareAmiRequest();
 
   /** Who may launch the AMI, the run's key statement (Sid aside), backup's copy and its disks. */
   async function amiShareState(on: typeof kit, runId: string) {

@@ -18,10 +18,10 @@ import {
   PROD_SNAPSHOT_WEB_DATA,
   PROD_SNAPSHOT_WEB_ROOT,
 } from '../../src-sandbox/seed/ec2';
-import { workflowRequest } from '../../src-shared/schemas/workflow-request';
 import { readPolicy } from '../key-operations/key-detail';
 import { ec2Of, kmsOf } from '../key-operations/key-context';
 import { RUN_ID_TAG } from './kinds/snapshots';
+import { shareAmiRequest } from './testing/share-ami-request';
 import { recordRun, useWorkflows } from './testing/workflow-test-kit';
 
 const kit = useWorkflows();
@@ -30,19 +30,6 @@ const EBS_WORKLOADS = 'arn:aws:kms:us-east-1:111111111111:key/1a2b3c4d-0003-4aaa
 const APP_DATA = 'arn:aws:kms:us-east-1:111111111111:key/1a2b3c4d-0001-4aaa-8bbb-111111110001';
 const DR_BACKUPS_EAST =
   'arn:aws:kms:us-east-1:222222222222:key/2b3c4d5e-0002-4bbb-8ccc-222222220002';
-
-const shareRequest = (overrides: Record<string, unknown> = {}) =>
-  workflowRequest.parse({
-    job: 'share-ami',
-    profileId: 'prod',
-    region: 'us-east-1',
-    imageId: PROD_AMI_WEB,
-    targetProfileId: 'backup',
-    targetRegion: 'us-east-1',
-    targetKmsKeyId: 'alias/dr-backups',
-    then: 'copy-image',
-    ...overrides,
-  });
 
 async function backupCanLaunch(imageId: string): Promise<boolean> {
   const ec2 = await ec2Of(kit.ctx, 'backup', 'us-east-1');
@@ -123,7 +110,7 @@ async function addLaunchOnlyProfile(): Promise<string> {
 describe('share an AMI with another account', () => {
   it('shares the key and the AMI, and the target ends with its own copy under its own key; undo removes it all', async () => {
     const engine = kit.engine();
-    const plan = await engine.preview(shareRequest(), 'run-ami-copy');
+    const plan = await engine.preview(shareAmiRequest(), 'run-ami-copy');
     expect(plan.steps.map((s) => [s.id, s.kind, s.profileId])).toEqual([
       ['key-policy', 'add-key-policy-statement', 'prod'],
       ['share', 'add-launch-permission', 'prod'],
@@ -165,7 +152,7 @@ describe('share an AMI with another account', () => {
   it('adds one key policy statement per distinct key of the backing snapshots', async () => {
     const imageId = await amiOnTwoKeys('web-two-keys');
     const engine = kit.engine();
-    const plan = await engine.preview(shareRequest({ imageId, then: 'none' }), 'run-ami-keys');
+    const plan = await engine.preview(shareAmiRequest({ imageId, then: 'none' }), 'run-ami-keys');
     expect(plan.steps.map((s) => [s.id, s.params['keyId']])).toEqual([
       ['key-policy-1', EBS_WORKLOADS],
       ['key-policy-2', APP_DATA],
@@ -185,7 +172,7 @@ describe('share an AMI with another account', () => {
   it('refuses an AMI on aws/ebs without a key to re-encrypt it with, before any change, and says what to choose', async () => {
     const engine = kit.engine();
     const plan = await engine.preview(
-      shareRequest({ imageId: PROD_AMI_LEGACY }),
+      shareAmiRequest({ imageId: PROD_AMI_LEGACY }),
       'run-ami-managed',
     );
     const checked = await engine.preflight(plan);
@@ -201,7 +188,7 @@ describe('share an AMI with another account', () => {
 
   it('copies an aws/ebs AMI re-encrypted under the chosen key in the owner’s account, shares that copy, the target ends with its own AMI under its own key; undo removes what the run added', async () => {
     const engine = kit.engine();
-    const request = shareRequest({
+    const request = shareAmiRequest({
       imageId: PROD_AMI_LEGACY,
       reencryptKmsKeyId: 'alias/ebs-workloads',
     });
@@ -273,7 +260,7 @@ describe('share an AMI with another account', () => {
 
   it('launches the target’s instance from the re-encrypted copy of an aws/ebs AMI, never from the original', async () => {
     const plan = await kit.engine().preview(
-      shareRequest({
+      shareAmiRequest({
         imageId: PROD_AMI_LEGACY,
         reencryptKmsKeyId: 'alias/ebs-workloads',
         then: 'launch',
@@ -288,7 +275,7 @@ describe('share an AMI with another account', () => {
   it('launches an instance in the target whose volumes are on the target’s key; undo terminates it', async () => {
     const engine = kit.engine();
     const plan = await engine.preview(
-      shareRequest({ then: 'launch', instanceType: 't3.micro' }),
+      shareAmiRequest({ then: 'launch', instanceType: 't3.micro' }),
       'run-ami-launch',
     );
     expect(plan.steps.map((s) => s.kind)).toEqual([
@@ -327,7 +314,7 @@ describe('share an AMI with another account', () => {
         if (at === 'sent' && stepId === 'copy') throw new Error('process killed');
       },
     });
-    const plan = await crashing.preview(shareRequest(), runId);
+    const plan = await crashing.preview(shareAmiRequest(), runId);
     await expect(crashing.start(plan, recordRun())).rejects.toThrow('process killed');
     const run = await kit.engine().resume(runId, recordRun());
     expect(run.status).toBe('done');
@@ -341,7 +328,7 @@ describe('share an AMI with another account', () => {
     const imageId = await amiOnTwoKeys('web-two-keys-iam');
     const targetProfileId = await addLaunchOnlyProfile();
     const engine = kit.engine();
-    const request = shareRequest({ imageId, targetProfileId });
+    const request = shareAmiRequest({ imageId, targetProfileId });
     const plan = await engine.preview(request, 'run-ami-iam');
     const checked = await engine.preflight(plan);
     expect(checked.ok).toBe(false);

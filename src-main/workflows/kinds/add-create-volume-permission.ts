@@ -11,6 +11,7 @@ import { ec2Of } from '../../key-operations/key-context';
 import { isRef, type StepKind, type StepPlace, type Value } from '../step-kind';
 import { dryRunCheck } from './dry-run';
 import { describeSnapshot } from './snapshots';
+import { sharesRunCopyCheck } from './shares-run-copy';
 import { valueSchema, valueText } from './values';
 
 const params = z
@@ -109,13 +110,7 @@ export const addCreateVolumePermissionKind: StepKind<Params> = {
   async check(place, p) {
     const snapshotId = p.snapshotId;
     if (isRef(snapshotId)) {
-      return [
-        {
-          stepId: place.stepId,
-          status: 'ok',
-          message: `Shares ${valueText(snapshotId)}, made by step "${snapshotId.step}" of this run under a customer managed key.`,
-        },
-      ];
+      return [sharesRunCopyCheck(place, snapshotId)];
     }
     const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
     return [

@@ -12,6 +12,7 @@ import { isRef, type StepKind, type StepPlace, type Value } from '../step-kind';
 import { dryRunCheck } from './dry-run';
 import { backingSnapshotIds, describeImage } from './images';
 import { describeSnapshot } from './snapshots';
+import { sharesRunCopyCheck } from './shares-run-copy';
 import { valueSchema, valueText } from './values';
 
 const params = z
@@ -109,13 +110,7 @@ export const addLaunchPermissionKind: StepKind<Params> = {
   async check(place, p) {
     const imageId = p.imageId;
     if (isRef(imageId)) {
-      return [
-        {
-          stepId: place.stepId,
-          status: 'ok',
-          message: `Shares ${valueText(imageId)}, made by step "${imageId.step}" of this run under a customer managed key.`,
-        },
-      ];
+      return [sharesRunCopyCheck(place, imageId)];
     }
     const ec2 = await ec2Of(place.ctx, place.profileId, place.region);
     return [
